@@ -1,0 +1,343 @@
+//! The `parallax` command line: paths in, a Report (text, JSON or CSV) out;
+//! plus `sentences` and `pairs` for working on one stage at a time.
+
+use parallax::align::{similarity, Weights, THRESHOLD};
+use parallax::features::features;
+use parallax::report::Report;
+use parallax::{analyze, Input, Options};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+parallax: compare how several outlets covered one event
+
+usage:
+  parallax analyze [--format text|json|csv] [--threads N] PATH...
+      files and folders (read recursively); a summary, the Report JSON,
+      or the claims grid as CSV on stdout
+  parallax sentences [FILE]
+      one document body in (stdin when no FILE), one sentence a line out
+  parallax pairs [FILE]
+      TSV lines \"a<TAB>b\" in (or \"label<TAB>a<TAB>b\"), \"score<TAB>0|1\" out
+";
+
+#[derive(Clone, Copy, PartialEq)]
+enum OutputFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("parallax: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let command = match parser.next().map_err(|e| e.to_string())? {
+        Some(Value(v)) => v.string().map_err(|e| e.to_string())?,
+        Some(Long("help")) | Some(Short('h')) | None => {
+            print!("{USAGE}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(other) => return Err(format!("{}\n\n{USAGE}", other.unexpected())),
+    };
+    let mut format = OutputFormat::Text;
+    let mut threads = None;
+    let mut paths: Vec<PathBuf> = Vec::new();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("format") | Short('f') => {
+                let v = parser
+                    .value()
+                    .map_err(|e| e.to_string())?
+                    .string()
+                    .map_err(|e| e.to_string())?;
+                format = match v.as_str() {
+                    "text" => OutputFormat::Text,
+                    "json" => OutputFormat::Json,
+                    "csv" => OutputFormat::Csv,
+                    other => return Err(format!("unknown format '{other}' (text, json or csv)")),
+                };
+            }
+            Long("threads") | Short('j') => {
+                let v: usize = parser
+                    .value()
+                    .map_err(|e| e.to_string())?
+                    .parse()
+                    .map_err(|e| format!("--threads: {e}"))?;
+                threads = Some(v);
+            }
+            Long("help") | Short('h') => {
+                print!("{USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            Value(v) => paths.push(PathBuf::from(v)),
+            other => return Err(format!("{}\n\n{USAGE}", other.unexpected())),
+        }
+    }
+    if let Some(n) = threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .map_err(|e| e.to_string())?;
+    }
+    match command.as_str() {
+        "analyze" => cmd_analyze(&paths, format),
+        "sentences" => cmd_sentences(paths.first()),
+        "pairs" => cmd_pairs(paths.first()),
+        other => Err(format!("unknown command '{other}'\n\n{USAGE}")),
+    }
+}
+
+fn read_input(path: Option<&PathBuf>) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    match path {
+        Some(p) => {
+            bytes = std::fs::read(p).map_err(|e| format!("{}: {}", p.display(), io_reason(&e)))?
+        }
+        None => {
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("stdin: {e}"))?;
+        }
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Collects files under the given paths (folders recursively, sorted).
+fn collect_files(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        walk(path, &mut files, errors);
+    }
+    files
+}
+
+fn walk(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
+    match std::fs::metadata(path) {
+        Err(e) => errors.push(format!("{}: {}", path.display(), io_reason(&e))),
+        Ok(meta) if meta.is_dir() => match std::fs::read_dir(path) {
+            Err(e) => errors.push(format!("{}: {}", path.display(), io_reason(&e))),
+            Ok(entries) => {
+                let mut children: Vec<PathBuf> =
+                    entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                children.sort();
+                for child in children {
+                    let hidden = child
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with('.'));
+                    if !hidden {
+                        walk(&child, files, errors);
+                    }
+                }
+            }
+        },
+        Ok(_) => files.push(path.to_path_buf()),
+    }
+}
+
+fn cmd_analyze(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode, String> {
+    if paths.is_empty() {
+        return Err(format!(
+            "analyze needs at least one file or folder\n\n{USAGE}"
+        ));
+    }
+    let mut errors = Vec::new();
+    let files = collect_files(paths, &mut errors);
+    let mut inputs = Vec::new();
+    for file in files {
+        match std::fs::read(&file) {
+            Ok(bytes) => inputs.push(Input {
+                name: file.display().to_string(),
+                bytes,
+            }),
+            Err(e) => errors.push(format!("{}: {}", file.display(), io_reason(&e))),
+        }
+    }
+    let report = analyze(&inputs, &Options::default());
+    for e in &errors {
+        eprintln!("parallax: {e}");
+    }
+    for e in &report.errors {
+        eprintln!("parallax: {}: {}", e.file, e.reason);
+    }
+    let mut out = std::io::stdout().lock();
+    let written = match format {
+        OutputFormat::Json => writeln!(out, "{}", report.to_json()),
+        OutputFormat::Text => out.write_all(text_summary(&report).as_bytes()),
+        OutputFormat::Csv => out.write_all(claims_csv(&report).as_bytes()),
+    };
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(format!("writing the output: {e}"));
+        }
+    }
+    if report.documents.is_empty() {
+        eprintln!("parallax: nothing could be analysed");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn outlet_name(report: &Report, doc: usize) -> String {
+    let d = &report.documents[doc];
+    d.outlet
+        .clone()
+        .or_else(|| d.title.clone())
+        .unwrap_or_else(|| d.file.clone())
+}
+
+fn text_summary(report: &Report) -> String {
+    let mut s = format!(
+        "{} documents, {} sentences, {} claims shared by two or more outlets, {} quotations\n\n",
+        report.documents.len(),
+        report.sentences.len(),
+        report.claims.len(),
+        report.quotes.len()
+    );
+    for d in &report.documents {
+        s += &format!(
+            "[{}] {} | {} | {}: {} claims shared, {} unique\n",
+            d.id,
+            d.file,
+            d.outlet.as_deref().unwrap_or("-"),
+            d.title.as_deref().unwrap_or("(no title)"),
+            d.claims_shared,
+            d.claims_unique
+        );
+    }
+    let mut claims: Vec<_> = report.claims.iter().collect();
+    claims.sort_by_key(|c| std::cmp::Reverse(c.docs.len()));
+    if !claims.is_empty() {
+        s += "\nClaims, most widely carried first:\n";
+    }
+    for c in claims {
+        let docs: Vec<String> = c.docs.iter().map(|d| d.to_string()).collect();
+        s += &format!(
+            "- ({} outlets: {}) {}\n",
+            c.docs.len(),
+            docs.join(","),
+            c.label
+        );
+        for d in &c.discrepancies {
+            s += &format!("    ! {}\n", d.summary);
+        }
+    }
+    s
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The claims grid: one row per claim, one column per document.
+pub fn claims_csv(report: &Report) -> String {
+    let mut header = vec![
+        "claim".to_string(),
+        "support".to_string(),
+        "label".to_string(),
+        "discrepancies".to_string(),
+    ];
+    header.extend(
+        report
+            .documents
+            .iter()
+            .map(|d| csv_field(&outlet_name(report, d.id))),
+    );
+    let mut s = header.join(",") + "\n";
+    for c in &report.claims {
+        let mut row = vec![
+            c.id.to_string(),
+            c.docs.len().to_string(),
+            csv_field(&c.label),
+            csv_field(
+                &c.discrepancies
+                    .iter()
+                    .map(|d| d.summary.clone())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        ];
+        for d in &report.documents {
+            let wording: Vec<&str> = c
+                .sentences
+                .iter()
+                .map(|&s| &report.sentences[s])
+                .filter(|s| s.doc == d.id)
+                .map(|s| s.text.as_str())
+                .collect();
+            row.push(csv_field(&wording.join(" ")));
+        }
+        s += &(row.join(",") + "\n");
+    }
+    s
+}
+
+fn cmd_sentences(path: Option<&PathBuf>) -> Result<ExitCode, String> {
+    let body = read_input(path)?;
+    let mut out = std::io::stdout().lock();
+    for (start, end) in parallax::segment::split_sentences(&body) {
+        let line = body[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if writeln!(out, "{line}").is_err() {
+            break;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_pairs(path: Option<&PathBuf>) -> Result<ExitCode, String> {
+    let input = read_input(path)?;
+    let pairs: Vec<(String, String)> = input
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            match fields.len() {
+                0 | 1 => (
+                    fields.first().copied().unwrap_or("").to_string(),
+                    String::new(),
+                ),
+                2 => (fields[0].to_string(), fields[1].to_string()),
+                n => (fields[n - 2].to_string(), fields[n - 1].to_string()),
+            }
+        })
+        .collect();
+    let feats: Vec<_> = pairs
+        .iter()
+        .map(|(a, b)| (features(a), features(b)))
+        .collect();
+    let weights = Weights::from_corpus(feats.iter().flat_map(|(a, b)| [a, b]));
+    let mut out = std::io::stdout().lock();
+    for (a, b) in &feats {
+        let score = similarity(a, b, &weights);
+        if writeln!(out, "{score:.4}\t{}", u8::from(score >= THRESHOLD)).is_err() {
+            break;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,52 @@
+//! The thin JavaScript binding: files from JS in (names and bytes), the
+//! Report as a JS object out; progress reported through a JS callback.
+
+use crate::pipeline::{analyze_with_progress, Input, Options};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Analyses files given as parallel arrays of names and byte arrays.
+/// `progress(stage, done, total, file)` is called along the way.
+#[wasm_bindgen]
+pub fn analyze(
+    names: Vec<String>,
+    contents: js_sys::Array,
+    progress: Option<js_sys::Function>,
+) -> Result<JsValue, JsError> {
+    if names.len() != contents.length() as usize {
+        return Err(JsError::new("names and contents differ in length"));
+    }
+    let inputs: Vec<Input> = names
+        .into_iter()
+        .zip(contents.iter())
+        .map(|(name, bytes)| Input {
+            name,
+            bytes: js_sys::Uint8Array::new(&bytes).to_vec(),
+        })
+        .collect();
+    let mut report_progress =
+        |stage: crate::pipeline::Stage, done: usize, total: usize, file: &str| {
+            if let Some(f) = &progress {
+                let args = js_sys::Array::of4(
+                    &JsValue::from_str(stage.name()),
+                    &JsValue::from(done as u32),
+                    &JsValue::from(total as u32),
+                    &JsValue::from_str(file),
+                );
+                let _ = f.apply(&JsValue::NULL, &args);
+            }
+        };
+    let report = analyze_with_progress(&inputs, &Options::default(), &mut report_progress);
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&report, &serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The schema name of the Report this build produces.
+#[wasm_bindgen]
+pub fn schema() -> String {
+    crate::report::SCHEMA.to_string()
+}
