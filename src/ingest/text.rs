@@ -68,15 +68,24 @@ pub fn ingest_text(text: &str) -> Document {
     let mut builder = TextBuilder::default();
     let mut title = None;
     for p in paragraphs(text) {
-        let kind = if looks_like_heading(&p) {
+        // A heading line may sit directly above its paragraph.
+        let (head, body) = match p.split_once('\n') {
+            Some((first, rest)) if looks_like_heading(first.trim()) => (Some(first.trim()), rest),
+            _ => (None, p.as_str()),
+        };
+        if let Some(head) = head {
+            title.get_or_insert_with(|| fold_whitespace(head));
+            builder.push(head, BlockKind::Heading);
+        }
+        let kind = if looks_like_heading(body) {
             BlockKind::Heading
         } else {
             BlockKind::Paragraph
         };
         if title.is_none() && kind == BlockKind::Heading {
-            title = Some(fold_whitespace(&p));
+            title = Some(fold_whitespace(body));
         }
-        builder.push(&p, kind);
+        builder.push(body, kind);
     }
     let mut doc = builder.into_document();
     doc.title = title;
