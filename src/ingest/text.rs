@@ -70,7 +70,12 @@ pub fn ingest_text(text: &str) -> Document {
     for p in paragraphs(text) {
         // A heading line may sit directly above its paragraph.
         let (head, body) = match p.split_once('\n') {
-            Some((first, rest)) if looks_like_heading(first.trim()) => (Some(first.trim()), rest),
+            Some((first, rest))
+                if looks_like_heading(first.trim())
+                    && rest.trim_start().starts_with(char::is_uppercase) =>
+            {
+                (Some(first.trim()), rest)
+            }
             _ => (None, p.as_str()),
         };
         if let Some(head) = head {
