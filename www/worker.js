@@ -43,6 +43,16 @@ self.onmessage = async (event) => {
     postMessage({ id, ok: true, result, memoryBytes: memory ? memory.buffer.byteLength : null });
   } catch (error) {
     const where = current.file ? ` while ${current.stage} ${current.file}` : ` while ${current.stage}`;
-    postMessage({ id, ok: false, error: `${error && error.message ? error.message : error}${where}`, stage: current.stage, file: current.file });
+    // A trap (a Rust panic compiles to `unreachable`) may leave the wasm
+    // instance inconsistent: the client replaces this worker.
+    const fatal = error instanceof WebAssembly.RuntimeError;
+    postMessage({
+      id,
+      ok: false,
+      fatal,
+      error: `${fatal ? 'the analysis crashed' : (error && error.message) || error}${where}`,
+      stage: current.stage,
+      file: current.file,
+    });
   }
 };

@@ -56,8 +56,15 @@ async function analyse() {
       setBusy(false);
       return;
     }
-    const where = error.file ? ` (${error.stage}: ${error.file})` : error.stage ? ` (${error.stage})` : '';
-    state.loadErrors.push({ file: 'analysis', reason: `${error.message}${where}` });
+    if (error.file && state.files.some((f) => f.name === error.file)) {
+      // The file that broke the analysis is set aside so the others still load.
+      state.files = state.files.filter((f) => f.name !== error.file);
+      state.loadErrors.push({ file: error.file, reason: `${error.message}; the file was set aside` });
+      showErrors([...state.loadErrors, ...(state.report?.errors || [])]);
+      if (state.files.length) await analyse();
+      return;
+    }
+    state.loadErrors.push({ file: 'analysis', reason: error.message });
     showErrors(state.loadErrors);
   } finally {
     setBusy(false);
