@@ -199,7 +199,7 @@ fn decide(
     if !following.is_whitespace() {
         // A period standing before a word (".During") belongs to no
         // sentence: cut before it, and trimming drops it.
-        if before.is_none_or(char::is_whitespace) && run.dots == 1 && following.is_uppercase() {
+        if before.map_or(true, char::is_whitespace) && run.dots == 1 && following.is_uppercase() {
             return Some(run.start);
         }
         return run_together(text, run).then_some(after);
@@ -415,7 +415,7 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
             '“' | '„' => '”',
             '«' => '»',
             '"' if prev_char(text, i)
-                .is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p))
+                .map_or(true, |p| p.is_whitespace() || "([{—–-/:".contains(p))
                 && char_at(text, i + 1).is_some_and(|n| !n.is_whitespace()) =>
             {
                 '"'
