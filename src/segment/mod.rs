@@ -12,7 +12,7 @@ mod lexicon;
 
 pub use boundary::split_sentences;
 
-use crate::ingest::{BlockKind, Document};
+use crate::ingest::Document;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -33,19 +33,15 @@ pub struct Sentence {
 }
 
 /// Sentences of a document, block by block. A block's kind from ingest is
-/// kept; a plain paragraph may still turn out a heading, caption or other
-/// line from its own text. Only claim sentences get aligned.
+/// checked against its text: a plain paragraph may turn out a heading,
+/// caption or other line, and a "heading" that is a date or a wrapped piece
+/// of prose is taken for what it is. Only claim sentences get aligned.
 pub fn segment(doc: &Document) -> Vec<Sentence> {
     let mut out = Vec::new();
     let block_text = |i: usize| doc.blocks.get(i).and_then(|b| doc.text.get(b.start..b.end));
     for (i, block) in doc.blocks.iter().enumerate() {
         let Some(text) = block_text(i) else { continue };
-        let kind = match block.kind {
-            BlockKind::Heading => SentenceKind::Heading,
-            BlockKind::Caption => SentenceKind::Caption,
-            BlockKind::Other => SentenceKind::Other,
-            BlockKind::Paragraph => kind::paragraph_kind(text, block_text(i + 1)),
-        };
+        let kind = kind::block_kind(block.kind, text, block_text(i + 1));
         for (s, e) in split_sentences(text) {
             let kind = match kind {
                 SentenceKind::Claim => kind::sentence_kind(&text[s..e]),
@@ -64,7 +60,7 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::Block;
+    use crate::ingest::{Block, BlockKind};
 
     fn doc(blocks: &[(&str, BlockKind)]) -> Document {
         let mut text = String::new();
