@@ -51,6 +51,7 @@ fn seed_000_run_together_sentences_split() {
         "Assad regained the upper hand",
         "Sitting next to Assad",
         "Israel, regarding Iran",
+        "Iranian-backed militias have expanded",
     ] {
         assert!(
             got.iter().any(|s| s.starts_with(opening)),

@@ -82,6 +82,9 @@ fn split_paragraph(para: &str, offset: usize, out: &mut Vec<(usize, usize)>) {
                 }
             }
         }
+        if c.is_uppercase() && follows_year_without_period(para, i) {
+            cut(i, &mut sentence_start);
+        }
         if is_terminator(c) {
             let run = Run::scan(para, i);
             if let Some(at) = decide(para, &run, sentence_start, &quotes) {
@@ -358,6 +361,17 @@ fn run_together(text: &str, run: &Run) -> bool {
             .contains('.')
 }
 
+/// Seed 000: "his first to Tehran since 2010Iranian-backed militias": a
+/// year glued to the capitalised word that starts the next sentence, its
+/// period lost. Only a whole four-digit number before a real word counts.
+fn follows_year_without_period(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    i >= 4
+        && bytes[i - 4..i].iter().all(u8::is_ascii_digit)
+        && (i == 4 || bytes[i - 5].is_ascii_whitespace() || bytes[i - 5] == b'(')
+        && text[i..].chars().nth(1).is_some_and(char::is_lowercase)
+}
+
 /// The word ending at `end`: back to whitespace or an opening mark, without
 /// the closing marks after it. At most [`MAX_WORD`] bytes.
 fn word_before(text: &str, end: usize) -> &str {
@@ -403,12 +417,24 @@ fn inside_quotation(quotes: &[(usize, usize)], run: &Run) -> bool {
 
 /// Quotations closed within the paragraph, as (opening mark, closing mark)
 /// byte positions. A sentence is not split inside one (a multi-sentence
-/// quote stays with its "he said"). Each closing mark is searched for from
-/// past the previous one, so pairing is linear.
+/// quote stays with its "he said"). An opening mark met again before the
+/// close means the first quotation was never closed (seed 001), so it
+/// protects nothing. Marks are searched for from past the last find, so
+/// pairing is linear.
 fn quotations(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    // The next position of each closing mark at or after the last search.
-    let mut cache: [(char, Option<Option<usize>>); 3] = [('”', None), ('»', None), ('"', None)];
+    let mut next = [
+        NextMark::new('”'),
+        NextMark::new('»'),
+        NextMark::new('"'),
+        NextMark::new('“'),
+        NextMark::new('«'),
+    ];
+    let mut find = |mark: char, from: usize| {
+        next.iter_mut()
+            .find(|m| m.mark == mark)
+            .and_then(|m| m.find(text, from))
+    };
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
         let close = match c {
@@ -426,19 +452,12 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
             }
         };
         let from = i + c.len_utf8();
-        let slot = cache.iter_mut().find(|(mark, _)| *mark == close);
-        let found = match slot {
-            Some((_, known)) => {
-                let stale = matches!(known, Some(Some(p)) if *p < from) || known.is_none();
-                if stale {
-                    *known = Some(text[from..].find(close).map(|p| from + p));
-                }
-                known.flatten()
-            }
-            None => None,
+        let reopened = |close_at: usize, find: &mut dyn FnMut(char, usize) -> Option<usize>| {
+            let open = if close == '»' { '«' } else { '“' };
+            close != '"' && find(open, from).is_some_and(|o| o < close_at)
         };
-        match found {
-            Some(p) if p - i <= MAX_QUOTE => {
+        match find(close, from) {
+            Some(p) if p - i <= MAX_QUOTE && !reopened(p, &mut find) => {
                 out.push((i, p));
                 i = p + close.len_utf8();
             }
@@ -446,6 +465,33 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The next position of one mark, remembered between searches: a search
+/// starts only past the last position found, so all searches for one mark
+/// read the text once.
+struct NextMark {
+    mark: char,
+    /// `None`: not searched yet; `Some(None)`: no more in the text.
+    known: Option<Option<usize>>,
+}
+
+impl NextMark {
+    fn new(mark: char) -> NextMark {
+        NextMark { mark, known: None }
+    }
+
+    fn find(&mut self, text: &str, from: usize) -> Option<usize> {
+        match self.known {
+            Some(Some(p)) if p >= from => Some(p),
+            Some(None) => None,
+            _ => {
+                let found = text.get(from..)?.find(self.mark).map(|p| from + p);
+                self.known = Some(found);
+                found
+            }
+        }
+    }
 }
 
 /// A list marker opening the paragraph, and the one expected next.
@@ -704,6 +750,11 @@ mod tests {
                 &["She said, 'This is great.' she said."],
             ),
             (
+                "unclosed quote before a closed one protects nothing",
+                "He said “no. It is over. Then “yes” came.",
+                &["He said “no.", "It is over.", "Then “yes” came."],
+            ),
+            (
                 "multi-sentence quote stays whole",
                 "“We will win. They will lose,” Assad said. He left.",
                 &["“We will win. They will lose,” Assad said.", "He left."],
@@ -788,6 +839,15 @@ mod tests {
                     "Syrian and Iranian TV agreed.",
                     "It was “good”.",
                     "Khamenei said.",
+                ],
+            ),
+            (
+                "a year glued to the next sentence",
+                "his first since 2010Iranian-backed militias grew. Model 3000GT and 1040EZ stay.",
+                &[
+                    "his first since 2010",
+                    "Iranian-backed militias grew.",
+                    "Model 3000GT and 1040EZ stay.",
                 ],
             ),
             (
