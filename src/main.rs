@@ -297,16 +297,24 @@ pub fn claims_csv(report: &Report) -> String {
 
 fn cmd_sentences(path: Option<&PathBuf>) -> Result<ExitCode, String> {
     let body = read_input(path)?;
-    let mut out = std::io::stdout().lock();
+    // Buffered, and each sentence written word by word: a 50 MB one-line
+    // input makes neither a syscall per sentence nor a vector of its words.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let write_sentence = |out: &mut std::io::BufWriter<_>, sentence: &str| {
+        for (i, word) in sentence.split_whitespace().enumerate() {
+            if i > 0 {
+                out.write_all(b" ")?;
+            }
+            out.write_all(word.as_bytes())?;
+        }
+        out.write_all(b"\n")
+    };
     for (start, end) in parallax::segment::split_sentences(&body) {
-        let line = body[start..end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if writeln!(out, "{line}").is_err() {
-            break;
+        if write_sentence(&mut out, &body[start..end]).is_err() {
+            return Ok(ExitCode::SUCCESS); // a closed pipe ends the output
         }
     }
+    let _ = out.flush();
     Ok(ExitCode::SUCCESS)
 }
 
