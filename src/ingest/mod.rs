@@ -5,9 +5,11 @@
 //! paragraphs, each with a kind, so that later stages know headings and
 //! captions. Everything cleaning removed is kept in `removed` with a reason.
 
+pub mod clean;
 pub mod decode;
 pub mod html;
 pub mod json;
+pub mod meta;
 pub mod text;
 
 use serde::Serialize;
@@ -196,13 +198,13 @@ mod tests {
     fn text_file_gives_a_document_with_blocks_inside_its_text() {
         let out = ingest(
             "a.txt",
-            "Title line\n\nFirst paragraph.\nStill first.\n\nSecond.".as_bytes(),
+            "Title line\n\nFirst paragraph\nstill first.\n\nSecond.".as_bytes(),
         );
         let doc = out[0].as_ref().unwrap();
         assert_eq!(doc.title.as_deref(), Some("Title line"));
         for b in &doc.blocks {
             assert!(doc.text.get(b.start..b.end).is_some());
         }
-        assert!(doc.text.contains("First paragraph. Still first."));
+        assert!(doc.text.contains("First paragraph still first."));
     }
 }
