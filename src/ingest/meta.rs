@@ -167,7 +167,11 @@ pub fn date_line(line: &str) -> Option<String> {
         .filter(|w| {
             let lower = w.to_ascii_lowercase();
             let bare = lower.trim_end_matches('.');
-            !(WEEKDAYS.contains(&bare) || DATE_FILLERS.contains(&lower.as_str()) || is_time(w))
+            let zone_offset = w.starts_with('+') && w[1..].bytes().all(|b| b.is_ascii_digit());
+            !(WEEKDAYS.contains(&bare)
+                || DATE_FILLERS.contains(&lower.as_str())
+                || is_time(w)
+                || zone_offset)
         })
         .collect();
     let (date, used) = date_at(&words)?;
@@ -377,6 +381,7 @@ mod tests {
             ("Published: 3 March 2021 10:15 GMT", Some("2021-03-03")),
             ("Updated Feb. 5, 2020 at 4:30 p.m.", Some("2020-02-05")),
             ("2020-01-02T10:00:00Z", Some("2020-01-02")),
+            ("Mon, 25 Feb 2019 10:00:00 +0000", Some("2019-02-25")),
             ("February 2019", Some("2019-02")),
             ("February 27", Some("--02-27")),
             ("Sept 3", Some("--09-03")),
