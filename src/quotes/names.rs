@@ -166,6 +166,7 @@ pub const TITLES: &[&str] = &[
     "capt",
     "sgt",
     "sergeant",
+    "rev", "reverend", "del", "father", "rabbi", "pastor", "bishop", "host", "anchor",
 ];
 
 /// Role words a description names someone by ("the Iranian president").
@@ -641,7 +642,7 @@ impl NameChunk {
 fn name_part(toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     if t.is_capitalised() && t.is_word() {
-        return !is_not_name(t.text);
+        return !is_not_name(t.bare());
     }
     if let Some(rest) = t
         .text

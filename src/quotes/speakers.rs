@@ -158,6 +158,17 @@ const CUES: &[&str] = &[
     "thanking",
     "praising",
     "describing",
+    "sings", "sang", "singing", "promising", "vowing", "pledging", "claiming", "demanded",
+    "demanding", "urging", "recalling", "call", "describes", "tweeting",
+];
+
+/// Nouns that stand for someone's words when a possessive names them
+/// ("Trump's claim that …", "Clinton's “public option”").
+const NOUN_CUES: &[&str] = &[
+    "claim", "claims", "statement", "statements", "words", "remark", "remarks", "comment",
+    "comments", "promise", "pledge", "message", "description", "phrase", "assertion", "warning",
+    "call", "slogan", "vow", "plan", "proposal", "argument", "accusation", "charge", "tweet",
+    "speech", "answer", "response", "question", "promises", "boast", "insistence", "suggestion",
 ];
 
 /// Words between a speaker and the speech verb ("Khamenei also said").
@@ -675,11 +686,10 @@ fn speaker_for_cue(toks: &[Tok], k: usize) -> Option<Who> {
                 return speaker_for_cue(toks, q);
             }
         }
-        if k > 1 {
-            if let Some((from, chunk)) = chunk_ending_at(toks, k - 1) {
-                if from > 0 && toks[from - 1].lower() == "quoted" {
-                    return Some(Who::Name(chunk));
-                }
+        if k > 0 {
+            // "quoted Khamenei telling", "footage of Hillary Clinton asking".
+            if let Some((_, chunk)) = chunk_ending_at(toks, k - 1) {
+                return Some(Who::Name(chunk));
             }
         }
         return clause_subject(toks, k);
@@ -905,9 +915,15 @@ fn inherit(text: &str, quotes: &[Marked], done: &[Attribution], qi: usize) -> Op
         .rev()
         .find(|(_, p)| p.depth == 0)?;
     let gap = text.get(prev.close..q.open)?;
-    // Only the previous quotation's attribution and a full stop between.
+    // Only the previous quotation's attribution and one full stop between.
+    // Quotation paragraphs in a row carry on the same speaker.
     let ends_sentence = gap.trim_end().ends_with(['.', '!', '?']) || gap.trim().is_empty();
-    if gap.contains("\n\n") || gap.len() > 80 || !ends_sentence {
+    let last_paragraph_empty = gap.rsplit("\n\n").next().is_some_and(|p| p.trim().is_empty());
+    if (gap.contains("\n\n") && !last_paragraph_empty) || gap.len() > 250 || !ends_sentence {
+        return None;
+    }
+    let toks = names::tokenize(text, prev.close, q.open);
+    if (0..toks.len()).filter(|&i| is_sentence_end(&toks, i)).count() > 1 {
         return None;
     }
     let a = done.get(pi)?;
@@ -941,27 +957,35 @@ fn find_who(
         let k = b - 1;
         return (speaker_for_cue(&before, k), Some(cue_text(&before, k)));
     }
-    // 1. Right after the closing mark: “…,” X said / “…,” said X.
+
+    // 1. Right after the closing mark: “…,” X said / “…,” said X / “…” ― X.
+    // Segmenters often end a sentence at “…?”, so this looks past the
+    // sentence, up to the first full stop.
+    let line_end = text[q.close..].find("\n\n").map_or(text.len(), |p| q.close + p);
+    let near = masked_tokens(text, q.close, floor_boundary(text, line_end.min(q.close + 160)), quotes, qi);
+    if let Some(who) = dash_signature(&near) {
+        return (Some(who), Some("―".to_string()));
+    }
     let mut i = 0;
-    while i < after.len() && matches!(after[i].text, "," | "—" | "–" | "-" | "―") {
+    while i < near.len() && matches!(near[i].text, "," | "—" | "–" | "-" | "―") {
         i += 1;
     }
-    let near_end = (i + 8).min(after.len());
+    let near_end = (i + 8).min(near.len());
     if let Some(k) = (i..near_end)
-        .take_while(|&k| !is_sentence_end(&after, k) && after[k].text != "“")
-        .find(|&k| is_cue(&after[k]))
+        .take_while(|&k| !is_sentence_end(&near, k) && near[k].text != "“")
+        .find(|&k| is_cue(&near[k]))
     {
-        let cue = cue_text(&after, k);
+        let cue = cue_text(&near, k);
         let who = if k == i {
-            if after[k].lower() == "according" {
-                speaker_for_cue(&after, k)
+            if near[k].lower() == "according" {
+                speaker_for_cue(&near, k)
             } else {
-                who_forward(&after, k + 1)
+                who_forward(&near, k + 1)
             }
-        } else if (i..k).all(|m| speaker_word(&after, m)) {
-            back_over_between(&after, k - 1)
+        } else if (i..k).all(|m| speaker_word(&near, m)) {
+            back_over_between(&near, k - 1)
                 .filter(|&j| j >= i)
-                .and_then(|j| who_ending_at(&after, j))
+                .and_then(|j| who_ending_at(&near, j))
         } else {
             None
         };
@@ -969,7 +993,13 @@ fn find_who(
             return (who, Some(cue));
         }
     }
-    // 2. The nearest cue before the opening mark.
+    // 2. The nearest cue before the opening mark; failing that, a
+    // possessive: "Clinton's “public option”", "Trump's claim that “…”".
+    if let Some(k) = (b.saturating_sub(4)..b).rev().find(|&k| possessive_speaker(&before, k).is_some()) {
+        if !before[k..].iter().any(is_cue) && !before[..k].iter().any(is_cue) {
+            return (possessive_speaker(&before, k), Some(before[k].lower()));
+        }
+    }
     if let Some(k) = (0..before.len()).rev().find(|&k| is_cue(&before[k])) {
         return (speaker_for_cue(&before, k), Some(cue_text(&before, k)));
     }
@@ -998,6 +1028,42 @@ fn find_who(
         return (clause_subject(&prev, prev.len()), None);
     }
     (None, None)
+}
+
+/// A possessive name before the quotation or before a noun of speech:
+/// "Trump’s claim", "Clinton’s “public option”", "his statement".
+fn possessive_speaker(toks: &[Tok], k: usize) -> Option<Who> {
+    let t = toks.get(k)?;
+    let owner = if t.is_possessive() && t.is_capitalised() && k + 1 == toks.len() {
+        k
+    } else if NOUN_CUES.contains(&t.lower().as_str()) && k > 0 {
+        k - 1
+    } else {
+        return None;
+    };
+    let o = &toks[owner];
+    match o.lower().as_str() {
+        "his" => return Some(Who::Pronoun("he".into())),
+        "her" => return Some(Who::Pronoun("she".into())),
+        _ => {}
+    }
+    if !o.is_possessive() {
+        return None;
+    }
+    match chunk_ending_at(toks, owner) {
+        Some((_, chunk)) if !chunk.is_org() && chunk.name.iter().all(|n| country_of(n).is_none()) => Some(Who::Name(chunk)),
+        _ => None,
+    }
+}
+
+/// “…” ― Sonya Herridge: a name after a dash that ends the line.
+fn dash_signature(near: &[Tok]) -> Option<Who> {
+    if !near.first().is_some_and(|t| matches!(t.text, "―" | "—" | "–")) {
+        return None;
+    }
+    let (end, chunk) = chunk_starting_at(near, 1)?;
+    let rest_is_empty = near.get(end).is_none_or(|t| !t.is_word() || t.text == "“");
+    rest_is_empty.then_some(Who::Name(chunk))
 }
 
 /// Whether token `m` can be part of "X said" right after a quotation.
