@@ -66,8 +66,31 @@ fn trim_marks(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
 }
 
 const NOT_HEADS: &[&str] = &[
-    "He", "She", "They", "It", "I", "We", "You", "His", "Her", "The", "A", "An", "Mr", "Mrs", "Ms",
-    "Dr", "President", "Sen", "Senator", "Gov", "Rep", "Secretary", "Former", "This", "That",
+    "He",
+    "She",
+    "They",
+    "It",
+    "I",
+    "We",
+    "You",
+    "His",
+    "Her",
+    "The",
+    "A",
+    "An",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "President",
+    "Sen",
+    "Senator",
+    "Gov",
+    "Rep",
+    "Secretary",
+    "Former",
+    "This",
+    "That",
 ];
 
 fn head_name(source: &str) -> Option<String> {
@@ -89,7 +112,12 @@ fn head_name(source: &str) -> Option<String> {
         .next()
         .unwrap_or(source)
         .split(' ')
-        .take_while(|w| !matches!(*w, "of" | "from" | "at" | "in" | "for" | "with" | "on" | "to" | "who" | "and"))
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "of" | "from" | "at" | "in" | "for" | "with" | "on" | "to" | "who" | "and"
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ");
     cut.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
@@ -98,25 +126,36 @@ fn head_name(source: &str) -> Option<String> {
                 .trim_end_matches("’s")
                 .trim_end_matches(['\'', '’'])
         })
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1 && !NOT_HEADS.contains(w))
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().count() > 1
+                && !NOT_HEADS.contains(w)
+        })
         .last()
         .map(str::to_string)
 }
 
 fn is_pronoun(source: &str) -> bool {
-    matches!(source.trim().to_lowercase().as_str(), "he" | "she" | "him" | "her")
+    matches!(
+        source.trim().to_lowercase().as_str(),
+        "he" | "she" | "him" | "her"
+    )
 }
 
 fn gold_of(text: &str, article: &Value) -> Vec<Gold> {
     let to_byte = char_to_byte(text);
     let byte = |c: u64| to_byte.get(c as usize).copied().unwrap_or(text.len());
-    let mut attributions: Vec<&Value> = article["attributions"].as_array().unwrap().iter().collect();
+    let mut attributions: Vec<&Value> =
+        article["attributions"].as_array().unwrap().iter().collect();
     attributions.retain(|a| a.get("content").is_some());
     attributions.sort_by_key(|a| a["content"]["spans"][0][0].as_u64());
     let mut last_head: Option<String> = None;
     let mut gold = Vec::new();
     for a in attributions {
-        let source = a.get("source").and_then(|s| s["text"].as_str()).unwrap_or("");
+        let source = a
+            .get("source")
+            .and_then(|s| s["text"].as_str())
+            .unwrap_or("");
         let head = match head_name(source) {
             Some(h) => Some(h),
             None if is_pronoun(source) => last_head.clone(),
@@ -140,7 +179,11 @@ fn gold_of(text: &str, article: &Value) -> Vec<Gold> {
             for &(s, e) in &spans {
                 let (s, e) = trim_marks(text, s, e);
                 if s < e {
-                    gold.push(Gold { start: s, end: e, head: head.clone() });
+                    gold.push(Gold {
+                        start: s,
+                        end: e,
+                        head: head.clone(),
+                    });
                 }
             }
         } else if !segments.is_empty() {
@@ -149,7 +192,11 @@ fn gold_of(text: &str, article: &Value) -> Vec<Gold> {
             let lo = text.floor_char_boundary_compat(lo.saturating_sub(2));
             let hi = text.floor_char_boundary_compat(hi + 2);
             for seg in segments {
-                let pieces: Vec<&str> = if text[lo..hi].contains(seg) { vec![seg] } else { seg.split(" … ").collect() };
+                let pieces: Vec<&str> = if text[lo..hi].contains(seg) {
+                    vec![seg]
+                } else {
+                    seg.split(" … ").collect()
+                };
                 for piece in pieces {
                     let piece = piece.trim();
                     if piece.is_empty() {
@@ -158,7 +205,11 @@ fn gold_of(text: &str, article: &Value) -> Vec<Gold> {
                     if let Some(p) = text[lo..hi].find(piece) {
                         let (s, e) = trim_marks(text, lo + p, lo + p + piece.len());
                         if s < e {
-                            gold.push(Gold { start: s, end: e, head: head.clone() });
+                            gold.push(Gold {
+                                start: s,
+                                end: e,
+                                head: head.clone(),
+                            });
                         }
                     }
                 }
@@ -214,18 +265,31 @@ struct Tally {
 fn score_article(text: &str, gold: &[Gold], tally: &mut Tally) {
     let sentences: Vec<Sentence> = split_sentences(text)
         .into_iter()
-        .map(|(start, end)| Sentence { start, end, kind: SentenceKind::Claim })
+        .map(|(start, end)| Sentence {
+            start,
+            end,
+            kind: SentenceKind::Claim,
+        })
         .collect();
     let quotes = find_quotes(text, &sentences);
-    let counted: Vec<_> = quotes.iter().filter(|q| q.depth == 0 && q.kind != QuoteKind::Term).collect();
+    let counted: Vec<_> = quotes
+        .iter()
+        .filter(|q| q.depth == 0 && q.kind != QuoteKind::Term)
+        .collect();
     let all_top: Vec<_> = quotes.iter().filter(|q| q.depth == 0).collect();
     for q in &counted {
         tally.predicted += 1;
         let toks = tokens(text, q.start, q.end);
-        let inside = toks.iter().filter(|t| gold.iter().any(|g| overlaps(**t, (g.start, g.end)))).count();
+        let inside = toks
+            .iter()
+            .filter(|t| gold.iter().any(|g| overlaps(**t, (g.start, g.end))))
+            .count();
         let covers_one = gold.iter().any(|g| {
             let gt = tokens(text, g.start, g.end);
-            let hit = gt.iter().filter(|t| overlaps(**t, (q.start, q.end))).count();
+            let hit = gt
+                .iter()
+                .filter(|t| overlaps(**t, (q.start, q.end)))
+                .count();
             hit * 2 >= gt.len() && hit > 0
         });
         if covers_one || (inside * 2 >= toks.len() && inside > 0) {
@@ -235,20 +299,26 @@ fn score_article(text: &str, gold: &[Gold], tally: &mut Tally) {
     for g in gold {
         tally.gold += 1;
         let gt = tokens(text, g.start, g.end);
-        let hit = gt.iter().filter(|t| all_top.iter().any(|q| overlaps(**t, (q.start, q.end)))).count();
+        let hit = gt
+            .iter()
+            .filter(|t| all_top.iter().any(|q| overlaps(**t, (q.start, q.end))))
+            .count();
         if hit == 0 || hit * 2 < gt.len() {
             continue;
         }
         tally.found += 1;
         let Some(head) = &g.head else { continue };
-        let best = all_top
-            .iter()
-            .max_by_key(|q| gt.iter().filter(|t| overlaps(**t, (q.start, q.end))).count());
+        let best = all_top.iter().max_by_key(|q| {
+            gt.iter()
+                .filter(|t| overlaps(**t, (q.start, q.end)))
+                .count()
+        });
         tally.speaker_scored += 1;
         let want = fold_name_word(head);
-        let right = best
-            .and_then(|q| q.speaker.as_deref())
-            .is_some_and(|s| s.split(|c: char| c.is_whitespace()).any(|w| fold_name_word(w.trim_end_matches("'s").trim_end_matches("’s")) == want));
+        let right = best.and_then(|q| q.speaker.as_deref()).is_some_and(|s| {
+            s.split(|c: char| c.is_whitespace())
+                .any(|w| fold_name_word(w.trim_end_matches("'s").trim_end_matches("’s")) == want)
+        });
         if right {
             tally.speaker_right += 1;
         } else if std::env::var("POLNEAR_VERBOSE").is_ok() {
@@ -265,13 +335,19 @@ fn score_article(text: &str, gold: &[Gold], tally: &mut Tally) {
 
 #[test]
 fn polnear_quotations_and_speakers() {
-    let Some(shared) = common::shared_dir("polnear_eval") else { return };
+    let Some(shared) = common::shared_dir("polnear_eval") else {
+        return;
+    };
     let dir = shared.join("eval/polnear");
-    let data: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("attributions.json")).expect("attributions.json")).expect("valid JSON");
+    let data: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("attributions.json")).expect("attributions.json"),
+    )
+    .expect("valid JSON");
     let mut tally = Tally::default();
     for article in data.as_array().unwrap() {
         let name = article["filename"].as_str().unwrap();
-        let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt"))).expect("article text");
+        let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt")))
+            .expect("article text");
         let gold = gold_of(&text, article);
         score_article(&text, &gold, &mut tally);
     }
@@ -282,7 +358,11 @@ fn polnear_quotations_and_speakers() {
         "polnear quotes P {p:.2} R {r:.2} speaker {s:.2} (predicted {}, gold {}, found {}, speakers scored {})",
         tally.predicted, tally.gold, tally.found, tally.speaker_scored
     );
-    assert!(tally.gold > 500, "the gold set looks too small: {}", tally.gold);
+    assert!(
+        tally.gold > 500,
+        "the gold set looks too small: {}",
+        tally.gold
+    );
     assert!(p >= 0.0, "precision {p:.3}");
     assert!(r >= 0.0, "recall {r:.3}");
     assert!(s >= 0.0, "speaker accuracy {s:.3}");

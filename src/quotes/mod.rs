@@ -319,6 +319,27 @@ mod tests {
         assert_eq!(q[0].0, "Iran's path is correct.");
     }
 
+    /// A quotation mark every other character, names everywhere: every
+    /// stage is bounded per quotation, so this stays linear (a quadratic
+    /// step would make this test take minutes).
+    #[test]
+    fn dense_marks_and_names_stay_linear() {
+        for unit in ["\"a", "“a", "‘a ", "a” ", "Ann said “b” ", "He said. “X,” "] {
+            let text = unit.repeat(30_000 / unit.len());
+            let sentences: Vec<Sentence> = split_sentences(&text)
+                .into_iter()
+                .map(|(start, end)| Sentence {
+                    start,
+                    end,
+                    kind: SentenceKind::Claim,
+                })
+                .collect();
+            for q in find_quotes(&text, &sentences) {
+                assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+            }
+        }
+    }
+
     #[test]
     fn without_sentences_nothing_breaks() {
         let text = "“Fine,” said Assad. Then ‘more’ came";

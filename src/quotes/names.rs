@@ -166,7 +166,15 @@ pub const TITLES: &[&str] = &[
     "capt",
     "sgt",
     "sergeant",
-    "rev", "reverend", "del", "father", "rabbi", "pastor", "bishop", "host", "anchor",
+    "rev",
+    "reverend",
+    "del",
+    "father",
+    "rabbi",
+    "pastor",
+    "bishop",
+    "host",
+    "anchor",
 ];
 
 /// Role words a description names someone by ("the Iranian president").

@@ -158,17 +158,73 @@ const CUES: &[&str] = &[
     "thanking",
     "praising",
     "describing",
-    "sings", "sang", "singing", "promising", "vowing", "pledging", "claiming", "demanded",
-    "demanding", "urging", "recalling", "call", "describes", "tweeting",
+    "sings",
+    "sang",
+    "singing",
+    "promising",
+    "vowing",
+    "pledging",
+    "claiming",
+    "demanded",
+    "demanding",
+    "urging",
+    "recalling",
+    "call",
+    "describes",
+    "tweeting",
+    "likened",
+    "compared",
+    "referred",
+    "touted",
+    "lambasted",
+    "lambasting",
+    "attacked",
+    "scolded",
+    "derided",
+    "ridiculed",
+    "predicts",
+    "insist",
+    "argue",
+    "warn",
+    "suggest",
 ];
 
 /// Nouns that stand for someone's words when a possessive names them
 /// ("Trump's claim that …", "Clinton's “public option”").
 const NOUN_CUES: &[&str] = &[
-    "claim", "claims", "statement", "statements", "words", "remark", "remarks", "comment",
-    "comments", "promise", "pledge", "message", "description", "phrase", "assertion", "warning",
-    "call", "slogan", "vow", "plan", "proposal", "argument", "accusation", "charge", "tweet",
-    "speech", "answer", "response", "question", "promises", "boast", "insistence", "suggestion",
+    "claim",
+    "claims",
+    "statement",
+    "statements",
+    "words",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "promise",
+    "pledge",
+    "message",
+    "description",
+    "phrase",
+    "assertion",
+    "warning",
+    "call",
+    "slogan",
+    "vow",
+    "plan",
+    "proposal",
+    "argument",
+    "accusation",
+    "charge",
+    "tweet",
+    "speech",
+    "answer",
+    "response",
+    "question",
+    "promises",
+    "boast",
+    "insistence",
+    "suggestion",
 ];
 
 /// Words between a speaker and the speech verb ("Khamenei also said").
@@ -280,12 +336,23 @@ fn is_cue(t: &Tok) -> bool {
 fn is_sentence_end(toks: &[Tok], i: usize) -> bool {
     match toks[i].text {
         "!" | "?" => true,
-        // A dot after an initial or a title abbreviation does not end one.
+        // A dot after an initial or a title abbreviation, or one followed by
+        // a comma or a lowercase word ("Wash., recently"), does not end one.
         "." => {
-            !(i > 0 && {
+            let after_abbreviation = i > 0 && {
                 let p = toks[i - 1].text;
-                p.chars().count() == 1 || names::is_title(p)
-            })
+                // Initials, titles, and capital abbreviations ("D-N.C.").
+                p.chars().count() == 1
+                    || names::is_title(p)
+                    || (p.chars().count() <= 4
+                        && !p.chars().any(char::is_lowercase)
+                        && p.contains('-'))
+            };
+            let continues = toks.get(i + 1).is_some_and(|n| {
+                matches!(n.text, "," | ";" | ")")
+                    || n.text.chars().next().is_some_and(char::is_lowercase)
+            });
+            !after_abbreviation && !continues
         }
         _ => false,
     }
@@ -295,7 +362,6 @@ fn is_sentence_end(toks: &[Tok], i: usize) -> bool {
 #[derive(Debug, Clone)]
 struct Person {
     name: Vec<String>,
-    key: String,
     roles: Vec<String>,
     countries: Vec<&'static str>,
     mentions: usize,
@@ -306,6 +372,9 @@ struct Person {
 #[derive(Debug, Default)]
 pub struct People {
     people: Vec<Person>,
+    /// Surname key → indices into `people`: lookups stay cheap however many
+    /// names a text holds.
+    by_key: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl People {
@@ -349,8 +418,8 @@ impl People {
             .filter(|c| c.name.len() < 2 && !c.has_title())
         {
             let key = surname_key(&chunk.name);
-            if let Some(p) = people.people.iter_mut().find(|p| p.key == key) {
-                p.mentions += 1;
+            if let Some(&i) = people.by_key.get(&key).and_then(|v| v.first()) {
+                people.people[i].mentions += 1;
             }
         }
         people
@@ -362,11 +431,12 @@ impl People {
         }
         let key = surname_key(&chunk.name);
         let first = first_key(&chunk.name);
-        let found = self.people.iter_mut().find(|p| {
-            p.key == key
-                && (first.is_none() || first_key(&p.name).is_none() || first_key(&p.name) == first)
+        let candidates = self.by_key.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        let found = candidates.iter().copied().find(|&i| {
+            let p = &self.people[i];
+            first.is_none() || first_key(&p.name).is_none() || first_key(&p.name) == first
         });
-        match found {
+        match found.map(|i| &mut self.people[i]) {
             Some(p) => {
                 p.mentions += 1;
                 if chunk.name.len() > p.name.len() {
@@ -383,14 +453,19 @@ impl People {
                     }
                 }
             }
-            None => self.people.push(Person {
-                name: chunk.name.clone(),
-                key,
-                roles: chunk.roles.clone(),
-                countries: chunk.country.into_iter().collect(),
-                mentions: 1,
-                first_at: chunk.start,
-            }),
+            None => {
+                self.by_key
+                    .entry(key.clone())
+                    .or_default()
+                    .push(self.people.len());
+                self.people.push(Person {
+                    name: chunk.name.clone(),
+                    roles: chunk.roles.clone(),
+                    countries: chunk.country.into_iter().collect(),
+                    mentions: 1,
+                    first_at: chunk.start,
+                });
+            }
         }
     }
 
@@ -398,13 +473,12 @@ impl People {
     fn person_named(&self, chunk: &NameChunk) -> Option<&Person> {
         let key = surname_key(&chunk.name);
         let first = first_key(&chunk.name);
-        self.people
+        self.by_key
+            .get(&key)?
             .iter()
+            .map(|&i| &self.people[i])
             .filter(|p| {
-                p.key == key
-                    && (first.is_none()
-                        || first_key(&p.name).is_none()
-                        || first_key(&p.name) == first)
+                first.is_none() || first_key(&p.name).is_none() || first_key(&p.name) == first
             })
             .max_by_key(|p| (p.name.len(), p.mentions))
     }
@@ -623,8 +697,18 @@ fn who_ending_at(toks: &[Tok], j: usize) -> Option<Who> {
 
 /// Skips speech-verb companions back from `j` ("Khamenei also said").
 fn back_over_between(toks: &[Tok], mut j: usize) -> Option<usize> {
-    while j > 0 && BETWEEN.contains(&toks[j].lower().as_str()) {
-        j -= 1;
+    loop {
+        if j > 0 && BETWEEN.contains(&toks[j].lower().as_str()) {
+            j -= 1;
+        } else if toks[j].text == ")" {
+            // "Paul D. Ryan (R-Wis.) said": skip the party and state.
+            let open = (j.saturating_sub(8)..j)
+                .rev()
+                .find(|&m| toks[m].text == "(")?;
+            j = open.checked_sub(1)?;
+        } else {
+            break;
+        }
     }
     (!BETWEEN.contains(&toks[j].lower().as_str())).then_some(j)
 }
@@ -694,6 +778,12 @@ fn speaker_for_cue(toks: &[Tok], k: usize) -> Option<Who> {
         }
         return clause_subject(toks, k);
     }
+    // "Said Ellis: “…”": a sentence opening with the verb.
+    if toks[k].is_capitalised() {
+        if let Some(who) = who_forward(toks, k + 1) {
+            return Some(who);
+        }
+    }
     let j = k.checked_sub(1).and_then(|j| back_over_between(toks, j));
     if let Some(j) = j {
         if toks[j].text == "," {
@@ -729,19 +819,25 @@ fn speaker_for_cue(toks: &[Tok], k: usize) -> Option<Who> {
 
 /// Tokens of `from..to`, with other quotations' words replaced by one
 /// placeholder token each, so their words are never taken for a speaker.
+/// Top-level quotations as (index, open, close), in text order.
+type Top = [(usize, usize, usize)];
+
 fn masked_tokens<'a>(
     text: &'a str,
     from: usize,
     to: usize,
-    quotes: &[Marked],
+    top: &Top,
     skip: usize,
 ) -> Vec<Tok<'a>> {
     let toks = names::tokenize(text, from, to);
-    let inside: Vec<(usize, usize)> = quotes
+    // Top-level quotations are disjoint and in order: binary search the
+    // first that ends after `from`, so the cost stays with the window.
+    let first = top.partition_point(|&(_, _, close)| close <= from);
+    let inside: Vec<(usize, usize)> = top[first..]
         .iter()
-        .enumerate()
-        .filter(|&(i, q)| i != skip && q.depth == 0 && q.open < to && q.close > from)
-        .map(|(_, q)| (q.open, q.close))
+        .take_while(|&&(_, open, _)| open < to)
+        .filter(|&&(i, _, _)| i != skip)
+        .map(|&(_, open, close)| (open, close))
         .collect();
     let mut out: Vec<Tok<'a>> = Vec::with_capacity(toks.len());
     let mut k = 0;
@@ -863,6 +959,13 @@ fn region(text: &str, sentences: &[Sentence], q: &Marked) -> (usize, usize) {
 /// Finds the speaker and cue for every quotation found in a document.
 pub fn attribute_all(text: &str, sentences: &[Sentence], quotes: &[Marked]) -> Vec<Attribution> {
     let people = People::of(text);
+    let top: Vec<(usize, usize, usize)> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.depth == 0)
+        .map(|(i, q)| (i, q.open, q.close))
+        .collect();
+    let top = top.as_slice();
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
         let (rs, re) = region(text, sentences, q);
@@ -880,9 +983,9 @@ pub fn attribute_all(text: &str, sentences: &[Sentence], quotes: &[Marked]) -> V
             });
             continue;
         }
-        let (who, cue) = find_who(text, rs, re, quotes, qi, q);
-        let mut attribution = resolve(text, sentences, &people, quotes, q, who, cue);
-        if attribution.given.is_none() && attribution.cue.is_none() {
+        let (who, cue) = find_who(text, rs, re, top, qi, q);
+        let mut attribution = resolve(text, sentences, &people, top, q, who, cue);
+        if attribution.given.is_none() {
             attribution = inherit(text, quotes, &out, qi).unwrap_or(attribution);
         }
         attribution.region = (rs, re);
@@ -894,10 +997,10 @@ pub fn attribute_all(text: &str, sentences: &[Sentence], quotes: &[Marked]) -> V
 /// A quotation alone on its line, without closing punctuation, is a
 /// headline or title (‘Strengthening the deterrence’), not attributed speech.
 fn is_title_line(text: &str, q: &Marked) -> bool {
-    let line_start = text[..q.open].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[q.close..]
-        .find('\n')
-        .map_or(text.len(), |p| q.close + p);
+    let lo = floor_boundary(text, q.open.saturating_sub(WINDOW));
+    let hi = floor_boundary(text, q.close + WINDOW);
+    let line_start = text[lo..q.open].rfind('\n').map_or(lo, |p| lo + p + 1);
+    let line_end = text[q.close..hi].find('\n').map_or(hi, |p| q.close + p);
     let inner = &text[q.start..q.end];
     text[line_start..q.open].trim().is_empty()
         && text[q.close..line_end].trim().is_empty()
@@ -918,12 +1021,19 @@ fn inherit(text: &str, quotes: &[Marked], done: &[Attribution], qi: usize) -> Op
     // Only the previous quotation's attribution and one full stop between.
     // Quotation paragraphs in a row carry on the same speaker.
     let ends_sentence = gap.trim_end().ends_with(['.', '!', '?']) || gap.trim().is_empty();
-    let last_paragraph_empty = gap.rsplit("\n\n").next().is_some_and(|p| p.trim().is_empty());
+    let last_paragraph_empty = gap
+        .rsplit("\n\n")
+        .next()
+        .is_some_and(|p| p.trim().is_empty());
     if (gap.contains("\n\n") && !last_paragraph_empty) || gap.len() > 250 || !ends_sentence {
         return None;
     }
     let toks = names::tokenize(text, prev.close, q.open);
-    if (0..toks.len()).filter(|&i| is_sentence_end(&toks, i)).count() > 1 {
+    if (0..toks.len())
+        .filter(|&i| is_sentence_end(&toks, i))
+        .count()
+        > 1
+    {
         return None;
     }
     let a = done.get(pi)?;
@@ -935,12 +1045,12 @@ fn find_who(
     text: &str,
     rs: usize,
     re: usize,
-    quotes: &[Marked],
+    top: &Top,
     qi: usize,
     q: &Marked,
 ) -> (Option<Who>, Option<String>) {
-    let after = masked_tokens(text, q.close, re, quotes, qi);
-    let before = masked_tokens(text, rs, q.open, quotes, qi);
+    let after = masked_tokens(text, q.close, re, top, qi);
+    let before = masked_tokens(text, rs, q.open, top, qi);
     // 0. A cue right before the opening mark ("called “terrorism”",
     // "saying, “…”") introduces this quotation.
     let mut b = before.len();
@@ -961,8 +1071,16 @@ fn find_who(
     // 1. Right after the closing mark: “…,” X said / “…,” said X / “…” ― X.
     // Segmenters often end a sentence at “…?”, so this looks past the
     // sentence, up to the first full stop.
-    let line_end = text[q.close..].find("\n\n").map_or(text.len(), |p| q.close + p);
-    let near = masked_tokens(text, q.close, floor_boundary(text, line_end.min(q.close + 160)), quotes, qi);
+    let line_end = text[q.close..]
+        .find("\n\n")
+        .map_or(text.len(), |p| q.close + p);
+    let near = masked_tokens(
+        text,
+        q.close,
+        floor_boundary(text, line_end.min(q.close + 160)),
+        top,
+        qi,
+    );
     if let Some(who) = dash_signature(&near) {
         return (Some(who), Some("―".to_string()));
     }
@@ -983,9 +1101,14 @@ fn find_who(
                 who_forward(&near, k + 1)
             }
         } else if (i..k).all(|m| speaker_word(&near, m)) {
-            back_over_between(&near, k - 1)
-                .filter(|&j| j >= i)
-                .and_then(|j| who_ending_at(&near, j))
+            // The head comes first: "Mr. Morgan of the Sierra Club said".
+            match who_forward(&near, i) {
+                Some(Who::Name(c)) if !c.is_org() => Some(Who::Name(c)),
+                Some(role @ Who::Role { .. }) => Some(role),
+                _ => back_over_between(&near, k - 1)
+                    .filter(|&j| j >= i)
+                    .and_then(|j| who_ending_at(&near, j)),
+            }
         } else {
             None
         };
@@ -995,7 +1118,10 @@ fn find_who(
     }
     // 2. The nearest cue before the opening mark; failing that, a
     // possessive: "Clinton's “public option”", "Trump's claim that “…”".
-    if let Some(k) = (b.saturating_sub(4)..b).rev().find(|&k| possessive_speaker(&before, k).is_some()) {
+    if let Some(k) = (b.saturating_sub(4)..b)
+        .rev()
+        .find(|&k| possessive_speaker(&before, k).is_some())
+    {
         if !before[k..].iter().any(is_cue) && !before[..k].iter().any(is_cue) {
             return (possessive_speaker(&before, k), Some(before[k].lower()));
         }
@@ -1011,7 +1137,11 @@ fn find_who(
         text: "“",
     });
     let offset = both.len();
-    both.extend(after.iter().copied());
+    both.extend(after.iter().copied().take_while(|_| true));
+    let first_end = (offset..both.len())
+        .find(|&k| is_sentence_end(&both, k))
+        .unwrap_or(both.len());
+    both.truncate(first_end);
     if let Some(k) = (offset..both.len()).find(|&k| is_cue(&both[k])) {
         if k > offset {
             return (speaker_for_cue(&both, k), Some(cue_text(&both, k)));
@@ -1021,7 +1151,7 @@ fn find_who(
     let lead = text.get(..q.open).unwrap_or("").trim_end();
     if lead.ends_with(':') {
         let from = floor_boundary(text, lead.len().saturating_sub(WINDOW));
-        let prev = masked_tokens(text, from, lead.len(), quotes, qi);
+        let prev = masked_tokens(text, from, lead.len(), top, qi);
         if let Some(k) = (0..prev.len()).rev().take(12).find(|&k| is_cue(&prev[k])) {
             return (speaker_for_cue(&prev, k), Some(cue_text(&prev, k)));
         }
@@ -1051,14 +1181,21 @@ fn possessive_speaker(toks: &[Tok], k: usize) -> Option<Who> {
         return None;
     }
     match chunk_ending_at(toks, owner) {
-        Some((_, chunk)) if !chunk.is_org() && chunk.name.iter().all(|n| country_of(n).is_none()) => Some(Who::Name(chunk)),
+        Some((_, chunk))
+            if !chunk.is_org() && chunk.name.iter().all(|n| country_of(n).is_none()) =>
+        {
+            Some(Who::Name(chunk))
+        }
         _ => None,
     }
 }
 
 /// “…” ― Sonya Herridge: a name after a dash that ends the line.
 fn dash_signature(near: &[Tok]) -> Option<Who> {
-    if !near.first().is_some_and(|t| matches!(t.text, "―" | "—" | "–")) {
+    if !near
+        .first()
+        .is_some_and(|t| matches!(t.text, "―" | "—" | "–"))
+    {
         return None;
     }
     let (end, chunk) = chunk_starting_at(near, 1)?;
@@ -1079,7 +1216,10 @@ fn speaker_word(toks: &[Tok], m: usize) -> bool {
         || is_role_word(t.bare())
         || country_of(t.bare()).is_some()
         || names::is_title(t.text)
-        || (t.text == "." && m > 0 && names::is_title(toks[m - 1].text))
+        || matches!(
+            lower.as_str(),
+            "of" | "the" | "for" | "at" | "from" | "(" | ")" | "-" | "." | ","
+        )
         || (t.is_word() && m + 1 < toks.len() && is_cue(&toks[m + 1]))
 }
 
@@ -1102,7 +1242,7 @@ fn resolve(
     text: &str,
     sentences: &[Sentence],
     people: &People,
-    quotes: &[Marked],
+    top: &Top,
     q: &Marked,
     who: Option<Who>,
     cue: Option<String>,
@@ -1143,7 +1283,7 @@ fn resolve(
         }
         Some(Who::Pronoun(p)) => {
             if matches!(p.as_str(), "he" | "she") {
-                if let Some(found) = recent_person(text, sentences, people, quotes, q) {
+                if let Some(found) = recent_person(text, sentences, people, top, q) {
                     a.given = Some(p);
                     fill_person(&mut a, found);
                 }
@@ -1177,20 +1317,14 @@ fn recent_person<'p>(
     text: &str,
     sentences: &[Sentence],
     people: &'p People,
-    quotes: &[Marked],
+    top: &Top,
     q: &Marked,
 ) -> Option<&'p Person> {
     let here = sentence_at(sentences, q.open)?;
     for s in (here.saturating_sub(8)..here).rev() {
         let sent = &sentences[s];
         let to = sent.end.min(sent.start + WINDOW);
-        let toks = masked_tokens(
-            text,
-            sent.start,
-            floor_boundary(text, to),
-            quotes,
-            usize::MAX,
-        );
+        let toks = masked_tokens(text, sent.start, floor_boundary(text, to), top, usize::MAX);
         let found = match clause_subject(&toks, toks.len()) {
             Some(Who::Name(chunk)) if !chunk.is_org() => people.person_named(&chunk),
             Some(Who::Role { country, role, .. }) => people.person_in_role(country, &role),
@@ -1200,7 +1334,22 @@ fn recent_person<'p>(
             return found;
         }
     }
-    None
+    // No sentence has a named person for subject: the last person named
+    // shortly before.
+    let from = sentences[here.saturating_sub(3)].start;
+    let from = floor_boundary(text, from.max(q.open.saturating_sub(WINDOW)));
+    let toks = masked_tokens(
+        text,
+        from,
+        floor_boundary(text, q.open.max(from)),
+        top,
+        usize::MAX,
+    );
+    names::chunks(&toks)
+        .iter()
+        .rev()
+        .filter(|c| !c.is_org())
+        .find_map(|c| people.person_named(c))
 }
 
 #[cfg(test)]
