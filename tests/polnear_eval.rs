@@ -355,7 +355,7 @@ fn polnear_quotations_and_speakers() {
     let r = tally.found as f64 / tally.gold.max(1) as f64;
     let s = tally.speaker_right as f64 / tally.speaker_scored.max(1) as f64;
     println!(
-        "polnear quotes P {p:.2} R {r:.2} speaker {s:.2} (predicted {}, gold {}, found {}, speakers scored {})",
+        "polnear quotes P {p:.2} R {r:.2} speaker {s:.2} (P {p:.3} R {r:.3} speaker {s:.3}; predicted {}, gold {}, found {}, speakers scored {})",
         tally.predicted, tally.gold, tally.found, tally.speaker_scored
     );
     assert!(
@@ -363,7 +363,8 @@ fn polnear_quotations_and_speakers() {
         "the gold set looks too small: {}",
         tally.gold
     );
-    assert!(p >= 0.0, "precision {p:.3}");
-    assert!(r >= 0.0, "recall {r:.3}");
-    assert!(s >= 0.0, "speaker accuracy {s:.3}");
+    // Floors at the figures reached (P 0.933, R 0.995, speaker 0.769).
+    assert!(p >= 0.93, "precision {p:.3}");
+    assert!(r >= 0.99, "recall {r:.3}");
+    assert!(s >= 0.76, "speaker accuracy {s:.3}");
 }
