@@ -7,7 +7,7 @@ use crate::quotes::{self, Quote};
 use crate::report::*;
 use crate::segment::{self, Sentence, SentenceKind};
 use crate::span::Utf16Index;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 /// One input file: its name (path or file name) and its bytes.
 pub struct Input {
@@ -193,6 +193,7 @@ pub fn analyze_documents(
 
     let mut sentences_out = Vec::with_capacity(total);
     let mut quotes_out = Vec::new();
+    let mut found_quotes = Vec::new();
     let mut docs_out = Vec::with_capacity(documents.len());
     let mut claim_sets: Vec<BTreeSet<usize>> = Vec::with_capacity(documents.len());
     for (d, (doc, a)) in documents.into_iter().zip(&analyses).enumerate() {
@@ -235,7 +236,12 @@ pub fn analyze_documents(
                 cue: q.cue.clone(),
                 kind: q.kind,
                 group: None,
+                speaker_given: q.speaker_given.clone(),
+                closed: q.closed,
             });
+            let claim =
+                claim_of[sentence_base[d] + q.sentence.min(a.sentences.len().saturating_sub(1))];
+            found_quotes.push(quotes::Found::new(&doc.text, q, claim));
         }
         let word_count = doc.text.split_whitespace().count();
         docs_out.push(DocumentOut {
@@ -263,8 +269,7 @@ pub fn analyze_documents(
         });
     }
     let similarity = claim_similarity(&claim_sets);
-    let speakers = canonical_speakers(&mut quotes_out);
-    let quote_groups = group_quotes(&mut quotes_out);
+    let (speakers, quote_groups) = quotes::cross_outlet(&mut quotes_out, &found_quotes);
     Report {
         schema: SCHEMA,
         documents: docs_out,
@@ -353,103 +358,4 @@ fn claim_similarity(sets: &[BTreeSet<usize>]) -> Vec<Vec<f64>> {
         }
     }
     m
-}
-
-/// Gives every speaker one canonical name (the longest form sharing the
-/// surname) and lists the aliases.
-fn canonical_speakers(quotes: &mut [QuoteOut]) -> Vec<SpeakerOut> {
-    let mut by_surname: BTreeMap<String, (BTreeSet<String>, BTreeSet<usize>)> = BTreeMap::new();
-    for q in quotes.iter() {
-        if let Some(name) = &q.speaker {
-            let surname = name
-                .split_whitespace()
-                .last()
-                .unwrap_or(name)
-                .to_lowercase();
-            let entry = by_surname.entry(surname).or_default();
-            entry.0.insert(name.clone());
-            entry.1.insert(q.doc);
-        }
-    }
-    let mut canonical: HashMap<String, String> = HashMap::new();
-    let mut out = Vec::new();
-    for (_, (names, docs)) in by_surname {
-        let name = names
-            .iter()
-            .max_by_key(|n| (n.len(), std::cmp::Reverse((*n).clone())))
-            .cloned()
-            .unwrap_or_default();
-        for alias in &names {
-            canonical.insert(alias.clone(), name.clone());
-        }
-        out.push(SpeakerOut {
-            aliases: names.into_iter().filter(|a| *a != name).collect(),
-            name,
-            docs: docs.into_iter().collect(),
-        });
-    }
-    for q in quotes.iter_mut() {
-        if let Some(s) = &q.speaker {
-            q.speaker = canonical.get(s).cloned();
-        }
-    }
-    out
-}
-
-fn normalise_quote(text: &str) -> String {
-    features(text).terms.join(" ")
-}
-
-/// Groups quotations with the same words, or one contained in the other.
-fn group_quotes(quotes: &mut [QuoteOut]) -> Vec<QuoteGroupOut> {
-    let norms: Vec<String> = quotes.iter().map(|q| normalise_quote(&q.text)).collect();
-    let mut groups: Vec<QuoteGroupOut> = Vec::new();
-    let mut group_norm: Vec<String> = Vec::new();
-    for (i, q) in quotes.iter_mut().enumerate() {
-        let norm = &norms[i];
-        if norm.split(' ').count() < 2 {
-            continue;
-        }
-        let found = group_norm
-            .iter()
-            .position(|g| g.contains(norm.as_str()) || norm.contains(g.as_str()));
-        let g = match found {
-            Some(g) => g,
-            None => {
-                group_norm.push(norm.clone());
-                groups.push(QuoteGroupOut {
-                    id: groups.len(),
-                    speaker: q.speaker.clone(),
-                    quotes: vec![],
-                    docs: vec![],
-                });
-                groups.len() - 1
-            }
-        };
-        groups[g].quotes.push(q.id);
-        if !groups[g].docs.contains(&q.doc) {
-            groups[g].docs.push(q.doc);
-        }
-        if groups[g].speaker.is_none() {
-            groups[g].speaker = q.speaker.clone();
-        }
-        q.group = Some(g);
-    }
-    // Only groups quoted by more than one outlet are kept.
-    let keep: Vec<bool> = groups.iter().map(|g| g.docs.len() >= 2).collect();
-    let mut renumber = vec![None; groups.len()];
-    let mut kept = Vec::new();
-    for (g, group) in groups.into_iter().enumerate() {
-        if keep[g] {
-            renumber[g] = Some(kept.len());
-            kept.push(QuoteGroupOut {
-                id: kept.len(),
-                ..group
-            });
-        }
-    }
-    for q in quotes.iter_mut() {
-        q.group = q.group.and_then(|g| renumber[g]);
-    }
-    kept
 }

@@ -70,6 +70,11 @@ pub struct QuoteOut {
     pub cue: Option<String>,
     pub kind: QuoteKind,
     pub group: Option<usize>,
+    /// The words naming the speaker at this quotation ("he", "the Iranian
+    /// president"), before canonicalisation.
+    pub speaker_given: Option<String>,
+    /// False when the closing mark is missing and the paragraph ended it.
+    pub closed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -107,6 +112,23 @@ pub struct QuoteGroupOut {
     pub speaker: Option<String>,
     pub quotes: Vec<usize>,
     pub docs: Vec<usize>,
+    /// Each outlet's wording: the quote, and its words no other member has.
+    pub members: Vec<QuoteGroupMember>,
+    /// How the group holds: "same words", "contained" or "same remark".
+    pub link: String,
+    /// The same words are given to different speakers.
+    pub conflict: bool,
+    /// Those speakers, when `conflict`.
+    pub conflicting_speakers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteGroupMember {
+    pub quote: usize,
+    pub doc: usize,
+    pub speaker: Option<String>,
+    /// `[start, end]` UTF-16 ranges relative to the quote's `text`.
+    pub differing: Vec<[usize; 2]>,
 }
 
 #[derive(Debug, Clone, Serialize)]
