@@ -20,6 +20,9 @@ pub struct Token {
     pub capitalized: bool,
     /// First word of the sentence (its capital says nothing about names).
     pub initial: bool,
+    /// Preceded by clause punctuation (comma, semicolon, colon, dash,
+    /// parenthesis) since the previous word.
+    pub clause_start: bool,
     /// A function word, a title before a name, or a word of a quantity:
     /// left out of the compared terms.
     pub skip: bool,
@@ -521,14 +524,19 @@ struct Raw {
     /// Followed by a hyphen with no space ("11-year").
     hyphen_after: bool,
     symbol: bool,
+    clause_start: bool,
 }
 
 fn cut_words(text: &str) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
+    let mut pending_break = false;
     while i < chars.len() {
         let (pos, c) = chars[i];
+        if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '[' | ']') {
+            pending_break = true;
+        }
         if matches!(c, '$' | '%' | '€' | '£') {
             out.push(Raw {
                 start: pos,
@@ -537,6 +545,7 @@ fn cut_words(text: &str) -> Vec<Raw> {
                 capitalized: false,
                 hyphen_after: false,
                 symbol: true,
+                clause_start: std::mem::take(&mut pending_break),
             });
             i += 1;
             continue;
@@ -585,6 +594,7 @@ fn cut_words(text: &str) -> Vec<Raw> {
             folded,
             hyphen_after,
             symbol: false,
+            clause_start: std::mem::take(&mut pending_break),
         });
         i = j.max(i + 1);
     }
@@ -905,6 +915,7 @@ pub fn features(text: &str) -> Features {
             stem,
             capitalized: w.capitalized,
             initial,
+            clause_start: w.clause_start,
             skip,
             name_key,
         });

@@ -37,8 +37,9 @@ pub struct Finding {
     pub values: Vec<(usize, usize, usize)>,
 }
 
-/// Whether two quantities could be counting the same thing: same unit (or
-/// one unstated) and within a factor of ten of each other.
+/// Whether two quantities could be counting the same thing: same unit and
+/// within a factor of three of each other, or (with a unit unstated) within
+/// half as much again.
 pub fn comparable(a: &Quantity, b: &Quantity) -> bool {
     let unit_ok = match (&a.unit, &b.unit) {
         (Some(x), Some(y)) => x == y,
@@ -58,11 +59,18 @@ pub fn comparable(a: &Quantity, b: &Quantity) -> bool {
     } else {
         a.low / b.high.max(1e-9)
     };
-    gap <= 10.0
+    let both_stated = a.unit.is_some() && b.unit.is_some();
+    gap <= if both_stated { 3.0 } else { 1.5 }
 }
 
-fn same_value(a: &Quantity, b: &Quantity) -> bool {
+pub fn same_value(a: &Quantity, b: &Quantity) -> bool {
     a.precision == b.precision && (a.low - b.low).abs() < 1e-9 && (a.high - b.high).abs() < 1e-9
+}
+
+/// Counts worth linking sentences by: not dates, and not small counts ("the
+/// two countries"), which recur in every story.
+pub fn is_fact_sized(q: &Quantity) -> bool {
+    q.unit.as_deref() != Some("date") && q.high >= 100.0
 }
 
 /// A score for two sentences that state the same kind of number about the
@@ -71,7 +79,7 @@ fn same_value(a: &Quantity, b: &Quantity) -> bool {
 /// the war"): comparable quantities whose few neighbouring content words
 /// share at least two terms. None when there is no such pair.
 pub fn fact_link(corpus: &Corpus, fa: &Features, fb: &Features, a: usize, b: usize) -> Option<f32> {
-    const WINDOW: usize = 4;
+    const WINDOW: usize = 6;
     let (va, vb) = (&corpus.sents[a], &corpus.sents[b]);
     let context = |seq: &[u32], pos: usize| -> Vec<u32> {
         let lo = pos.saturating_sub(WINDOW);
@@ -84,13 +92,13 @@ pub fn fact_link(corpus: &Corpus, fa: &Features, fb: &Features, a: usize, b: usi
     let mut best: Option<f32> = None;
     for &(qa, pa) in &va.quantity_pos {
         let quantity_a = fa.quantities.get(qa)?;
-        if quantity_a.unit.as_deref() == Some("date") {
+        if !is_fact_sized(quantity_a) {
             continue;
         }
         let ca = context(&va.seq, pa);
         for &(qb, pb) in &vb.quantity_pos {
             let quantity_b = fb.quantities.get(qb)?;
-            if quantity_b.unit.as_deref() == Some("date") || !comparable(quantity_a, quantity_b) {
+            if !is_fact_sized(quantity_b) || !comparable(quantity_a, quantity_b) {
                 continue;
             }
             let cb = context(&vb.seq, pb);
@@ -113,44 +121,80 @@ pub fn fact_link(corpus: &Corpus, fa: &Features, fb: &Features, a: usize, b: usi
 /// member `k`).
 pub fn findings(feats: &[&Features]) -> Vec<Finding> {
     let mut out = Vec::new();
-    // Numbers: every quantity that a comparable quantity of another member
-    // states differently.
-    let mut involved: Vec<(usize, usize)> = Vec::new();
-    let mut compatible = true;
+    // Numbers: quantities of different members that could count the same
+    // thing are linked; each connected group where some values differ is one
+    // finding, soft when every differing pair overlaps.
+    let mut nodes: Vec<(usize, usize)> = Vec::new();
+    let mut links: Vec<(usize, usize, bool, bool)> = Vec::new();
+    let node = |nodes: &mut Vec<(usize, usize)>, v: (usize, usize)| -> usize {
+        nodes.iter().position(|&n| n == v).unwrap_or_else(|| {
+            nodes.push(v);
+            nodes.len() - 1
+        })
+    };
     for (i, fi) in feats.iter().enumerate() {
         for (j, fj) in feats.iter().enumerate().skip(i + 1) {
             for (x, qa) in fi.quantities.iter().enumerate() {
                 for (y, qb) in fj.quantities.iter().enumerate() {
-                    if !comparable(qa, qb) || same_value(qa, qb) {
+                    if !comparable(qa, qb) {
                         continue;
                     }
+                    let same = same_value(qa, qb);
                     // A member that states the very same value elsewhere agrees.
-                    if fj.quantities.iter().any(|q| same_value(q, qa))
-                        || fi.quantities.iter().any(|q| same_value(q, qb))
+                    if !same
+                        && (fj.quantities.iter().any(|q| same_value(q, qa))
+                            || fi.quantities.iter().any(|q| same_value(q, qb)))
                     {
                         continue;
                     }
-                    compatible &= qa.overlaps(qb);
-                    for v in [(i, x), (j, y)] {
-                        if !involved.contains(&v) {
-                            involved.push(v);
-                        }
-                    }
+                    let (na, nb) = (node(&mut nodes, (i, x)), node(&mut nodes, (j, y)));
+                    links.push((na, nb, same, qa.overlaps(qb)));
                 }
             }
         }
     }
-    if !involved.is_empty() {
-        involved.sort_unstable();
+    let mut group: Vec<usize> = (0..nodes.len()).collect();
+    fn root(group: &mut [usize], mut x: usize) -> usize {
+        while group[x] != x {
+            group[x] = group[group[x]];
+            x = group[x];
+        }
+        x
+    }
+    for &(a, b, _, _) in &links {
+        let (ra, rb) = (root(&mut group, a), root(&mut group, b));
+        group[ra] = rb;
+    }
+    let mut roots: Vec<usize> = (0..nodes.len()).map(|n| root(&mut group, n)).collect();
+    let mut seen_roots: Vec<usize> = Vec::new();
+    for &r in &roots {
+        if !seen_roots.contains(&r) {
+            seen_roots.push(r);
+        }
+    }
+    for r in seen_roots {
+        let differing: Vec<&(usize, usize, bool, bool)> = links
+            .iter()
+            .filter(|l| !l.2 && root(&mut group, l.0) == r)
+            .collect();
+        if differing.is_empty() {
+            continue;
+        }
+        let mut members: Vec<(usize, usize)> = (0..nodes.len())
+            .filter(|&n| roots[n] == r)
+            .map(|n| nodes[n])
+            .collect();
+        members.sort_unstable();
         out.push(Finding {
             kind: Kind::Number,
-            compatible,
-            values: involved
+            compatible: differing.iter().all(|l| l.3),
+            values: members
                 .iter()
                 .map(|&(m, q)| (m, feats[m].quantities[q].start, feats[m].quantities[q].end))
                 .collect(),
         });
     }
+    roots.clear();
     // Negation: some members deny what the others state.
     let negated: Vec<bool> = feats.iter().map(|f| !f.negations.is_empty()).collect();
     if negated.iter().any(|&n| n) && negated.iter().any(|&n| !n) {

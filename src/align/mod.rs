@@ -6,7 +6,9 @@
 //! ```text
 //! features ─▶ similarity::Corpus (interned terms, corpus idf)
 //!          ─▶ cluster::candidates (inverted index over rare terms)
-//!          ─▶ score (model: learned pair model; discrepancy::fact_link)
+//!          ─▶ score: the learned pair score, or else a link of another kind:
+//!             one sentence restated inside the other (similarity::contained)
+//!             or the same count of the same thing (discrepancy::fact_link)
 //!          ─▶ cluster::cluster (complete linkage, one sentence a document)
 //!          ─▶ diff::differs, discrepancy::findings
 //! ```
@@ -72,9 +74,20 @@ pub fn align(inputs: &[SentenceIn], n_docs: usize) -> Alignment {
     let corpus = Corpus::build(inputs.iter().map(|s| (s.doc, s.features)));
     // Pairs sharing a fifth of the smaller sentence's rare weight are scored;
     // pairs sharing less can still be about the same number.
-    let mut edges = cluster::candidates(&corpus, |_, _, share| share >= 0.2);
+    let has_count = |i: usize| {
+        corpus.sents[i]
+            .quantities
+            .iter()
+            .any(discrepancy::is_fact_sized)
+    };
+    let mut edges = cluster::candidates(&corpus, |i, j, share| {
+        share >= 0.2 || (share >= 0.05 && has_count(i) && has_count(j))
+    });
     for e in &mut edges {
         let (a, b) = (e.a as usize, e.b as usize);
+        if e.score < THRESHOLD && similarity::contained(&corpus, a, b) {
+            e.score = THRESHOLD;
+        }
         if e.score < THRESHOLD {
             if let Some(s) =
                 discrepancy::fact_link(&corpus, inputs[a].features, inputs[b].features, a, b)

@@ -6,7 +6,7 @@
 //! script's doc). The weights below are its output, pasted as they are.
 
 /// Number of features of a pair, in the order of [`FEATURE_NAMES`].
-pub const N_FEATURES: usize = 19;
+pub const N_FEATURES: usize = 31;
 
 /// What each feature measures (the trainer prints them with the weights).
 pub const FEATURE_NAMES: [&str; N_FEATURES] = [
@@ -29,12 +29,25 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "order_lcs",
     "containment_min_sq",
     "idf_dice_sq",
+    "idf_dice_over_0.5",
+    "idf_dice_over_0.7",
+    "containment_min_over_0.5",
+    "containment_min_over_0.7",
+    "trigram_dice_over_0.5",
+    "trigram_dice_over_0.7",
+    "unmatched_terms_max",
+    "unmatched_terms_min",
+    "number_terms_differ",
+    "word_bigram_dice",
+    "word_trigram_dice",
+    "word_4gram_dice",
 ];
 
 /// Weights of the features, then the bias.
 pub const WEIGHTS: [f32; N_FEATURES + 1] = [
-    38.3, -34.11, -3.678, -4.218, -5.076, 1.631, -0.636, 0.2814, -0.05189, 2.99, 0.8319, -1.154,
-    -0.3798, 0.1628, 4.754, 0.7019, 3.275, 23.66, -16.5, -6.487,
+    41.09, -23.43, -3.21, -3.858, -4.279, 1.435, -0.03871, 0.1785, -0.0446, 3.103, 0.9104, -1.189,
+    -0.3218, 0.1265, 4.605, 3.661, 3.309, 13.48, -26.86, 8.797, 2.749, 1.93, 5.067, -5.944, 5.728,
+    0.127, -0.01856, -0.6184, 2.704, -2.524, -0.546, -10.43,
 ];
 
 /// The model's probability for one pair's features.

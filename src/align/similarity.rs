@@ -5,8 +5,9 @@
 //! Terms are interned to `u32` once; scoring two sentences walks two sorted
 //! id lists and never hashes a string.
 
+use super::discrepancy::{comparable, same_value};
 use super::model;
-use crate::features::{quantity_term, Features};
+use crate::features::{quantity_term, Features, Quantity};
 use std::collections::HashMap;
 
 /// Interns strings to dense ids.
@@ -52,8 +53,14 @@ pub struct SentVec {
     pub negated: bool,
     /// Every word (function words too), folded, sorted and unique.
     pub words: Vec<u32>,
+    /// Every word, folded, in text order.
+    pub word_seq: Vec<u32>,
     /// Hashed character trigrams of the content words, sorted and unique.
     pub trigrams: Vec<u32>,
+    /// Positions in `seq` where a clause starts (after the first).
+    pub clause_starts: Vec<usize>,
+    /// The quantities stated, as in the features.
+    pub quantities: Vec<Quantity>,
     /// (index into the features' quantities, position in `seq`).
     pub quantity_pos: Vec<(usize, usize)>,
 }
@@ -124,12 +131,21 @@ impl Corpus {
             let mut v = SentVec {
                 doc,
                 negated: !f.negations.is_empty(),
+                quantities: f.quantities.clone(),
                 ..SentVec::default()
             };
             let mut q = 0;
             let mut emitted: Option<usize> = None;
             for t in &f.tokens {
-                v.words.push(words.id(&t.folded));
+                if t.clause_start
+                    && !v.seq.is_empty()
+                    && v.clause_starts.last() != Some(&v.seq.len())
+                {
+                    v.clause_starts.push(v.seq.len());
+                }
+                let w = words.id(&t.folded);
+                v.words.push(w);
+                v.word_seq.push(w);
                 while q < f.quantities.len() && f.quantities[q].end <= t.start {
                     q += 1;
                 }
@@ -236,9 +252,7 @@ impl Corpus {
             2.0 * prefix_n,
             (va.prefixes.len() + vb.prefixes.len()) as f32,
         );
-        let both_numbers = !va.numbers.is_empty() && !vb.numbers.is_empty();
-        let numbers_equal = both_numbers && va.numbers == vb.numbers;
-        let numbers_clash = both_numbers && !numbers_equal;
+        let (numbers_clash, numbers_equal) = number_agreement(&va.quantities, &vb.quantities);
         let numbers_one_side = va.numbers.is_empty() != vb.numbers.is_empty();
         let (la, lb) = (va.seq.len() as f32, vb.seq.len() as f32);
         let length = ratio(la.min(lb), la.max(lb));
@@ -281,6 +295,20 @@ impl Corpus {
             order,
             ca.min(cb) * ca.min(cb),
             dice * dice,
+            (dice - 0.5).max(0.0),
+            (dice - 0.7).max(0.0),
+            (ca.min(cb) - 0.5).max(0.0),
+            (ca.min(cb) - 0.7).max(0.0),
+            (trigrams - 0.5).max(0.0),
+            (trigrams - 0.7).max(0.0),
+            ((va.terms.len() as f32 - shared_n).max(vb.terms.len() as f32 - shared_n) / 10.0)
+                .min(3.0),
+            ((va.terms.len() as f32 - shared_n).min(vb.terms.len() as f32 - shared_n) / 10.0)
+                .min(3.0),
+            f32::from(!va.numbers.is_empty() && !vb.numbers.is_empty() && va.numbers != vb.numbers),
+            bigram_dice(&va.word_seq, &vb.word_seq),
+            ngram_dice(&va.word_seq, &vb.word_seq, 3),
+            ngram_dice(&va.word_seq, &vb.word_seq, 4),
         ]
     }
 
@@ -289,6 +317,85 @@ impl Corpus {
     pub fn score(&self, a: usize, b: usize) -> f32 {
         model::predict(&self.pair_features(a, b))
     }
+}
+
+/// (some number of one sentence is stated differently in the other, with
+/// nothing the same; every number of each is stated in the other): numbers
+/// are compared only with numbers that could count the same thing, so
+/// "in 2011" and "eight years ago" neither clash nor agree.
+fn number_agreement(a: &[Quantity], b: &[Quantity]) -> (bool, bool) {
+    if a.is_empty() || b.is_empty() {
+        return (false, false);
+    }
+    let stated_in = |q: &Quantity, other: &[Quantity]| other.iter().any(|o| same_value(q, o));
+    let clashes = |q: &Quantity, other: &[Quantity]| {
+        !stated_in(q, other) && other.iter().any(|o| comparable(q, o))
+    };
+    let clash = a.iter().any(|q| clashes(q, b)) || b.iter().any(|q| clashes(q, a));
+    let equal = a.iter().all(|q| stated_in(q, b)) && b.iter().all(|q| stated_in(q, a));
+    (clash, equal)
+}
+
+/// Whether the smaller sentence is restated inside the larger one, in
+/// order, with an added clause around it ("Assad, who has not traveled
+/// anywhere apart from Russia since the conflict began, held talks"): most
+/// of the smaller's weight and words in order, at least five content terms,
+/// and no number or negation against it. MSRP's annotators call most such
+/// pairs non-paraphrases (extra information), so this is not part of the
+/// pair score; alignment uses it as a link of its own (see `super::align`).
+pub fn contained(corpus: &Corpus, a: usize, b: usize) -> bool {
+    let (va, vb) = (&corpus.sents[a], &corpus.sents[b]);
+    if va.negated != vb.negated || number_agreement(&va.quantities, &vb.quantities).0 {
+        return false;
+    }
+    let (small, large) = if corpus.mass[a] <= corpus.mass[b] {
+        (va, vb)
+    } else {
+        (vb, va)
+    };
+    if span_in(corpus, &small.seq, large, 5, 0.7, 0.7) {
+        return true;
+    }
+    // A clause of either restated in the other, the rest of both sentences
+    // being added context ("X made his first public visit to Iran, meeting
+    // Y" / "In a sudden trip, X made a first public visit to Iran").
+    [(va, vb), (vb, va)].iter().any(|(from, into)| {
+        clauses(from).any(|range| span_in(corpus, &from.seq[range], into, 6, 0.8, 0.6))
+    })
+}
+
+/// The clauses of a sentence as ranges of `seq`.
+fn clauses(v: &SentVec) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut bounds = vec![0];
+    bounds.extend(v.clause_starts.iter().copied());
+    bounds.push(v.seq.len());
+    (0..bounds.len() - 1).map(move |k| bounds[k]..bounds[k + 1])
+}
+
+/// Whether the terms of `span` (at least `min_terms` distinct ones) are in
+/// `large`: a `min_share` of their weight, and (unless nearly all of it is
+/// there) a `min_order` of them in the same order.
+fn span_in(
+    corpus: &Corpus,
+    span: &[u32],
+    large: &SentVec,
+    min_terms: usize,
+    min_share: f32,
+    min_order: f32,
+) -> bool {
+    let mut terms = span.to_vec();
+    terms.sort_unstable();
+    terms.dedup();
+    if terms.len() < min_terms {
+        return false;
+    }
+    let mass: f32 = terms.iter().map(|&t| corpus.idf[t as usize]).sum();
+    let shared: f32 = intersect(&terms, &large.terms)
+        .map(|t| corpus.idf[t as usize])
+        .sum();
+    let share = ratio(shared, mass);
+    let in_order = lcs(span, &large.seq) as f32 / span.len().max(1) as f32;
+    share >= min_share && (in_order >= min_order || share >= 0.85)
 }
 
 fn add_trigrams(word: &str, out: &mut Vec<u32>) {
@@ -371,6 +478,25 @@ fn bigrams(seq: &[u32]) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+fn ngram_dice(a: &[u32], b: &[u32], n: usize) -> f32 {
+    let grams = |s: &[u32]| -> Vec<u64> {
+        let mut g: Vec<u64> = s
+            .windows(n)
+            .map(|w| {
+                w.iter().fold(0u64, |h, &x| {
+                    h.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ x as u64
+                })
+            })
+            .collect();
+        g.sort_unstable();
+        g.dedup();
+        g
+    };
+    let (ga, gb) = (grams(a), grams(b));
+    let shared = ga.iter().filter(|g| gb.binary_search(g).is_ok()).count();
+    ratio(2.0 * shared as f32, (ga.len() + gb.len()) as f32)
 }
 
 fn bigram_dice(a: &[u32], b: &[u32]) -> f32 {
