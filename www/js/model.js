@@ -75,13 +75,9 @@ export function indexReport(report) {
       const given = list(claim.wordings).find((w) => w.sentence === sentence.id);
       if (given && Array.isArray(given.differs)) return given.differs.map(([start, end]) => ({ start, end }));
       const label = this.labelSentence(claim);
-      const reference = label && label.id !== sentence.id ? label.text : claim.label || '';
-      if (label && label.id === sentence.id) {
-        // The label's own sentence: mark what the others lack, against the nearest other wording.
-        const other = this.counterparts(sentence)[0];
-        if (!other) return [];
-        return differingSpans(sentence.text, other.text).map(([start, end]) => ({ start, end }));
-      }
+      // The label's own sentence is the reference the others are marked against.
+      if (label && label.id === sentence.id) return [];
+      const reference = label ? label.text : claim.label || '';
       return differingSpans(sentence.text, reference).map(([start, end]) => ({ start, end }));
     },
   };

@@ -154,20 +154,23 @@ export function renderClaims(panel, model, ctx) {
     if (row.discrepancies.length) {
       parts.push(el('div', { class: 'discrepancies', role: 'note' },
         row.discrepancies.map((d) => el('div', { class: 'discrepancy' },
-          el('strong', { class: 'discrepancy-kind' }, `⚠ ${d.kind || 'discrepancy'}`), ' ', d.summary || '',
+          el('strong', { class: 'discrepancy-kind' }, `⚠ ${d.summary || d.kind || 'discrepancy'}`),
           Array.isArray(d.values) && d.values.length
             ? el('ul', {}, d.values.map((v) => el('li', {}, outletChip(model.outlet(v.doc), v.doc), ' ', el('span', { class: 'value' }, v.value))))
             : null))));
     }
-    const sentences = [...row.sentences].sort((a, b) => a.doc - b.doc || a.start - b.start);
+    const reference = row.claim ? model.labelSentence(row.claim) : null;
+    // The reference wording first, then the others in outlet order.
+    const sentences = [...row.sentences].sort((a, b) => (b === reference) - (a === reference) || a.doc - b.doc || a.start - b.start);
     parts.push(el('ul', { class: 'wordings' }, sentences.map((s) => {
       const spans = row.claim ? model.claimDiffs(row.claim, s) : [];
       return el('li', { class: 'wording', style: { '--outlet': outletColor(s.doc) } },
         el('div', { class: 'wording-head' }, outletChip(model.outlet(s.doc), s.doc),
+          s === reference && row.sentences.length > 1 ? el('span', { class: 'kind-badge' }, 'reference wording') : null,
           el('a', { class: 'read-link', href: `#read/${s.doc}/${s.id}` }, 'Read in context →')),
         el('p', { class: 'wording-text' }, highlighted(s.text, spans, diffMark)));
     })));
-    if (row.claim && row.sentences.length > 1) parts.push(el('p', { class: 'legend-line' }, el('mark', { class: 'diff' }, 'marked'), ' words differ from the other wordings.'));
+    if (row.claim && row.sentences.length > 1) parts.push(el('p', { class: 'legend-line' }, el('mark', { class: 'diff' }, 'marked'), ' words differ from the reference wording.'));
     return parts;
   }
 

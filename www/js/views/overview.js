@@ -35,16 +35,30 @@ function heatTable(model, sim) {
       })))));
 }
 
+/** The scale as RGB triples, for pixel writes. */
+function scaleRgb(v) {
+  const x = Math.max(0, Math.min(1, v)) * (VIRIDIS.length - 1);
+  const i = Math.min(Math.floor(x), VIRIDIS.length - 2);
+  const t = x - i;
+  return VIRIDIS[i].map((lo, k) => Math.round(lo + (VIRIDIS[i + 1][k] - lo) * t));
+}
+
 function heatCanvas(model, sim) {
   const n = model.documents.length;
-  const cell = Math.max(1, Math.floor(600 / n));
-  const canvas = el('canvas', { width: n * cell, height: n * cell, class: 'heat-canvas', role: 'img', 'aria-label': `Similarity of ${n} documents; the closest pairs are listed in the table beside it` });
+  // One pixel per pair, scaled up by CSS: n² pixel writes, no n² elements.
+  const canvas = el('canvas', { width: n, height: n, class: 'heat-canvas', role: 'img', 'aria-label': `Similarity of ${n} documents; the closest pairs are listed in the table below it` });
   const ctx2d = canvas.getContext('2d');
   if (ctx2d) {
+    const image = ctx2d.createImageData(n, n);
     model.documents.forEach((a, i) => model.documents.forEach((b, j) => {
-      ctx2d.fillStyle = i === j ? '#888' : scaleColor(Number(sim[a.id]?.[b.id] ?? 0));
-      ctx2d.fillRect(j * cell, i * cell, cell, cell);
+      const [r, g, bl] = i === j ? [136, 136, 136] : scaleRgb(Number(sim[a.id]?.[b.id] ?? 0));
+      const at = (i * n + j) * 4;
+      image.data[at] = r;
+      image.data[at + 1] = g;
+      image.data[at + 2] = bl;
+      image.data[at + 3] = 255;
     }));
+    ctx2d.putImageData(image, 0, 0);
   }
   const pairs = [];
   model.documents.forEach((a) => model.documents.forEach((b) => {
@@ -126,7 +140,7 @@ function discrepancies(model) {
   if (!withIssues.length) return el('p', { class: 'note' }, 'The outlets agree on every number, negation and order they share.');
   return el('ul', { class: 'discrepancy-list' }, withIssues.flatMap((c) => c.discrepancies.map((d) =>
     el('li', { class: 'discrepancy' },
-      el('strong', { class: 'discrepancy-kind' }, `⚠ ${d.kind}`), ' ', d.summary, ' ',
+      el('strong', { class: 'discrepancy-kind' }, `⚠ ${d.summary || d.kind}`), ' ',
       el('a', { href: `#claims/${c.id}` }, 'see the claim'),
       el('p', { class: 'discrepancy-claim' }, c.label),
       Array.isArray(d.values) ? el('ul', {}, d.values.map((v) => el('li', {}, outletChip(model.outlet(v.doc), v.doc), ' ', el('span', { class: 'value' }, v.value)))) : null))));
