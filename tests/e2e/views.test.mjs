@@ -383,3 +383,28 @@ test('the theme toggle switches and is remembered', async () => {
     await close();
   }
 });
+
+test('loading shows progress and can be cancelled; more files join a loaded corpus', async () => {
+  const { page, consoleErrors, close } = await openPage();
+  try {
+    // Enough files that the analysis takes a visible while.
+    const many = Array.from({ length: 400 }, (_, i) => ({
+      name: `bulk/story-${String(i).padStart(3, '0')}.txt`,
+      bytes: Buffer.from(`Story ${i}\n\n` + Array.from({ length: 30 }, (_, k) => `The council said on Monday that bridge ${k} would reopen after repairs costing ${i * k} pounds.`).join(' ')),
+    }));
+    await dropFiles(page, '#drop-zone', many);
+    await page.waitForSelector('#status:not([hidden])');
+    assert.ok((await page.locator('#progress-text').innerText()).length > 0, 'the stage is named');
+    await page.click('#cancel-button');
+    await page.waitForSelector('#status', { state: 'hidden' });
+    assert.equal(await page.locator('.source-card').count(), 0, 'nothing half-loaded is shown');
+    // The worker was restarted: the example still loads, and a file dropped later joins it.
+    await loadExample(page);
+    assert.equal(await page.locator('.source-card').count(), 4);
+    await dropFiles(page, 'body', [{ name: 'late.txt', bytes: Buffer.from('Harbour clean-up begins\n\nVolunteers began clearing the harbour district of Port Calder on Wednesday.') }]);
+    await page.waitForFunction(() => document.querySelectorAll('.source-card').length === 5);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});

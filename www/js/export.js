@@ -93,8 +93,15 @@ export function exportHtml(panel, viewName, report) {
   const clone = doc.importNode(panel, true);
   clone.hidden = false;
   // No behaviour survives: the file holds no scripts, and controls that did something in the page are inert.
-  for (const node of clone.querySelectorAll('script')) node.remove();
-  for (const node of clone.querySelectorAll('input, select, textarea, button')) node.disabled = true;
+  // A select becomes the text of its current choice (a clone forgets the choice made in the page).
+  const chosen = [...panel.querySelectorAll('select')].map((s) => s.selectedOptions[0]?.textContent || '');
+  [...clone.querySelectorAll('select')].forEach((s, i) => {
+    const text = doc.createElement('strong');
+    text.textContent = chosen[i];
+    s.replaceWith(text);
+  });
+  // Filters and paging do nothing without scripts; what they selected is what the file shows.
+  for (const node of clone.querySelectorAll('script, form.filters, button.more, input, textarea')) node.remove();
   for (const node of clone.querySelectorAll('*')) {
     for (const attr of [...node.attributes]) if (/^on/i.test(attr.name)) node.removeAttribute(attr.name);
   }

@@ -44,14 +44,21 @@ function setBusy(busy, text = '') {
   document.body.classList.toggle('busy', busy);
 }
 
-const STAGE_NAMES = { reading: 'Reading', segmenting: 'Splitting sentences', quotes: 'Finding quotations', aligning: 'Aligning claims' };
+// The core's stage names, as a reader would say them; an unknown stage shows as it comes.
+const STAGE_NAMES = {
+  reading: 'Reading',
+  'sentences and quotations': 'Finding sentences and quotations in',
+  'aligning claims': 'Aligning claims',
+  'building the report': 'Building the report',
+};
 
 function showProgress({ stage, done, total, file }) {
   const p = $('progress');
   p.max = Math.max(total, 1);
   p.value = done;
   const name = STAGE_NAMES[stage] || stage.charAt(0).toUpperCase() + stage.slice(1);
-  $('progress-text').textContent = file ? `${name} ${file} (${Math.min(done + 1, total)} of ${total})` : `${name}…`;
+  const of = total > 1 ? ` (${Math.min(done + 1, total)} of ${total})` : '';
+  $('progress-text').textContent = file ? `${name} ${file}${of}` : `${name}…${of}`;
 }
 
 function showErrors(errors) {
@@ -77,6 +84,7 @@ async function addFiles(files) {
     // Articles dropped onto a loaded Report start a new analysis: a Report has no source bytes to re-analyse.
     state.fromReportFile = null;
   }
+  const before = state.files.slice();
   const known = new Set(state.files.map((f) => f.name));
   for (const file of others) {
     if (!known.has(file.name)) {
@@ -84,7 +92,8 @@ async function addFiles(files) {
       known.add(file.name);
     }
   }
-  await analyse();
+  // A cancelled load leaves the corpus as it was before the drop.
+  if ((await analyse()) === 'cancelled') state.files = before;
 }
 
 async function analyse() {
@@ -96,7 +105,7 @@ async function analyse() {
       : emptyReport();
     setReport(report);
   } catch (error) {
-    if (error.cancelled) return;
+    if (error.cancelled) return 'cancelled';
     const where = error.file ? ` (${error.stage}: ${error.file})` : error.stage ? ` (${error.stage})` : '';
     state.loadErrors.push({ file: 'analysis', reason: `${error.message}${where}` });
     showErrors(state.loadErrors);

@@ -120,6 +120,14 @@ export function renderCompare(panel, model, ctx) {
       el('label', {}, 'Left ', picker('compare-a', a.id, 'a')),
       el('button', { type: 'button', class: 'swap', 'aria-label': 'Swap the two documents', onclick: () => ctx.navigate(`compare/${b.id}/${a.id}`) }, '⇄'),
       el('label', {}, 'Right ', picker('compare-b', b.id, 'b')),
-      el('p', { class: 'compare-count' }, a.id === b.id ? 'Pick two different documents.' : `${pairOfClaim.size} aligned claims. Numbered sentences carry the same claim; scroll either side, or select a numbered sentence, to bring its partner level.`)),
+      el('p', { class: 'compare-count' }, a.id === b.id ? 'Pick two different documents.' : `${pairOfClaim.size} aligned claim${pairOfClaim.size === 1 ? '' : 's'}. Numbered sentences carry the same claim; scroll either side, or select a numbered sentence, to bring its partner level.`)),
     el('div', { class: 'compare-layout' }, colA, colB));
+
+  // Open on the first aligned pair, level on both sides.
+  requestAnimationFrame(() => {
+    const first = bodies.a.querySelector('.sent[data-pair]');
+    if (!first) return;
+    bodies.a.scrollTop += offsetIn(bodies.a, first) - 24;
+    sync('a');
+  });
 }

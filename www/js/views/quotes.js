@@ -43,6 +43,8 @@ function mostCommon(values) {
   return best;
 }
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function kindMatches(group, filter) {
   if (filter === 'all') return true;
   if (filter === 'terms') return group.kinds.has('term');
@@ -85,6 +87,13 @@ export function renderQuotes(panel, model, ctx) {
       el('ul', { class: 'quote-list' }, [...group.quotes].sort((a, b) => a.doc - b.doc).map((q) => quoteItem(q, reference, group))));
   };
 
+  // Quotations only one outlet carries share one card per speaker: nothing to compare, less to scan.
+  const singles = (gs) => gs.length
+    ? el('article', { class: 'quote-group singles' },
+      el('p', { class: 'group-meta' }, gs.length === 1 ? 'In one outlet only' : `${gs.length} quotations, each in one outlet only`),
+      el('ul', { class: 'quote-list' }, gs.map((g) => quoteItem(g.quotes[0], null, g))))
+    : null;
+
   function draw() {
     const visible = groups.filter((g) => kindMatches(g, state.kind) && (!state.text || g.search.includes(state.text.toLowerCase()) || (g.speaker || '').toLowerCase().includes(state.text.toLowerCase())));
     const bySpeaker = new Map();
@@ -106,13 +115,14 @@ export function renderQuotes(panel, model, ctx) {
       gs.sort((a, b) => b.docs.size - a.docs.size || a.first - b.first);
       return el('section', { class: 'speaker', dataset: { speaker: name === UNATTRIBUTED ? '' : name } },
         el('h3', { class: 'speaker-name' }, name === UNATTRIBUTED ? 'Speaker not identified' : name,
-          el('span', { class: 'speaker-count' }, ` · ${gs.reduce((n, g) => n + g.quotes.length, 0)} quotations`)),
+          el('span', { class: 'speaker-count' }, ` · ${plural(gs.reduce((n, g) => n + g.quotes.length, 0), 'quotation')}`)),
         aliases.length ? el('p', { class: 'aliases' }, 'Also named: ', aliases.join(', ')) : null,
-        gs.map(groupCard));
+        gs.filter((g) => g.quotes.length > 1 || g.conflict).map(groupCard),
+        singles(gs.filter((g) => g.quotes.length === 1 && !g.conflict)));
     });
     replace(body, sections.length ? sections : el('p', { class: 'note' }, 'No quotation matches.'));
     const quoteCount = visible.reduce((n, g) => n + g.quotes.length, 0);
-    count.textContent = `${quoteCount} quotations in ${visible.length} groups, ${speakers.length} speakers`;
+    count.textContent = `${plural(quoteCount, 'quotation')} in ${plural(visible.length, 'group')}, ${plural(speakers.length, 'speaker')}`;
     replace(more, speakers.length > state.shown
       ? el('button', { type: 'button', class: 'more', onclick: () => { state.shown += SPEAKERS_PAGE; draw(); } }, `Show more speakers (${state.shown} of ${speakers.length} shown)`)
       : null);
