@@ -122,6 +122,7 @@ function setReport(report) {
   state.report = report;
   state.model = indexReport(report);
   state.rendered.clear();
+  lastRoute.clear();
   render();
 }
 
@@ -197,13 +198,20 @@ function navigate(hash, { replaceEntry = false } = {}) {
   } else location.hash = target;
 }
 
-window.addEventListener('hashchange', route);
+// Where each view was last left (its document, its pair), so its tab returns there.
+const lastRoute = new Map();
+window.addEventListener('hashchange', (event) => {
+  const old = decodeURIComponent(new URL(event.oldURL).hash.replace(/^#/, ''));
+  const oldView = old.split('/')[0];
+  if (VIEWS.includes(oldView) && old.includes('/')) lastRoute.set(oldView, old);
+  route();
+});
 
 // Tabs: click or arrow keys; the hash is the single source of truth.
 const tablist = document.querySelector('[role="tablist"]');
 tablist.addEventListener('click', (event) => {
   const tab = event.target.closest('[role="tab"]');
-  if (tab) navigate(tab.dataset.view);
+  if (tab && tab.dataset.view !== parseHash().view) navigate(lastRoute.get(tab.dataset.view) || tab.dataset.view);
 });
 tablist.addEventListener('keydown', (event) => {
   const tabs = [...tablist.querySelectorAll('[role="tab"]')];
@@ -217,7 +225,7 @@ tablist.addEventListener('keydown', (event) => {
   if (next === null) return;
   event.preventDefault();
   tabs[next].focus();
-  navigate(tabs[next].dataset.view);
+  navigate(lastRoute.get(tabs[next].dataset.view) || tabs[next].dataset.view);
 });
 
 // ---------------------------------------------------------------- export

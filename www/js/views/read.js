@@ -31,6 +31,8 @@ export function sentenceNode(model, s, { onSelect, label = true } = {}) {
     mark.className = `quote kind-${quote.kind}`;
     const who = quote.speaker ? `${quote.speaker}` : 'speaker not identified';
     mark.title = `${who}${quote.kind === 'term' ? ' (term or scare quote)' : ''}`;
+    // Shown by CSS while the mark has keyboard focus, where a title would not appear.
+    mark.dataset.speaker = mark.title;
     mark.tabIndex = 0;
     mark.setAttribute('aria-label', `quotation, ${who}: ${quote.text}`);
     return mark;
