@@ -278,7 +278,18 @@ test('example: claims, a discrepancy, a shared quote, in every view and on a tab
   try {
     await loadExample(page);
     await show(page, 'claims');
-    assert.ok((await page.locator('.claim-row').count()) >= 4);
+    const all = await page.locator('.claim-row').count();
+    assert.ok(all >= 4);
+    // Filters: words, minimum support; sorting keeps every row.
+    await page.fill('#claim-text', 'fishing boats');
+    assert.equal(await page.locator('.claim-row').count(), 1);
+    await page.fill('#claim-text', '');
+    await page.selectOption('#claim-min', '3');
+    const wide = await page.locator('.claim-row .support').allInnerTexts();
+    assert.ok(wide.length >= 1 && wide.every((n) => Number(n) >= 3), wide.join(','));
+    await page.selectOption('#claim-min', '2');
+    await page.selectOption('#claim-sort', 'first');
+    assert.equal(await page.locator('.claim-row').count(), all);
     await page.getByLabel('Has a discrepancy').check();
     const flagged = page.locator('.claim-row');
     assert.ok((await flagged.count()) >= 1, 'the number the outlets disagree on');

@@ -15,8 +15,12 @@ let view = null;
 function buildGroups(model) {
   const groups = [];
   const grouped = new Set();
+  const quoteById = new Map(model.quotes.map((q) => [q.id, q]));
   for (const g of model.quoteGroups) {
-    const quotes = (g.quotes || []).map((id) => model.quotes[id]?.id === id ? model.quotes[id] : model.quotes.find((q) => q.id === id)).filter(Boolean);
+    // Planned: members [{quote, differs}] carry the core's own word differences.
+    const differs = new Map((Array.isArray(g.members) ? g.members : []).filter((m) => Array.isArray(m?.differs)).map((m) => [m.quote, m.differs]));
+    const quotes = (g.quotes || []).map((id) => quoteById.get(id)).filter(Boolean)
+      .map((q) => (differs.has(q.id) && !Array.isArray(q.differs) ? { ...q, differs: differs.get(q.id) } : q));
     if (quotes.length === 0) continue;
     for (const q of quotes) grouped.add(q.id);
     groups.push({ id: `g${g.id}`, source: g, quotes });
