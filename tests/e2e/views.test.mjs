@@ -230,6 +230,21 @@ test('seeds: Compare links aligned sentences and keeps them level', async (t) =>
     await page.waitForSelector(`.compare-col >> nth=1 >> .sent.linked[data-pair="${pair}"]`);
     await left.first().focus();
     assert.ok(await partner.evaluate((n) => n.classList.contains('linked')), 'focus lights the partner too');
+    // Scrolling the left column brings the partner level on the right.
+    const levels = await page.evaluate(async (pair) => {
+      const [a, b] = document.querySelectorAll('.compare-body');
+      const off = (body, n) => n.getBoundingClientRect().top - body.getBoundingClientRect().top;
+      const left = a.querySelector(`.sent[data-pair="${pair}"]`);
+      const right = b.querySelector(`.sent[data-pair="${pair}"]`);
+      b.scrollTop = 0;
+      a.scrollTop = 0;
+      await new Promise((r) => setTimeout(r, 100));
+      a.scrollTop += off(a, left) - 10;
+      await new Promise((r) => setTimeout(r, 300));
+      return [off(a, left), off(b, right), b.scrollTop];
+    }, pair);
+    assert.ok(levels[2] > 0, `the right column scrolled: ${levels}`);
+    assert.ok(Math.abs(levels[0] - levels[1]) < 4, `partners level: ${levels}`);
     // The pickers change the hash.
     await page.selectOption('#compare-b', String(ids['001']));
     await page.waitForFunction((h) => location.hash === h, `#compare/${ids['002']}/${ids['001']}`);
