@@ -29,7 +29,7 @@ async function seedDocIds(page) {
   return page.evaluate(() => {
     const ids = {};
     for (const card of document.querySelectorAll('.source-card')) {
-      const file = card.querySelector('.source-file').textContent;
+      const file = card.dataset.file;
       ids[file.slice(0, 3)] = Number(card.dataset.doc);
     }
     return ids;

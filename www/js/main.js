@@ -154,7 +154,8 @@ function render() {
       `, ${m.claims.length} claims carried by two or more outlets, ${m.quotes.length} quotations`,
       excluded ? ` (${excluded} excluded)` : '',
       state.fromReportFile ? `; opened from ${state.fromReportFile}` : '',
-      '.',
+      '. ',
+      el('span', { class: 'drop-more' }, 'Drop more files anywhere to add them.'),
     ),
   );
   route();

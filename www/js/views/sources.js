@@ -25,7 +25,7 @@ export function renderSources(panel, model, ctx) {
     const meta = [doc.date, doc.byline, doc.word_count !== undefined ? `${doc.word_count} words` : null].filter(Boolean);
     return el(
       'li',
-      { class: 'source-card', style: { '--outlet': outletColor(doc.id) }, dataset: { doc: doc.id } },
+      { class: 'source-card', style: { '--outlet': outletColor(doc.id) }, dataset: { doc: doc.id, file: doc.file } },
       el('div', { class: 'source-head' },
         el('div', { class: 'source-outlet' }, model.outlet(doc.id)),
         file
@@ -42,7 +42,8 @@ export function renderSources(panel, model, ctx) {
         typeof doc.verbatim_share === 'number'
           ? el('div', {}, el('dt', {}, 'verbatim'), el('dd', {}, `${Math.round(doc.verbatim_share * 100)}%`))
           : null),
-      el('p', { class: 'source-file' }, doc.file),
+      // The file name is the outlet's label when the document names no outlet; it is not repeated then.
+      doc.outlet ? el('p', { class: 'source-file' }, doc.file) : null,
       warnings.length
         ? el('details', { class: 'warnings' },
           el('summary', {}, `⚠ ${warnings.length} warning${warnings.length > 1 ? 's' : ''}`),
