@@ -69,7 +69,7 @@ function heatCanvas(model, sim) {
     el('caption', {}, `The ${Math.min(PAIRS_SHOWN, pairs.length)} most similar pairs`),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Documents'), el('th', { scope: 'col' }, 'Similarity'))),
     el('tbody', {}, pairs.slice(0, PAIRS_SHOWN).map(([x, y, v]) => el('tr', {},
-      el('td', {}, el('a', { href: `#compare/${x}/${y}` }, outletChip(model.outlet(x), x), ' and ', outletChip(model.outlet(y), y))),
+      el('td', {}, outletChip(model.outlet(x), x), ' and ', outletChip(model.outlet(y), y), ' ', el('a', { href: `#compare/${x}/${y}` }, 'compare')),
       el('td', { class: 'num' }, v.toFixed(2))))))];
 }
 
@@ -128,8 +128,8 @@ function verbatim(model) {
   }
   if (!stated.length) {
     for (const [x, y, n] of verbatimPairs(model).slice(0, PAIRS_SHOWN)) {
-      items.push(el('li', {}, el('a', { href: `#compare/${x}/${y}` }, outletChip(model.outlet(x), x), ' and ', outletChip(model.outlet(y), y)),
-        ` share ${n} sentence${n > 1 ? 's' : ''} word for word`));
+      items.push(el('li', {}, outletChip(model.outlet(x), x), ' and ', outletChip(model.outlet(y), y),
+        ` share ${n} sentence${n > 1 ? 's' : ''} word for word · `, el('a', { href: `#compare/${x}/${y}` }, 'compare them')));
     }
   }
   return items.length ? el('ul', { class: 'verbatim' }, items) : el('p', { class: 'note' }, 'No document repeats another word for word.');
