@@ -204,7 +204,8 @@ const lastRoute = new Map();
 window.addEventListener('hashchange', (event) => {
   const old = decodeURIComponent(new URL(event.oldURL).hash.replace(/^#/, ''));
   const oldView = old.split('/')[0];
-  if (VIEWS.includes(oldView) && old.includes('/')) lastRoute.set(oldView, old);
+  // Only the views that show a chosen document remember it; #claims/ID is a one-off jump.
+  if ((oldView === 'read' || oldView === 'compare') && old.includes('/')) lastRoute.set(oldView, old);
   route();
 });
 

@@ -1,12 +1,11 @@
 // The Compare view: two documents side by side; sentences that carry the
-// same claim share a number and a colour, hovering or focusing one lights
-// its partner, and scrolling one column brings the other to the partner.
+// same claim share a number (colours stay the outlets' own), hovering or
+// focusing one lights its partner, and scrolling one column brings the
+// other to the partner.
 import { el, replace } from '../dom.js';
 import { documentBody, firstText } from './read.js';
 import { outletChip, outletColor } from './outlets.js';
 
-// Pair colours cycle; the number beside each sentence is what identifies the pair.
-const PAIR_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#999933', '#882255'];
 
 /** The most similar pair of documents, for a first visit to Compare. */
 function defaultPair(model) {
@@ -52,7 +51,6 @@ export function renderCompare(panel, model, ctx) {
       if (!pair) continue;
       node.dataset.pair = pair;
       node.classList.add('paired');
-      node.style.setProperty('--pair', PAIR_COLORS[(pair - 1) % PAIR_COLORS.length]);
       node.prepend(el('span', { class: 'pair-badge', 'aria-label': `aligned pair ${pair}` }, String(pair)));
     }
     return el('section', { class: 'compare-col', style: { '--outlet': outletColor(doc.id) }, 'aria-label': model.outlet(doc.id) },
