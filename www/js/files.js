@@ -54,3 +54,38 @@ export async function exampleFiles() {
     }),
   );
 }
+
+/**
+ * Separates saved Parallax Reports (.json whose `schema` is parallax.report/1)
+ * from article files: a Report opens as it is, without analysis.
+ */
+export async function splitReports(files) {
+  const reports = [];
+  const others = [];
+  for (const file of files) {
+    if (/\.json$/i.test(file.name) && file.bytes.byteLength > 0) {
+      const report = parseReport(file.bytes);
+      if (report) {
+        reports.push({ name: file.name, report });
+        continue;
+      }
+    }
+    others.push(file);
+  }
+  return { reports, others };
+}
+
+function parseReport(bytes) {
+  // Only the first bytes decide: a JSON export of articles is left to the worker.
+  const head = new TextDecoder().decode(new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 200)));
+  if (!/"schema"\s*:\s*"parallax\.report\//.test(head)) return null;
+  try {
+    const report = JSON.parse(new TextDecoder().decode(bytes));
+    if (report && typeof report.schema === 'string' && report.schema.startsWith('parallax.report/') && Array.isArray(report.documents)) {
+      return report;
+    }
+  } catch {
+    // Not valid JSON after all: the worker will say why.
+  }
+  return null;
+}

@@ -14,3 +14,15 @@ export function outletName(doc) {
   const base = doc.file.split('/').pop();
   return base.replace(/\.[a-z0-9]+$/i, '') || doc.file;
 }
+
+/** A small label for an outlet: its colour dot (decorative) and its name (the real signal). */
+export function outletChip(name, docId, attrs = {}) {
+  const chip = document.createElement('span');
+  chip.className = 'outlet-chip' + (attrs.class ? ` ${attrs.class}` : '');
+  chip.style.setProperty('--outlet', outletColor(docId));
+  const dot = document.createElement('span');
+  dot.className = 'dot';
+  dot.setAttribute('aria-hidden', 'true');
+  chip.append(dot, document.createTextNode(name));
+  return chip;
+}

@@ -1,28 +1,86 @@
 // The Sources view: one card per document with its outlet colour, title,
-// date, word count, shared and unique claims, quotations and warnings.
+// date, word count, shared and unique claims, quotations, warnings and what
+// cleaning removed; a toggle per card excludes the file and re-analyses.
 import { el, replace } from '../dom.js';
-import { outletColor, outletName } from './outlets.js';
+import { outletColor } from './outlets.js';
 
-export function renderSources(list, report) {
-  const quotesPerDoc = new Map();
-  for (const q of report.quotes) quotesPerDoc.set(q.doc, (quotesPerDoc.get(q.doc) || 0) + 1);
+const PAGE = 60;
+
+/** The loaded file a document came from (archives give `archive.zip/inner`). */
+function fileOf(files, doc) {
+  return files.find((f) => doc.file === f.name || doc.file.startsWith(`${f.name}/`) || doc.file.startsWith(`${f.name}:`));
+}
+
+export function renderSources(panel, model, ctx) {
+  const list = panel.querySelector('#source-list');
+  const more = panel.querySelector('#source-more');
+  const excludedBox = panel.querySelector('#excluded');
+  let shown = Math.min(PAGE, model.documents.length);
+
+  const card = (doc) => {
+    const file = fileOf(ctx.files, doc);
+    const quotes = model.quotesByDoc.get(doc.id) || 0;
+    const removed = Array.isArray(doc.removed) ? doc.removed : [];
+    const warnings = Array.isArray(doc.warnings) ? doc.warnings : [];
+    const meta = [doc.date, doc.byline, doc.word_count !== undefined ? `${doc.word_count} words` : null].filter(Boolean);
+    return el(
+      'li',
+      { class: 'source-card', style: { '--outlet': outletColor(doc.id) }, dataset: { doc: doc.id, file: doc.file } },
+      el('div', { class: 'source-head' },
+        el('div', { class: 'source-outlet' }, model.outlet(doc.id)),
+        file
+          ? el('label', { class: 'include-toggle', title: 'Uncheck to leave this file out of the analysis' },
+            el('input', { type: 'checkbox', checked: true, onchange: () => ctx.setIncluded(file.name, false) }),
+            'Included')
+          : null),
+      el('h3', { class: 'source-title' }, el('a', { href: `#read/${doc.id}` }, doc.title || doc.file)),
+      meta.length ? el('p', { class: 'source-meta' }, meta.join(' · ')) : null,
+      el('dl', { class: 'source-stats' },
+        el('div', {}, el('dt', {}, 'shared'), el('dd', {}, String(doc.claims_shared ?? '–'))),
+        el('div', {}, el('dt', {}, 'unique'), el('dd', {}, String(doc.claims_unique ?? '–'))),
+        el('div', {}, el('dt', {}, 'quotations'), el('dd', {}, String(quotes))),
+        typeof doc.verbatim_share === 'number'
+          ? el('div', {}, el('dt', {}, 'verbatim'), el('dd', {}, `${Math.round(doc.verbatim_share * 100)}%`))
+          : null),
+      // The file name is the outlet's label when the document names no outlet; it is not repeated then.
+      doc.outlet ? el('p', { class: 'source-file' }, doc.file) : null,
+      warnings.length
+        ? el('details', { class: 'warnings' },
+          el('summary', {}, `⚠ ${warnings.length} warning${warnings.length > 1 ? 's' : ''}`),
+          el('ul', {}, warnings.map((w) => el('li', {}, w))))
+        : null,
+      removed.length
+        ? el('details', { class: 'removed' },
+          el('summary', {}, `Cleaning removed ${removed.length} piece${removed.length > 1 ? 's' : ''}`),
+          el('ul', {}, removed.map((r) => el('li', {}, el('span', { class: 'reason' }, r.reason), ' ', el('q', {}, r.text)))))
+        : el('p', { class: 'source-clean' }, 'Nothing removed by cleaning'),
+    );
+  };
+
+  const draw = () => {
+    replace(list, model.documents.slice(0, shown).map(card));
+    replace(
+      more,
+      shown < model.documents.length
+        ? el('button', { type: 'button', class: 'more', onclick: () => { shown = model.documents.length; draw(); } },
+          `Show all ${model.documents.length} sources (${shown} shown)`)
+        : null,
+    );
+  };
+  draw();
+
+  const excluded = ctx.files.filter((f) => !f.included);
   replace(
-    list,
-    report.documents.map((doc) =>
-      el(
-        'li',
-        { class: 'source-card', style: { '--outlet': outletColor(doc.id) }, dataset: { doc: doc.id } },
-        el('div', { class: 'source-outlet' }, outletName(doc)),
-        el('h3', { class: 'source-title' }, doc.title || doc.file),
-        el(
-          'p',
-          { class: 'source-meta' },
-          [doc.date, `${doc.word_count} words`, `${doc.claims_shared} shared`, `${doc.claims_unique} unique`,
-            `${quotesPerDoc.get(doc.id) || 0} quotations`].filter(Boolean).join(' · '),
-        ),
-        el('p', { class: 'source-file' }, doc.file),
-        doc.warnings.length ? el('ul', { class: 'warnings' }, doc.warnings.map((w) => el('li', {}, w))) : null,
-      ),
-    ),
+    excludedBox,
+    excluded.length
+      ? el('section', { class: 'excluded' },
+        el('h3', {}, `Left out of the analysis (${excluded.length})`),
+        el('ul', {}, excluded.map((f) =>
+          el('li', {}, el('label', { class: 'include-toggle' },
+            el('input', { type: 'checkbox', onchange: () => ctx.setIncluded(f.name, true) }), f.name)))))
+      : ctx.fromReport
+        ? el('p', { class: 'note' }, 'Opened from a saved report: drop the article files themselves to exclude or add sources.')
+        : null,
   );
+  if (model.documents.length === 0 && excluded.length === 0) replace(list, el('li', { class: 'note' }, 'No source could be read.'));
 }

@@ -1,0 +1,91 @@
+// Indexes over a Report, built once per Report so the views never search
+// lists inside loops: Report in, lookup tables out. Fields the current core
+// may not produce yet are read defensively (absent → empty).
+import { differingSpans } from './diff.js';
+import { outletName } from './views/outlets.js';
+
+const list = (value) => (Array.isArray(value) ? value : []);
+
+export function indexReport(report) {
+  const documents = list(report.documents);
+  const sentences = list(report.sentences);
+  const quotes = list(report.quotes);
+  const claims = list(report.claims);
+  const docById = new Map(documents.map((d) => [d.id, d]));
+  const sentenceById = new Map(sentences.map((s) => [s.id, s]));
+  const claimById = new Map(claims.map((c) => [c.id, c]));
+  const sentencesByDoc = new Map(documents.map((d) => [d.id, []]));
+  for (const s of sentences) sentencesByDoc.get(s.doc)?.push(s);
+  for (const group of sentencesByDoc.values()) group.sort((a, b) => a.start - b.start);
+  const quotesBySentence = new Map();
+  const quotesByDoc = new Map();
+  for (const q of quotes) {
+    if (!quotesBySentence.has(q.sentence)) quotesBySentence.set(q.sentence, []);
+    quotesBySentence.get(q.sentence).push(q);
+    quotesByDoc.set(q.doc, (quotesByDoc.get(q.doc) || 0) + 1);
+  }
+  // Where a sentence's claim is, the claim knows its sentences; where the core
+  // left `claim` unset on a sentence, the claim's own list still counts.
+  const claimOfSentence = new Map();
+  for (const c of claims) for (const sid of list(c.sentences)) claimOfSentence.set(sid, c.id);
+  for (const s of sentences) if (s.claim !== null && s.claim !== undefined) claimOfSentence.set(s.id, s.claim);
+
+  const names = new Map(documents.map((d) => [d.id, outletName(d)]));
+  return {
+    report,
+    documents,
+    sentences,
+    quotes,
+    claims,
+    quoteGroups: list(report.quote_groups),
+    speakers: list(report.speakers),
+    docById,
+    sentenceById,
+    claimById,
+    sentencesByDoc,
+    quotesBySentence,
+    quotesByDoc,
+    claimOfSentence,
+    outlet: (docId) => names.get(docId) ?? `document ${docId}`,
+    /** Other documents that carry a sentence's claim. */
+    corroboration(sentence) {
+      const claim = claimById.get(claimOfSentence.get(sentence.id));
+      if (!claim) return 0;
+      return new Set(list(claim.docs).filter((d) => d !== sentence.doc)).size;
+    },
+    /** The claim's other sentences, in document order. */
+    counterparts(sentence) {
+      const claim = claimById.get(claimOfSentence.get(sentence.id));
+      if (!claim) return [];
+      return list(claim.sentences)
+        .filter((id) => id !== sentence.id)
+        .map((id) => sentenceById.get(id))
+        .filter(Boolean)
+        .sort((a, b) => a.doc - b.doc || a.start - b.start);
+    },
+    /** The sentence the claim's label comes from (or its first one). */
+    labelSentence(claim) {
+      return sentenceById.get(claim.label_sentence) ?? sentenceById.get(list(claim.sentences)[0]);
+    },
+    /**
+     * Differing-word spans of a claim sentence against the claim's label:
+     * from the core's `wordings` when present, else a word diff here.
+     */
+    claimDiffs(claim, sentence) {
+      const given = list(claim.wordings).find((w) => w.sentence === sentence.id);
+      if (given && Array.isArray(given.differs)) return given.differs.map(([start, end]) => ({ start, end }));
+      const label = this.labelSentence(claim);
+      // The label's own sentence is the reference the others are marked against.
+      if (label && label.id === sentence.id) return [];
+      const reference = label ? label.text : claim.label || '';
+      return differingSpans(sentence.text, reference).map(([start, end]) => ({ start, end }));
+    },
+  };
+}
+
+/** Claim-kind sentences no other document carries, per document. */
+export function uniqueSentences(model, docId) {
+  return (model.sentencesByDoc.get(docId) || []).filter(
+    (s) => (s.kind === 'claim' || s.kind === undefined) && !model.claimOfSentence.has(s.id),
+  );
+}

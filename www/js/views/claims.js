@@ -1,0 +1,229 @@
+// The Claims view: the grid, one row per claim and one column per outlet,
+// with sorting and filters; opening a row shows every outlet's wording with
+// its differing words marked, the discrepancies, and links into Read.
+// Long lists are paged and, past a couple of dozen outlets, the columns give
+// way to a list of the carrying outlets, so the DOM grows with the data, not
+// with claims × outlets.
+import { el, replace } from '../dom.js';
+import { diffMark, highlighted } from '../diff.js';
+import { uniqueSentences } from '../model.js';
+import { outletChip, outletColor } from './outlets.js';
+
+const PAGE = 100;
+const MAX_COLUMNS = 24;
+
+let view = null; // filter and sort state; kept while the same Report is shown
+
+function freshState(model) {
+  return { model, sort: 'support', text: '', min: 2, outlet: '', discrepancy: false, open: new Set(), shown: PAGE };
+}
+
+/** Every row the grid can show: claims, and unshared claim sentences (shown under "only in"). */
+function buildRows(model) {
+  const rows = model.claims.map((claim, order) => {
+    const sentences = (claim.sentences || []).map((id) => model.sentenceById.get(id)).filter(Boolean);
+    const docs = [...new Set(claim.docs || sentences.map((s) => s.doc))].sort((a, b) => a - b);
+    return {
+      key: `c${claim.id}`,
+      claim,
+      label: claim.label || sentences[0]?.text || '',
+      docs,
+      sentences,
+      discrepancies: Array.isArray(claim.discrepancies) ? claim.discrepancies : [],
+      first: Math.min(...sentences.map((s) => s.id), Infinity),
+      order,
+      search: [claim.label, ...sentences.map((s) => s.text)].join('\n').toLowerCase(),
+    };
+  });
+  const unique = [];
+  for (const doc of model.documents) {
+    for (const s of uniqueSentences(model, doc.id)) {
+      unique.push({ key: `u${s.id}`, claim: null, label: s.text, docs: [doc.id], sentences: [s], discrepancies: [], first: s.id, order: rows.length + unique.length, search: s.text.toLowerCase() });
+    }
+  }
+  return { claims: rows, unique };
+}
+
+function matches(row, state) {
+  if (state.text && !row.search.includes(state.text.toLowerCase())) return false;
+  if (row.docs.length < state.min) return false;
+  if (state.discrepancy && row.discrepancies.length === 0) return false;
+  if (state.outlet) {
+    const [mode, id] = state.outlet.split(':');
+    const doc = Number(id);
+    if (!row.docs.includes(doc)) return false;
+    if (mode === 'only' && row.docs.length !== 1) return false;
+  }
+  return true;
+}
+
+const SORTS = {
+  support: (a, b) => b.docs.length - a.docs.length || a.first - b.first,
+  first: (a, b) => a.first - b.first,
+  // Rows carried by the first outlet come first, then by the second, …: rows group by who carries them.
+  outlet: (a, b) => {
+    for (let i = 0; i < Math.max(a.docs.length, b.docs.length); i++) {
+      if (a.docs[i] === undefined) return 1;
+      if (b.docs[i] === undefined) return -1;
+      if (a.docs[i] !== b.docs[i]) return a.docs[i] - b.docs[i];
+    }
+    return a.first - b.first;
+  },
+};
+
+export function renderClaims(panel, model, ctx) {
+  if (!view || view.model !== model) view = freshState(model);
+  const state = view;
+  const all = buildRows(model);
+  const compact = model.documents.length > MAX_COLUMNS;
+  const maxSupport = Math.max(2, ...all.claims.map((r) => r.docs.length));
+
+  // An opened claim from the hash (#claims/ID), e.g. from the Overview's discrepancy list.
+  const wanted = ctx.args[0] !== undefined ? `c${ctx.args[0]}` : null;
+  if (wanted) {
+    state.open.add(wanted);
+    state.text = '';
+    state.outlet = '';
+    state.discrepancy = false;
+    state.min = 2;
+  }
+
+  const table = el('table', { class: `claims-grid${compact ? ' compact' : ''}` });
+  const count = el('p', { class: 'grid-count', 'aria-live': 'polite' });
+  const more = el('div', { class: 'grid-more' });
+
+  const outletOptions = [
+    el('option', { value: '' }, 'Any outlet'),
+    el('optgroup', { label: 'Carried by' }, model.documents.map((d) => el('option', { value: `by:${d.id}` }, model.outlet(d.id)))),
+    el('optgroup', { label: 'Only in (unshared sentences)' }, model.documents.map((d) => el('option', { value: `only:${d.id}` }, `only in ${model.outlet(d.id)}`))),
+  ];
+
+  const controls = el(
+    'form',
+    { class: 'filters', role: 'search', 'aria-label': 'Filter claims', onsubmit: (e) => e.preventDefault() },
+    el('label', {}, 'Find ', el('input', { type: 'search', id: 'claim-text', value: state.text, placeholder: 'words in any wording', oninput: (e) => update({ text: e.target.value.trim() }) })),
+    el('label', {}, 'Outlets ', el('select', { id: 'claim-outlet', onchange: (e) => {
+      const value = e.target.value;
+      // "only in" rows are carried by one outlet: the minimum support must allow them.
+      update({ outlet: value, min: value.startsWith('only:') ? 1 : Math.max(state.min, 2) });
+    } }, outletOptions)),
+    el('label', {}, 'At least ', el('select', { id: 'claim-min', onchange: (e) => update({ min: Number(e.target.value) }) },
+      Array.from({ length: maxSupport }, (_, i) => i + 1).map((n) => el('option', { value: n }, n === 1 ? '1 outlet' : `${n} outlets`)))),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'claim-discrepancy', checked: state.discrepancy, onchange: (e) => update({ discrepancy: e.target.checked }) }), 'Has a discrepancy'),
+    el('label', {}, 'Sort by ', el('select', { id: 'claim-sort', onchange: (e) => update({ sort: e.target.value }) },
+      el('option', { value: 'support' }, 'support (most outlets first)'),
+      el('option', { value: 'first' }, 'first appearance'),
+      el('option', { value: 'outlet' }, 'outlet'))),
+  );
+  controls.querySelector('#claim-outlet').value = state.outlet;
+  controls.querySelector('#claim-min').value = String(state.min);
+  controls.querySelector('#claim-sort').value = state.sort;
+
+  function update(change) {
+    Object.assign(state, change, { shown: PAGE });
+    if ('outlet' in change) controls.querySelector('#claim-min').value = String(state.min);
+    draw();
+  }
+
+  function header() {
+    const cells = [el('th', { scope: 'col', class: 'claim-col' }, 'Claim')];
+    if (compact) cells.push(el('th', { scope: 'col' }, 'Carried by'));
+    else {
+      for (const d of model.documents) {
+        cells.push(el('th', { scope: 'col', class: 'outlet-col', title: model.outlet(d.id), style: { '--outlet': outletColor(d.id) } },
+          el('span', { class: 'outlet-col-name' }, model.outlet(d.id))));
+      }
+    }
+    cells.push(el('th', { scope: 'col', class: 'support-col' }, 'Outlets'));
+    return el('thead', {}, el('tr', {}, cells));
+  }
+
+  function markCells(row) {
+    if (compact) return [el('td', { class: 'carriers' }, row.docs.map((d) => outletChip(model.outlet(d), d)))];
+    return model.documents.map((d) => {
+      const carried = row.docs.includes(d.id);
+      return el('td', { class: 'mark-cell' },
+        carried
+          ? el('span', { class: 'carried', style: { '--outlet': outletColor(d.id) }, title: `${model.outlet(d.id)} carries this` }, el('span', { class: 'visually-hidden' }, `${model.outlet(d.id)}: yes`))
+          : el('span', { class: 'absent', title: `not in ${model.outlet(d.id)}` }, el('span', { class: 'visually-hidden' }, `${model.outlet(d.id)}: no`)));
+    });
+  }
+
+  function detail(row) {
+    const parts = [];
+    if (row.discrepancies.length) {
+      parts.push(el('div', { class: 'discrepancies', role: 'note' },
+        row.discrepancies.map((d) => el('div', { class: 'discrepancy' },
+          el('strong', { class: 'discrepancy-kind' }, `⚠ ${d.summary || d.kind || 'discrepancy'}`),
+          Array.isArray(d.values) && d.values.length
+            ? el('ul', {}, d.values.map((v) => el('li', {}, outletChip(model.outlet(v.doc), v.doc), ' ', el('span', { class: 'value' }, v.value))))
+            : null))));
+    }
+    const reference = row.claim ? model.labelSentence(row.claim) : null;
+    // The reference wording first, then the others in outlet order.
+    const sentences = [...row.sentences].sort((a, b) => (b === reference) - (a === reference) || a.doc - b.doc || a.start - b.start);
+    parts.push(el('ul', { class: 'wordings' }, sentences.map((s) => {
+      const spans = row.claim ? model.claimDiffs(row.claim, s) : [];
+      return el('li', { class: 'wording', style: { '--outlet': outletColor(s.doc) } },
+        el('div', { class: 'wording-head' }, outletChip(model.outlet(s.doc), s.doc),
+          s === reference && row.sentences.length > 1 ? el('span', { class: 'kind-badge' }, 'reference wording') : null,
+          el('a', { class: 'read-link', href: `#read/${s.doc}/${s.id}` }, 'Read in context →')),
+        el('p', { class: 'wording-text' }, highlighted(s.text, spans, diffMark)));
+    })));
+    if (row.claim && row.sentences.length > 1) parts.push(el('p', { class: 'legend-line' }, el('mark', { class: 'diff' }, 'marked'), ' words differ from the reference wording.'));
+    return parts;
+  }
+
+  function rowNodes(row) {
+    const open = state.open.has(row.key);
+    const detailId = `detail-${row.key}`;
+    const toggle = () => {
+      if (state.open.has(row.key)) state.open.delete(row.key);
+      else state.open.add(row.key);
+      const fresh = rowNodes(row);
+      const current = table.querySelectorAll(`[data-key="${row.key}"]`);
+      current[0].replaceWith(...fresh);
+      for (const node of [...current].slice(1)) node.remove();
+      fresh[0].querySelector('button').focus();
+    };
+    const tr = el('tr', { class: `claim-row${open ? ' open' : ''}${row.claim ? '' : ' unique'}`, dataset: { key: row.key } },
+      el('td', { class: 'claim-cell' },
+        el('button', { type: 'button', class: 'claim-toggle', 'aria-expanded': String(open), 'aria-controls': detailId, onclick: toggle },
+          el('span', { class: 'chevron', 'aria-hidden': 'true' }),
+          el('span', { class: 'claim-label' }, row.label)),
+        row.discrepancies.length ? el('span', { class: 'flag', title: row.discrepancies.map((d) => d.summary).join('; ') }, `⚠ ${row.discrepancies.map((d) => d.kind).join(', ')}`) : null,
+        row.claim ? null : el('span', { class: 'flag unique-flag' }, `only in ${model.outlet(row.docs[0])}`)),
+      markCells(row),
+      el('td', { class: 'support' }, String(row.docs.length)));
+    if (!open) return [tr];
+    const colspan = (compact ? 1 : model.documents.length) + 2;
+    return [tr, el('tr', { class: 'claim-detail', id: detailId, dataset: { key: row.key } }, el('td', { colspan }, detail(row)))];
+  }
+
+  function draw() {
+    const pool = state.outlet.startsWith('only:') || state.min <= 1 ? [...all.claims, ...all.unique] : all.claims;
+    const rows = pool.filter((r) => matches(r, state)).sort(SORTS[state.sort]);
+    const visible = rows.slice(0, state.shown);
+    replace(table, header(), el('tbody', {}, visible.flatMap(rowNodes)));
+    const uniqueCount = all.unique.length;
+    count.textContent = rows.length === 0
+      ? 'No claim matches these filters.'
+      : `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}` + (pool.length < all.claims.length + uniqueCount ? ` (${uniqueCount} unshared sentences: choose "only in" an outlet or "at least 1 outlet")` : '');
+    replace(more, rows.length > state.shown
+      ? el('button', { type: 'button', class: 'more', onclick: () => { state.shown += PAGE; draw(); } }, `Show ${Math.min(PAGE, rows.length - state.shown)} more (${state.shown} of ${rows.length} shown)`)
+      : null);
+  }
+
+  draw();
+  const legend = el('p', { class: 'legend-line' },
+    el('span', { class: 'carried demo', 'aria-hidden': 'true' }), ' the outlet carries the claim; ',
+    el('span', { class: 'absent demo', 'aria-hidden': 'true' }), ' it does not. Open a row (click, or Enter) to compare the wordings.');
+  replace(panel, el('h2', { class: 'view-title' }, 'Claims'), el('p', { class: 'view-intro' }, 'Statements that several outlets carry, one row each.'), controls, count, el('div', { class: 'grid-scroll' }, table), more, legend);
+  if (wanted) {
+    const row = table.querySelector(`[data-key="${wanted}"]`);
+    if (row) {
+      row.scrollIntoView({ block: 'center' });
+      row.querySelector('button').focus({ preventScroll: true });
+    }
+  }
+}

@@ -1,0 +1,145 @@
+// The Quotes view: quotations grouped by speaker (canonical name and
+// aliases); in each group every outlet's wording, with the words that differ
+// marked; scare quotes and terms separable from statements; the same words
+// given to different speakers flagged.
+import { el, replace } from '../dom.js';
+import { diffMark, differingSpans, highlighted } from '../diff.js';
+import { outletChip, outletColor } from './outlets.js';
+
+const SPEAKERS_PAGE = 40;
+const UNATTRIBUTED = '\u0000unattributed';
+
+let view = null;
+
+/** Quote groups (the core's, plus one per ungrouped quote), each placed under one speaker. */
+function buildGroups(model) {
+  const groups = [];
+  const grouped = new Set();
+  const quoteById = new Map(model.quotes.map((q) => [q.id, q]));
+  for (const g of model.quoteGroups) {
+    // Planned: members [{quote, differs}] carry the core's own word differences.
+    const differs = new Map((Array.isArray(g.members) ? g.members : []).filter((m) => Array.isArray(m?.differs)).map((m) => [m.quote, m.differs]));
+    const quotes = (g.quotes || []).map((id) => quoteById.get(id)).filter(Boolean)
+      .map((q) => (differs.has(q.id) && !Array.isArray(q.differs) ? { ...q, differs: differs.get(q.id) } : q));
+    if (quotes.length === 0) continue;
+    for (const q of quotes) grouped.add(q.id);
+    groups.push({ id: `g${g.id}`, source: g, quotes });
+  }
+  for (const q of model.quotes) if (!grouped.has(q.id)) groups.push({ id: `q${q.id}`, source: null, quotes: [q] });
+  for (const group of groups) {
+    const speakers = [...new Set(group.quotes.map((q) => q.speaker).filter(Boolean))];
+    group.speakers = speakers;
+    group.speaker = group.source?.speaker || mostCommon(group.quotes.map((q) => q.speaker).filter(Boolean)) || null;
+    group.conflict = group.source?.conflict || (speakers.length > 1 ? speakers : null);
+    group.kinds = new Set(group.quotes.map((q) => q.kind));
+    group.docs = new Set(group.quotes.map((q) => q.doc));
+    group.search = group.quotes.map((q) => q.text).join('\n').toLowerCase();
+    group.first = Math.min(...group.quotes.map((q) => q.id));
+  }
+  return groups;
+}
+
+function mostCommon(values) {
+  const counts = new Map();
+  for (const v of values) counts.set(v, (counts.get(v) || 0) + 1);
+  let best = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)) best = v;
+  return best;
+}
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function kindMatches(group, filter) {
+  if (filter === 'all') return true;
+  if (filter === 'terms') return group.kinds.has('term');
+  return group.kinds.has('statement') || group.kinds.has('fragment');
+}
+
+export function renderQuotes(panel, model, ctx) {
+  if (!view || view.model !== model) view = { model, kind: 'statements', text: '', shown: SPEAKERS_PAGE };
+  const state = view;
+  const groups = buildGroups(model);
+  const speakerInfo = new Map(model.speakers.map((s) => [s.name, s]));
+  const body = el('div', { class: 'speakers' });
+  const count = el('p', { class: 'grid-count', 'aria-live': 'polite' });
+  const more = el('div');
+
+  const quoteItem = (q, reference, group) => {
+    const spans = Array.isArray(q.differs)
+      ? q.differs.map(([start, end]) => ({ start, end }))
+      : reference && reference.id !== q.id ? differingSpans(q.text, reference.text).map(([start, end]) => ({ start, end })) : [];
+    const speakerNote = group.conflict && q.speaker ? el('span', { class: 'quote-speaker' }, `given to ${q.speaker}`) : null;
+    return el('li', { class: `quote-item kind-${q.kind}`, style: { '--outlet': outletColor(q.doc) } },
+      el('div', { class: 'wording-head' }, outletChip(model.outlet(q.doc), q.doc),
+        q.kind !== 'statement' ? el('span', { class: `kind-badge kind-${q.kind}` }, q.kind === 'term' ? 'term / scare quote' : q.kind) : null,
+        speakerNote,
+        q.cue ? el('span', { class: 'cue' }, q.cue) : null,
+        el('a', { class: 'read-link', href: `#read/${q.doc}/${q.sentence}` }, 'In context →')),
+      el('blockquote', { class: 'quote-text' }, highlighted(q.text, spans, diffMark)));
+  };
+
+  const groupCard = (group) => {
+    // Differences are marked against the longest wording, the likeliest full version.
+    const reference = group.quotes.length > 1 ? [...group.quotes].sort((a, b) => b.text.length - a.text.length)[0] : null;
+    const conflict = group.conflict;
+    return el('article', { class: `quote-group${conflict ? ' conflict' : ''}`, dataset: { group: group.id } },
+      conflict
+        ? el('p', { class: 'conflict-flag', role: 'note' }, '⚠ The same words are given to different speakers',
+          Array.isArray(conflict) ? `: ${conflict.join(' / ')}` : typeof conflict === 'string' ? `: ${conflict}` : '')
+        : null,
+      group.quotes.length > 1 ? el('p', { class: 'group-meta' }, `${group.docs.size} outlets, ${group.quotes.length} wordings`) : null,
+      el('ul', { class: 'quote-list' }, [...group.quotes].sort((a, b) => a.doc - b.doc).map((q) => quoteItem(q, reference, group))));
+  };
+
+  // Quotations only one outlet carries share one card per speaker: nothing to compare, less to scan.
+  const singles = (gs) => gs.length
+    ? el('article', { class: 'quote-group singles' },
+      el('p', { class: 'group-meta' }, gs.length === 1 ? 'In one outlet only' : `${gs.length} quotations, each in one outlet only`),
+      el('ul', { class: 'quote-list' }, gs.map((g) => quoteItem(g.quotes[0], null, g))))
+    : null;
+
+  function draw() {
+    const visible = groups.filter((g) => kindMatches(g, state.kind) && (!state.text || g.search.includes(state.text.toLowerCase()) || (g.speaker || '').toLowerCase().includes(state.text.toLowerCase())));
+    const bySpeaker = new Map();
+    for (const g of visible) {
+      const key = g.speaker || UNATTRIBUTED;
+      if (!bySpeaker.has(key)) bySpeaker.set(key, []);
+      bySpeaker.get(key).push(g);
+    }
+    // Speakers quoted by most outlets first; unattributed quotations last.
+    const speakers = [...bySpeaker.entries()].sort(([a, ga], [b, gb]) => {
+      if (a === UNATTRIBUTED) return 1;
+      if (b === UNATTRIBUTED) return -1;
+      const reach = (gs) => new Set(gs.flatMap((g) => [...g.docs])).size;
+      return reach(gb) - reach(ga) || gb.length - ga.length || a.localeCompare(b);
+    });
+    const sections = speakers.slice(0, state.shown).map(([name, gs]) => {
+      const info = speakerInfo.get(name);
+      const aliases = (info?.aliases || []).filter((a) => a !== name);
+      gs.sort((a, b) => b.docs.size - a.docs.size || a.first - b.first);
+      return el('section', { class: 'speaker', dataset: { speaker: name === UNATTRIBUTED ? '' : name } },
+        el('h3', { class: 'speaker-name' }, name === UNATTRIBUTED ? 'Speaker not identified' : name,
+          el('span', { class: 'speaker-count' }, ` · ${plural(gs.reduce((n, g) => n + g.quotes.length, 0), 'quotation')}`)),
+        aliases.length ? el('p', { class: 'aliases' }, 'Also named: ', aliases.join(', ')) : null,
+        gs.filter((g) => g.quotes.length > 1 || g.conflict).map(groupCard),
+        singles(gs.filter((g) => g.quotes.length === 1 && !g.conflict)));
+    });
+    replace(body, sections.length ? sections : el('p', { class: 'note' }, 'No quotation matches.'));
+    const quoteCount = visible.reduce((n, g) => n + g.quotes.length, 0);
+    count.textContent = `${plural(quoteCount, 'quotation')} in ${plural(visible.length, 'group')}, ${plural(speakers.length, 'speaker')}`;
+    replace(more, speakers.length > state.shown
+      ? el('button', { type: 'button', class: 'more', onclick: () => { state.shown += SPEAKERS_PAGE; draw(); } }, `Show more speakers (${state.shown} of ${speakers.length} shown)`)
+      : null);
+  }
+
+  const kindRadio = (value, label) => el('label', { class: 'segment' },
+    el('input', { type: 'radio', name: 'quote-kind', value, checked: state.kind === value, onchange: () => { state.kind = value; draw(); } }), label);
+  const controls = el('form', { class: 'filters', role: 'search', 'aria-label': 'Filter quotations', onsubmit: (e) => e.preventDefault() },
+    el('fieldset', { class: 'segmented' }, el('legend', { class: 'visually-hidden' }, 'Kind of quotation'),
+      kindRadio('statements', 'Statements'), kindRadio('terms', 'Terms and scare quotes'), kindRadio('all', 'All')),
+    el('label', {}, 'Find ', el('input', { type: 'search', id: 'quote-text', value: state.text, placeholder: 'words or a speaker', oninput: (e) => { state.text = e.target.value.trim(); draw(); } })));
+  draw();
+  replace(panel, el('h2', { class: 'view-title' }, 'Quotes'),
+    el('p', { class: 'view-intro' }, 'Who said what, and in which words each outlet reports it. ', el('mark', { class: 'diff' }, 'Marked'), ' words differ between outlets.'),
+    controls, count, body, more);
+}
