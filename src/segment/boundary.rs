@@ -74,6 +74,12 @@ fn split_paragraph(para: &str, offset: usize, out: &mut Vec<(usize, usize)>) {
             // GR 37, 38: a bullet starts a new item even without a period.
             if is_bullet(c) || (matches!(c, '-' | '*') && starts_line_item(para, i)) {
                 cut(i, &mut sentence_start);
+            } else if list.is_none() && at_line_start(para, i) {
+                // A list opening on a line of its own ("outcomes:\n1. New ...").
+                list = ListMarker::first_at(&para[i..]);
+                if list.is_some() {
+                    cut(i, &mut sentence_start);
+                }
             } else if let Some(marker) = list.as_mut() {
                 // GR 31-39: "1) ... 2) ...", "a. ... b. ...": the next
                 // marker of the list that opens the paragraph starts an item.
@@ -528,6 +534,15 @@ impl ListMarker {
         })
     }
 
+    /// Only a first marker ("1.", "a)") opens a list inside a paragraph:
+    /// a wrapped line may well start with "12." of a sentence.
+    fn first_at(text: &str) -> Option<ListMarker> {
+        let (ordinal, _) = parse_marker(text)?;
+        matches!(ordinal, Ordinal::Number(1) | Ordinal::Letter('a' | 'A'))
+            .then(|| ListMarker::at_start(text))
+            .flatten()
+    }
+
     fn advances_at(&mut self, text: &str, i: usize) -> bool {
         match parse_marker(&text[i..]) {
             Some((ordinal, suffix)) if ordinal == self.next && suffix == self.suffix => {
@@ -561,7 +576,11 @@ fn parse_marker(text: &str) -> Option<(Ordinal, &'static str)> {
 
 /// "- item" or "* item" at the start of a line.
 fn starts_line_item(text: &str, i: usize) -> bool {
-    text[..i].trim_end_matches([' ', '\t']).ends_with('\n') && text[i + 1..].starts_with(' ')
+    at_line_start(text, i) && text[i + 1..].starts_with(' ')
+}
+
+fn at_line_start(text: &str, i: usize) -> bool {
+    text[..i].trim_end_matches([' ', '\t']).ends_with('\n')
 }
 
 fn is_terminator(c: char) -> bool {
@@ -804,6 +823,16 @@ mod tests {
                 "dash items on lines",
                 "Items:\n- one\n- two",
                 &["Items:", "- one", "- two"],
+            ),
+            (
+                "numbered list opening on its own line",
+                "Three outcomes:\n1. Ferries\n2. Fees",
+                &["Three outcomes:", "1. Ferries", "2. Fees"],
+            ),
+            (
+                "a wrapped line starting with a number is no list",
+                "Prices rose by\n12. Then they fell.",
+                &["Prices rose by\n12.", "Then they fell."],
             ),
             (
                 "a number in prose is no list",
