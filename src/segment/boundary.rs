@@ -269,7 +269,8 @@ fn period(text: &str, run: &Run, word: &str, sentence: &str, next_word: &str) ->
         }
         // GR 42: "you and I. Did" ends; "Albert I. Jones" does not.
         if letter == 'I' {
-            let previous = word_before(text, text[..run.start - 1].trim_end().len());
+            let word_start = word_start(text, run.start);
+            let previous = word_before(text, text[..word_start].trim_end().len());
             if !previous.chars().next().is_some_and(char::is_uppercase) {
                 return next_word.chars().next().is_some_and(char::is_uppercase);
             }
@@ -327,7 +328,7 @@ fn ellipsis(text: &str, run: &Run, next_is_capital: bool) -> Option<usize> {
         return None;
     }
     let attached = prev_char(text, run.start).is_some_and(|c| !c.is_whitespace());
-    if attached && run.end == run.marks_end {
+    if attached && run.end == run.marks_end && text[run.start..].starts_with('.') {
         Some(run.start + 1)
     } else {
         Some(run.end)
@@ -381,6 +382,10 @@ fn follows_year_without_period(text: &str, i: usize) -> bool {
 /// The word ending at `end`: back to whitespace or an opening mark, without
 /// the closing marks after it. At most [`MAX_WORD`] bytes.
 fn word_before(text: &str, end: usize) -> &str {
+    text[word_start(text, end)..end].trim_end_matches(is_closer)
+}
+
+fn word_start(text: &str, end: usize) -> usize {
     let mut start = end;
     for (i, c) in text[..end].char_indices().rev() {
         if c.is_whitespace() || is_opener(c) || end - i > MAX_WORD {
@@ -388,7 +393,7 @@ fn word_before(text: &str, end: usize) -> &str {
         }
         start = i;
     }
-    text[start..end].trim_end_matches(is_closer)
+    start
 }
 
 /// The letters of the word at `start`, after any opening marks.
@@ -901,6 +906,7 @@ mod tests {
     fn bad_input_never_panics_and_spans_hold() {
         for text in [
             "",
+            "a…. . . B",
             " ",
             ".",
             "...",
@@ -921,6 +927,36 @@ mod tests {
                 assert!(last <= s && s < e && e <= text.len(), "{text:?}");
                 assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
                 assert_eq!(text[s..e].trim(), &text[s..e]);
+                last = e;
+            }
+        }
+    }
+
+    #[test]
+    fn scrambled_punctuation_keeps_spans_valid() {
+        // A fixed pseudo-random mix of the characters the rules look at.
+        const PIECES: &[&str] = &[
+            ".", ". ", " ", "\n", "\n\n", "…", "!", "?", "“", "”", "\"", "'", "’", "(", ")", "[",
+            "]", "•", "- ", "1", "2) ", "a", "A", "I", "U.S.", "Mr", "é", "Ω", "a.m", "2010",
+            "Word", ",", ":", "@", "/",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..24 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            let mut last = 0;
+            for (s, e) in split_sentences(&text) {
+                assert!(last <= s && s < e && e <= text.len(), "{text:?}");
+                assert!(
+                    text.is_char_boundary(s) && text.is_char_boundary(e),
+                    "{text:?}"
+                );
+                assert_eq!(text[s..e].trim(), &text[s..e], "{text:?}");
                 last = e;
             }
         }
