@@ -468,7 +468,11 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
             close != '"' && find(open, from).is_some_and(|o| o < close_at)
         };
         match find(close, from) {
-            Some(p) if p - i <= MAX_QUOTE && !reopened(p, &mut find) => {
+            Some(p)
+                if p - i <= MAX_QUOTE
+                    && !reopened(p, &mut find)
+                    && continues_after(text, p + close.len_utf8(), &text[from..p]) =>
+            {
                 out.push((i, p));
                 i = p + close.len_utf8();
             }
@@ -476,6 +480,20 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Whether the sentence goes on past a quotation's closing mark, so that
+/// the quotation belongs to one sentence: it closes on a comma or the like
+/// ("... lose,” Assad said"), or lowercase words follow ("... lose.” he
+/// said"). A quotation of whole sentences followed by a new one
+/// ("... right now. Nothing bad will happen.” Fans ...") is split inside,
+/// as news corpora split it (ECB+).
+fn continues_after(text: &str, after_close: usize, inside: &str) -> bool {
+    let closes_sentence = inside
+        .trim_end()
+        .ends_with(|c: char| is_terminator(c) || is_closer(c));
+    let next = text[after_close..].trim_start().chars().next();
+    !closes_sentence || next.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':'))
 }
 
 /// The next position of one mark, remembered between searches: a search
@@ -777,6 +795,20 @@ mod tests {
                 "unclosed quote before a closed one protects nothing",
                 "He said “no. It is over. Then “yes” came.",
                 &["He said “no.", "It is over.", "Then “yes” came."],
+            ),
+            (
+                "quote of whole sentences then a new sentence splits inside",
+                "Li said: “She is in rehab. Nothing bad will happen.” Fans waited.",
+                &[
+                    "Li said: “She is in rehab.",
+                    "Nothing bad will happen.”",
+                    "Fans waited.",
+                ],
+            ),
+            (
+                "quote of sentences before lowercase attribution stays whole",
+                "“She is in rehab. Nothing bad will happen.” he said.",
+                &["“She is in rehab. Nothing bad will happen.” he said."],
             ),
             (
                 "multi-sentence quote stays whole",
