@@ -688,6 +688,15 @@ mod tests {
                 ],
             ),
             (
+                "a whole weekday or month is no abbreviation",
+                "He was fired on Saturday. Assistant coach Li took over in June. Li won.",
+                &[
+                    "He was fired on Saturday.",
+                    "Assistant coach Li took over in June.",
+                    "Li won.",
+                ],
+            ),
+            (
                 "e.g. never ends",
                 "Some outlets, e.g. Reuters, said so.",
                 &["Some outlets, e.g. Reuters, said so."],
