@@ -229,9 +229,15 @@ fn decide(
         return None;
     }
     // GR 2, 3, 27-30: "?" and "!" end a sentence before anything but lowercase.
-    // GR 26: so does a period followed by a closing quote or bracket.
-    if run.exclaims || run.end > run.marks_end {
+    // GR 26: so does a period followed by a closing quote or bracket, unless
+    // it closes an initialism before a name ("Cinnaminson (N.J.) High School").
+    if run.exclaims {
         return Some(after);
+    }
+    if run.end > run.marks_end {
+        let word = word_before(text, run.start);
+        let initialism = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+        return (!initialism || lexicon::is_sentence_starter(next_word)).then_some(after);
     }
     let word = word_before(text, run.start);
     period(text, run, word, &text[sentence_start..run.start], next_word).then_some(after)
@@ -823,6 +829,14 @@ mod tests {
                 "multi-sentence quote stays whole",
                 "“We will win. They will lose,” Assad said. He left.",
                 &["“We will win. They will lose,” Assad said.", "He left."],
+            ),
+            (
+                "initialism closing a parenthesis",
+                "A star at Cinnaminson (N.J.) High School, he left (for the U.S.) The end.",
+                &[
+                    "A star at Cinnaminson (N.J.) High School, he left (for the U.S.)",
+                    "The end.",
+                ],
             ),
             (
                 "parenthetical sentence inside",
