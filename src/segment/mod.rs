@@ -19,7 +19,7 @@ mod lexicon;
 
 pub use boundary::split_sentences;
 
-use crate::ingest::Document;
+use crate::ingest::{Block, BlockKind, Document};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -44,9 +44,20 @@ pub struct Sentence {
 /// caption or other line, and a "heading" that is a date or a wrapped piece
 /// of prose is taken for what it is. Only claim sentences get aligned.
 pub fn segment(doc: &Document) -> Vec<Sentence> {
+    // A document without blocks is read as one paragraph of its text.
+    let whole = [Block {
+        start: 0,
+        end: doc.text.len(),
+        kind: BlockKind::Paragraph,
+    }];
+    let blocks: &[Block] = if doc.blocks.is_empty() {
+        &whole
+    } else {
+        &doc.blocks
+    };
     let mut out = Vec::new();
-    let block_text = |i: usize| doc.blocks.get(i).and_then(|b| doc.text.get(b.start..b.end));
-    for (i, block) in doc.blocks.iter().enumerate() {
+    let block_text = |i: usize| blocks.get(i).and_then(|b| doc.text.get(b.start..b.end));
+    for (i, block) in blocks.iter().enumerate() {
         let Some(text) = block_text(i) else { continue };
         let kind = kind::block_kind(block.kind, text, block_text(i + 1));
         for (s, e) in split_sentences(text) {
@@ -67,7 +78,6 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{Block, BlockKind};
 
     fn doc(blocks: &[(&str, BlockKind)]) -> Document {
         let mut text = String::new();
@@ -118,6 +128,19 @@ mod tests {
                 ("Leave a comment.", K::Other),
             ]
         );
+    }
+
+    #[test]
+    fn a_document_without_blocks_is_one_paragraph() {
+        let d = Document {
+            text: "Assad met Khamenei. They embraced.".into(),
+            ..Document::default()
+        };
+        let got: Vec<&str> = segment(&d)
+            .iter()
+            .map(|s| &d.text[s.start..s.end])
+            .collect();
+        assert_eq!(got, ["Assad met Khamenei.", "They embraced."]);
     }
 
     #[test]
