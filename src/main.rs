@@ -1,8 +1,8 @@
 //! The `parallax` command line: paths in, a Report (text, JSON or CSV) out;
 //! plus `sentences` and `pairs` for working on one stage at a time.
 
-use parallax::align::{similarity, Weights, THRESHOLD};
-use parallax::features::features;
+use parallax::align::pairs::{read_pairs, score_pairs};
+use parallax::align::THRESHOLD;
 use parallax::report::Report;
 use parallax::{analyze, Input, Options};
 use std::io::{Read, Write};
@@ -320,29 +320,9 @@ fn cmd_sentences(path: Option<&PathBuf>) -> Result<ExitCode, String> {
 
 fn cmd_pairs(path: Option<&PathBuf>) -> Result<ExitCode, String> {
     let input = read_input(path)?;
-    let pairs: Vec<(String, String)> = input
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            match fields.len() {
-                0 | 1 => (
-                    fields.first().copied().unwrap_or("").to_string(),
-                    String::new(),
-                ),
-                2 => (fields[0].to_string(), fields[1].to_string()),
-                n => (fields[n - 2].to_string(), fields[n - 1].to_string()),
-            }
-        })
-        .collect();
-    let feats: Vec<_> = pairs
-        .iter()
-        .map(|(a, b)| (features(a), features(b)))
-        .collect();
-    let weights = Weights::from_corpus(feats.iter().flat_map(|(a, b)| [a, b]));
+    let pairs = read_pairs(&input);
     let mut out = std::io::stdout().lock();
-    for (a, b) in &feats {
-        let score = similarity(a, b, &weights);
+    for score in score_pairs(&pairs) {
         if writeln!(out, "{score:.4}\t{}", u8::from(score >= THRESHOLD)).is_err() {
             break;
         }

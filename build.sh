@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# The one entry point: setup, build, serve, test, bench.
+#
+#   ./build.sh serve   set up, build, serve www/ on http://127.0.0.1:8000 (PORT=... to change)
+#   ./build.sh test    set up, build, run every test: Rust, wasm, browser
+#   ./build.sh bench   set up, build, print `bench <name> <value> <unit>` lines
+#   ./build.sh setup   install what is missing, nothing more
+#   ./build.sh build   release wasm + wasm-bindgen into www/pkg (+ wasm-opt -Oz)
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+# The wasm-bindgen CLI must match the library version locked in Cargo.lock.
+locked_version() {
+  awk -v want="$1" '
+    $0 == "name = \"" want "\"" { found = 1; next }
+    found && /^version = / { gsub(/"/, "", $3); print $3; exit }
+  ' Cargo.lock
+}
+
+chrome_path() {
+  if [ -n "${CHROME:-}" ] && [ -x "${CHROME}" ]; then echo "$CHROME"; return 0; fi
+  for c in /usr/bin/chromium /usr/bin/chromium-browser; do
+    if [ -x "$c" ]; then echo "$c"; return 0; fi
+  done
+  return 1
+}
+
+setup() {
+  command -v cargo >/dev/null || die "cargo is missing: install the Rust toolchain (rustup)"
+  command -v node >/dev/null || die "node is missing: install Node.js 20 or newer"
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  [ -f Cargo.lock ] || cargo generate-lockfile
+  local want have
+  want=$(locked_version wasm-bindgen)
+  [ -n "$want" ] || die "wasm-bindgen is not in Cargo.lock"
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (found: ${have:-none}); this takes a few minutes"
+    # --locked pins its dependencies too; when the registry lacks one of the
+    # locked versions, fall back to resolving them afresh (same CLI version).
+    cargo install wasm-bindgen-cli --version "$want" --locked \
+      || cargo install wasm-bindgen-cli --version "$want"
+  fi
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages from package-lock.json"
+    npm ci --no-audit --no-fund
+  fi
+  if ! chrome_path >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      say "installing Debian's chromium for the browser tests"
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+      say "chromium not found: browser tests need /usr/bin/chromium or CHROME=/path (apt-get install chromium as root)"
+    fi
+  fi
+}
+
+build() {
+  say "building the wasm (release)"
+  cargo build --release --lib --target wasm32-unknown-unknown --no-default-features
+  rm -rf www/pkg
+  wasm-bindgen --target web --no-typescript --out-dir www/pkg \
+    target/wasm32-unknown-unknown/release/parallax.wasm
+  local opt=""
+  if [ -x node_modules/.bin/wasm-opt ]; then opt=node_modules/.bin/wasm-opt
+  elif command -v wasm-opt >/dev/null; then opt=wasm-opt; fi
+  if [ -n "$opt" ]; then
+    say "wasm-opt -Oz"
+    "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      www/pkg/parallax_bg.wasm -o www/pkg/parallax_bg.opt.wasm
+    mv www/pkg/parallax_bg.opt.wasm www/pkg/parallax_bg.wasm
+  fi
+  say "www/pkg/parallax_bg.wasm: $(wc -c < www/pkg/parallax_bg.wasm) bytes, $(gzip -9c www/pkg/parallax_bg.wasm | wc -c) gzipped"
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Starts the static server in the background on $1; sets SERVER_PID.
+start_server() {
+  node tests/e2e/serve.mjs "$1" www >/dev/null &
+  SERVER_PID=$!
+  for _ in $(seq 1 50); do
+    if python3 -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=1)" \
+      "http://127.0.0.1:$1/" 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  die "the test server did not start on port $1"
+}
+
+run_tests() {
+  say "cargo test"
+  cargo test --quiet
+  local chrome port
+  chrome=$(chrome_path) || die "no chromium for the browser tests (set CHROME=/path/to/chromium)"
+  port=$(free_port)
+  start_server "$port"
+  trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
+  say "browser tests (headless $chrome) against http://127.0.0.1:$port"
+  CHROME="$chrome" BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/e2e/
+}
+
+case "${1:-}" in
+  setup) setup ;;
+  build) setup; build ;;
+  serve)
+    setup; build
+    port="${PORT:-${2:-8000}}"
+    say "serving www/ on http://127.0.0.1:$port (Ctrl-C to stop)"
+    exec node tests/e2e/serve.mjs "$port" www
+    ;;
+  test) setup; build; run_tests ;;
+  bench)
+    setup; build
+    cargo build --release --quiet
+    exec bash bench/run.sh
+    ;;
+  *)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

@@ -1,0 +1,61 @@
+// A person opens the page, drops the five seed articles, sees five sources;
+// presses "Try the example" and sees its sources; nothing leaves the origin.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, dropFiles, seedFiles, foreignRequests, screenshot } from './browser.mjs';
+
+test('dropping the five seed files lists five sources', async (t) => {
+  const seeds = seedFiles();
+  if (!seeds) return t.skip('no ../shared');
+  const { page, requests, consoleErrors, close } = await openPage();
+  try {
+    await screenshot(page, 'landing');
+    await dropFiles(page, '#drop-zone', seeds);
+    await page.waitForSelector('#source-list .source-card', { timeout: 30000 });
+    const cards = page.locator('#source-list .source-card');
+    assert.equal(await cards.count(), 5);
+    const titles = await page.locator('.source-title').allTextContents();
+    assert.ok(titles.some((t) => t.includes('Assad meets Khamenei')), titles.join(' | '));
+    assert.deepEqual(foreignRequests(requests), []);
+    assert.deepEqual(consoleErrors, []);
+    await screenshot(page, 'seeds-sources');
+  } finally {
+    await close();
+  }
+});
+
+test('"Try the example" shows the example sources', async () => {
+  const { page, requests, consoleErrors, close } = await openPage();
+  try {
+    await page.getByRole('button', { name: 'Try the example' }).click();
+    await page.waitForSelector('#source-list .source-card', { timeout: 30000 });
+    const outlets = await page.locator('.source-card').count();
+    assert.equal(outlets, 4);
+    const text = await page.locator('#source-list').innerText();
+    assert.match(text, /Port Calder/);
+    assert.deepEqual(foreignRequests(requests), []);
+    assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the wasm was loaded');
+    assert.deepEqual(consoleErrors, []);
+    await screenshot(page, 'example-sources');
+  } finally {
+    await close();
+  }
+});
+
+test('a file that cannot be read is listed while the others load', async () => {
+  const { page, close } = await openPage();
+  try {
+    await dropFiles(page, '#drop-zone', [
+      { name: 'good.txt', bytes: Buffer.from('A headline here\n\nThe council said the bridge will reopen on Monday.') },
+      { name: 'empty.txt', bytes: Buffer.alloc(0) },
+      { name: 'photo.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0, 0, 0, 0]) },
+    ]);
+    await page.waitForSelector('#source-list .source-card', { timeout: 30000 });
+    assert.equal(await page.locator('.source-card').count(), 1);
+    const errors = await page.locator('#error-list').innerText();
+    assert.match(errors, /empty\.txt: the file is empty/);
+    assert.match(errors, /photo\.jpg/);
+  } finally {
+    await close();
+  }
+});

@@ -1,0 +1,58 @@
+// The analysis worker: loads the wasm once, then answers
+// {id, type: 'analyze', files: [{name, bytes}]} with progress messages
+// {id, progress: {stage, done, total, file}} and one final {id, ok, result | error}.
+import init, { analyze } from './pkg/parallax.js';
+
+let memory = null;
+const ready = init().then(
+  (exports) => {
+    memory = exports.memory;
+    return { ok: true };
+  },
+  (error) => ({ ok: false, error: `the analysis engine failed to load: ${error}` }),
+);
+
+ready.then((state) => postMessage({ id: 0, ready: state.ok, error: state.error }));
+
+self.onmessage = async (event) => {
+  const { id, type, files } = event.data || {};
+  const state = await ready;
+  if (!state.ok) {
+    postMessage({ id, ok: false, error: state.error });
+    return;
+  }
+  if (type !== 'analyze') {
+    postMessage({ id, ok: false, error: `unknown request '${type}'` });
+    return;
+  }
+  let current = { stage: 'reading', file: '' };
+  try {
+    const names = files.map((f) => f.name);
+    const contents = files.map((f) => new Uint8Array(f.bytes));
+    let last = 0;
+    const result = analyze(names, contents, (stage, done, total, file) => {
+      current = { stage, file };
+      const now = performance.now();
+      // Progress is throttled: a message per file of a 5,000-file drop would flood the page.
+      if (now - last > 50 || done === 0) {
+        last = now;
+        postMessage({ id, progress: { stage, done, total, file } });
+      }
+    });
+    // Wasm memory only grows, so its size now is the peak of this run.
+    postMessage({ id, ok: true, result, memoryBytes: memory ? memory.buffer.byteLength : null });
+  } catch (error) {
+    const where = current.file ? ` while ${current.stage} ${current.file}` : ` while ${current.stage}`;
+    // A trap (a Rust panic compiles to `unreachable`) may leave the wasm
+    // instance inconsistent: the client replaces this worker.
+    const fatal = error instanceof WebAssembly.RuntimeError;
+    postMessage({
+      id,
+      ok: false,
+      fatal,
+      error: `${fatal ? 'the analysis crashed' : (error && error.message) || error}${where}`,
+      stage: current.stage,
+      file: current.file,
+    });
+  }
+};
