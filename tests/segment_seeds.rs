@@ -168,7 +168,6 @@ fn seed_kinds_through_the_pipeline() {
 }
 
 #[test]
-#[ignore = "needs ingest to rejoin 000's lines wrapped with blank lines between them"]
 fn seed_000_first_sentences_through_the_pipeline() {
     let Some(report) = seed_report() else { return };
     let s000 = report_sentences(&report, "000");
