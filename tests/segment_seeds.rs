@@ -1,5 +1,6 @@
 //! Sentence boundaries and kinds on the seed articles, through
-//! `split_sentences` on the raw text and through the whole pipeline.
+//! `split_sentences` on the raw text and through the whole pipeline; and the
+//! invented fixtures of `tests/fixtures/segment/` (see its README).
 
 mod common;
 
@@ -167,7 +168,6 @@ fn seed_kinds_through_the_pipeline() {
 }
 
 #[test]
-#[ignore = "needs ingest to rejoin 000's lines wrapped with blank lines between them"]
 fn seed_000_first_sentences_through_the_pipeline() {
     let Some(report) = seed_report() else { return };
     let s000 = report_sentences(&report, "000");
@@ -177,4 +177,27 @@ fn seed_000_first_sentences_through_the_pipeline() {
         .unwrap_or_else(|| panic!("no first sentence in {s000:#?}"));
     assert_eq!(s000[first].1, "claim");
     assert_eq!(s000[first + 1].0, SEED_000_SECOND);
+}
+
+#[test]
+fn invented_fixtures_split_as_written() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/segment");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).expect("fixtures folder") {
+        let path = entry.expect("fixture entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("fixture text");
+        let expected = std::fs::read_to_string(path.with_extension("sentences"))
+            .expect("fixture has its .sentences file");
+        let got: Vec<String> = split_sentences(&text)
+            .into_iter()
+            .map(|(s, e)| text[s..e].split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        let expected: Vec<&str> = expected.lines().collect();
+        assert_eq!(got, expected, "{}", path.display());
+        checked += 1;
+    }
+    assert!(checked > 0, "no fixtures in {}", dir.display());
 }

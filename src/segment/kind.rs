@@ -268,6 +268,29 @@ mod tests {
     }
 
     #[test]
+    fn scrambled_lines_never_panic() {
+        const PIECES: &[&str] = &[
+            "[", "]", "(", ")", "Courtesy", "Photo", " ", "\n", ".", ":", ",", "By ", "1", "2019",
+            "Monday", "Feb", "é", "”", "“", "TEHRAN", "-", "—", "•", "a", "A", "Comments",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            PIECES[(state % PIECES.len() as u64) as usize]
+        };
+        for _ in 0..3000 {
+            let line: String = (0..10).map(|_| next()).collect();
+            let below: String = (0..10).map(|_| next()).collect();
+            for ingest in [BlockKind::Paragraph, BlockKind::Heading] {
+                block_kind(ingest, &line, Some(&below));
+            }
+            sentence_kind(&line);
+        }
+    }
+
+    #[test]
     fn sentence_kinds() {
         for (text, expected) in [
             ("Assad met Khamenei.", Claim),

@@ -197,9 +197,17 @@ pub fn is_title(lower: &str) -> bool {
     TITLES.contains(&lower)
 }
 
+/// Whether a period after `lower` may be an abbreviation's: a month or
+/// weekday counts only in its short form ("Feb.", "Sat."), never whole
+/// ("on Saturday. Assistant coach ..." ends there).
 pub fn is_ending_abbreviation(lower: &str) -> bool {
-    ENDING_ABBREVIATIONS.contains(&lower) || is_month(lower) || is_weekday(lower)
+    ENDING_ABBREVIATIONS.contains(&lower) || SHORT_DATE_NAMES.contains(&lower)
 }
+
+const SHORT_DATE_NAMES: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
 
 pub fn is_month(lower: &str) -> bool {
     MONTHS.contains(&lower)
@@ -255,5 +263,8 @@ mod tests {
         assert!(is_ending_abbreviation("co") && is_ending_abbreviation("feb"));
         assert!(!is_title("co") && !is_ending_abbreviation("gen"));
         assert!(is_am_pm("p.m") && !is_am_pm("pm"));
+        assert!(is_ending_abbreviation("sept") && is_ending_abbreviation("sat"));
+        assert!(!is_ending_abbreviation("saturday") && !is_ending_abbreviation("may"));
+        assert!(!is_ending_abbreviation("june") && !is_ending_abbreviation("july"));
     }
 }
