@@ -15,11 +15,13 @@
 //! nested in another are not counted as predictions, since PolNeAR only
 //! annotates attributed speech.
 //!
-//! Speaker: the gold source's head name is the last capitalised word, not a
-//! pronoun, title or determiner, of the source text's head phrase (the text
-//! before its first comma or preposition): "Donald Trump" → Trump,
-//! "Breitbart News Daily host Alex Marlow" → Marlow, "Rep. Charles Rangel of
-//! New York" → Rangel, "the senator from Vermont" → no name; a pronoun
+//! Speaker: the gold source's head name is the last word of the source
+//! text's head phrase (the text before its first comma or preposition,
+//! without parentheses or initials) when that word is capitalised and not a
+//! pronoun, title or determiner: "Donald Trump" → Trump, "Breitbart News
+//! Daily host Alex Marlow" → Marlow, "Rep. Charles Rangel of New York" →
+//! Rangel, "the senator from Vermont" and "the New York businessman" → no
+//! name; a pronoun
 //! source ("he", "she") takes the head name of the nearest earlier
 //! attribution with one; other sources ("a source", "officials") have no
 //! name and are not scored. The prediction is right when the speaker name it
@@ -126,12 +128,9 @@ fn head_name(source: &str) -> Option<String> {
                 .trim_end_matches("’s")
                 .trim_end_matches(['\'', '’'])
         })
-        .filter(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().count() > 1
-                && !NOT_HEADS.contains(w)
-        })
+        .filter(|w| w.chars().count() > 1)
         .last()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && !NOT_HEADS.contains(w))
         .map(str::to_string)
 }
 

@@ -180,6 +180,12 @@ const CUES: &[&str] = &[
     "lambasting",
     "attacked",
     "scolded",
+    "lauded",
+    "exhorted",
+    "asserted",
+    "asserting",
+    "chimed",
+    "wrote",
     "derided",
     "ridiculed",
     "predicts",
@@ -643,7 +649,21 @@ fn who_forward(toks: &[Tok], i: usize) -> Option<Who> {
                 });
             }
         }
+        // "MSNBC host Chris Matthews", "Libertarian candidate Gary Johnson".
+        if let Some(person) = name_after_descriptors(toks, end) {
+            return Some(Who::Name(person));
+        }
         return Some(Who::Name(chunk));
+    }
+    // "said 9/11 widow Terry Strada", "said the Rev. Peter Wherry": a name a
+    // few descriptive words on.
+    let from = if matches!(t.lower().as_str(), "the" | "a" | "an") {
+        i + 1
+    } else {
+        i
+    };
+    if let Some(person) = name_after_descriptors(toks, from) {
+        return Some(Who::Name(person));
     }
     if matches!(
         t.lower().as_str(),
@@ -653,6 +673,39 @@ fn who_forward(toks: &[Tok], i: usize) -> Option<Who> {
     }
     None
 }
+
+/// A person's name after up to three descriptive words ("host", "9/11
+/// widow", "presidential nominee"), starting at `from`; verbs, prepositions
+/// and cue words end the search ("Blige sings to Clinton" names no one).
+fn name_after_descriptors(toks: &[Tok], from: usize) -> Option<NameChunk> {
+    let mut m = from;
+    while m < toks.len() && m < from + 4 {
+        let t = &toks[m];
+        if t.is_capitalised() && t.is_word() {
+            return chunk_starting_at(toks, m)
+                .map(|(_, c)| c)
+                .filter(|c| !c.is_org() && m > from);
+        }
+        let lower = t.lower();
+        let descriptive = (t.is_word()
+            && !is_cue(t)
+            && !STOP_BETWEEN.contains(&lower.as_str())
+            && !BETWEEN.contains(&lower.as_str()))
+            || matches!(t.text, "/" | "-" | ".");
+        if !descriptive {
+            return None;
+        }
+        m += 1;
+    }
+    None
+}
+
+/// Function words that never describe a person.
+const STOP_BETWEEN: &[&str] = &[
+    "to", "of", "in", "at", "on", "for", "with", "by", "and", "or", "that", "the", "a", "an",
+    "but", "from", "as", "about", "before", "after", "into", "over", "than", "who", "which", "he",
+    "she", "it", "they", "his", "her", "its", "their", "this", "there", "not", "no",
+];
 
 /// Words that stand for the speaker's outlet or office ("Khamenei's website said").
 const VOICES: &[&str] = &[
@@ -1283,7 +1336,19 @@ fn resolve(
         }
         Some(Who::Pronoun(p)) => {
             if matches!(p.as_str(), "he" | "she") {
-                if let Some(found) = recent_person(text, sentences, people, top, q) {
+                // "Ban Ki-moon condemned what he called …": the subject of
+                // the same sentence comes first.
+                let same = sentence_at(sentences, q.open).and_then(|i| {
+                    let from =
+                        floor_boundary(text, sentences[i].start.max(q.open.saturating_sub(WINDOW)));
+                    let toks = masked_tokens(text, from, q.open.max(from), top, usize::MAX);
+                    match clause_subject(&toks, toks.len()) {
+                        Some(Who::Name(c)) if !c.is_org() => people.person_named(&c),
+                        _ => None,
+                    }
+                });
+                if let Some(found) = same.or_else(|| recent_person(text, sentences, people, top, q))
+                {
                     a.given = Some(p);
                     fill_person(&mut a, found);
                 }
