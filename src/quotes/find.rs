@@ -56,8 +56,25 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Paragraph ranges: text between blank lines.
+/// Paragraph ranges: text between blank lines; or between line breaks when
+/// the text marks paragraphs with single line breaks (blank lines are rare).
 fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    // Count single and blank-line breaks first, to know which one separates
+    // paragraphs in this text.
+    let (mut single, mut blank, mut run) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        if c == '\n' {
+            run += 1;
+        } else if !c.is_whitespace() {
+            match run {
+                0 => {}
+                1 => single += 1,
+                _ => blank += 1,
+            }
+            run = 0;
+        }
+    }
+    let min_newlines = if single > 3 * blank.max(1) { 1 } else { 2 };
     let mut out = Vec::new();
     let mut start = 0;
     let mut newlines = 0;
@@ -71,7 +88,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         } else if c.is_whitespace() {
             continue;
         } else {
-            if newlines >= 2 {
+            if newlines >= min_newlines {
                 if let Some(b) = line_break_at {
                     out.push((start, b));
                 }

@@ -739,7 +739,21 @@ fn who_ending_at(toks: &[Tok], j: usize) -> Option<Who> {
         // "Khamenei, Iran's supreme leader," is resolved by the name itself.
         return Some(role);
     }
-    if let Some((_, chunk)) = chunk_ending_at(toks, j) {
+    if let Some((from, chunk)) = chunk_ending_at(toks, j) {
+        // "Gov. Earl Ray Tomblin of West Virginia lauded", "Mr. Morgan of
+        // the Sierra Club said": the person before "of" is the speaker.
+        let of_at = if from >= 1 && toks[from - 1].lower() == "the" {
+            from.checked_sub(2)
+        } else {
+            from.checked_sub(1)
+        };
+        if let Some(of_at) = of_at.filter(|&o| o >= 1 && toks[o].lower() == "of") {
+            if let Some((_, head)) = chunk_ending_at(toks, of_at - 1) {
+                if !head.is_org() && (head.has_title() || head.name.len() >= 2 || chunk.is_org()) {
+                    return Some(Who::Name(head));
+                }
+            }
+        }
         return Some(Who::Name(chunk));
     }
     if t.is_word() && !t.is_capitalised() && !is_cue(t) {
