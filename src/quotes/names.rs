@@ -576,6 +576,13 @@ const ORG_WORDS: &[&str] = &[
     "zero",
     "affairs",
     "international",
+    "debates",
+    "debate",
+    "commission",
+    "division",
+    "authority",
+    "bureau",
+    "board",
 ];
 
 /// Country of a nationality adjective or possessive place ("Iranian",

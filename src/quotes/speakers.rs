@@ -674,12 +674,12 @@ fn who_forward(toks: &[Tok], i: usize) -> Option<Who> {
     None
 }
 
-/// A person's name after up to three descriptive words ("host", "9/11
+/// A person's name after a few descriptive words ("host", "9/11
 /// widow", "presidential nominee"), starting at `from`; verbs, prepositions
 /// and cue words end the search ("Blige sings to Clinton" names no one).
 fn name_after_descriptors(toks: &[Tok], from: usize) -> Option<NameChunk> {
     let mut m = from;
-    while m < toks.len() && m < from + 4 {
+    while m < toks.len() && m < from + 6 {
         let t = &toks[m];
         if t.is_capitalised() && t.is_word() {
             return chunk_starting_at(toks, m)
@@ -1404,11 +1404,18 @@ fn recent_person<'p>(
         let sent = &sentences[s];
         let to = sent.end.min(sent.start + WINDOW);
         let toks = masked_tokens(text, sent.start, floor_boundary(text, to), top, usize::MAX);
-        let found = match clause_subject(&toks, toks.len()) {
+        let as_person = |who: Option<Who>| match who {
             Some(Who::Name(chunk)) if !chunk.is_org() => people.person_named(&chunk),
             Some(Who::Role { country, role, .. }) => people.person_in_role(country, &role),
             _ => None,
         };
+        // Someone who speaks in that sentence ("…, Mr. Obama said in his
+        // interview."), else its subject.
+        let speaker = (0..toks.len())
+            .rev()
+            .find(|&k| is_cue(&toks[k]))
+            .and_then(|k| as_person(speaker_for_cue(&toks, k)));
+        let found = speaker.or_else(|| as_person(clause_subject(&toks, toks.len())));
         if found.is_some() {
             return found;
         }
