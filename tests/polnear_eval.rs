@@ -362,8 +362,8 @@ fn polnear_quotations_and_speakers() {
         "the gold set looks too small: {}",
         tally.gold
     );
-    // Floors at the figures reached (P 0.933, R 0.995, speaker 0.769).
+    // Floors at the figures reached (P 0.934, R 0.995, speaker 0.854).
     assert!(p >= 0.93, "precision {p:.3}");
     assert!(r >= 0.99, "recall {r:.3}");
-    assert!(s >= 0.76, "speaker accuracy {s:.3}");
+    assert!(s >= 0.85, "speaker accuracy {s:.3}");
 }

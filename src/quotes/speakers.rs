@@ -432,7 +432,9 @@ impl People {
     }
 
     fn add(&mut self, chunk: &NameChunk) {
-        if chunk.is_org() {
+        // A long capitalised run is a headline ("Black Lawmakers Rip Donald
+        // Trump"), not a name.
+        if chunk.is_org() || chunk.name.len() > 4 {
             return;
         }
         let key = surname_key(&chunk.name);
@@ -854,7 +856,13 @@ fn speaker_for_cue(toks: &[Tok], k: usize) -> Option<Who> {
     let j = k.checked_sub(1).and_then(|j| back_over_between(toks, j));
     if let Some(j) = j {
         if toks[j].text == "," {
-            // "Khamenei, Iran's supreme leader, said": prefer the name.
+            // "Khamenei, Iran's supreme leader, said", "Michael Mulgrew,
+            // president of the …, which …, said": the clause's subject.
+            if let Some(who @ (Who::Name(_) | Who::Role { .. })) = clause_subject(toks, k) {
+                if !matches!(&who, Who::Name(c) if c.is_org()) {
+                    return Some(who);
+                }
+            }
             if let Some(open) = (0..j).rev().take(10).find(|&i| toks[i].text == ",") {
                 if let Some(Who::Name(c)) = open.checked_sub(1).and_then(|i| who_ending_at(toks, i))
                 {
@@ -1223,6 +1231,23 @@ fn find_who(
             return (speaker_for_cue(&prev, k), Some(cue_text(&prev, k)));
         }
         return (clause_subject(&prev, prev.len()), None);
+    }
+    // 5. A quotation opening its sentence right after "…, Schiff said.":
+    // the speaker of that sentence.
+    let from = floor_boundary(text, q.open.saturating_sub(WINDOW / 2));
+    let prev = masked_tokens(text, from, q.open, top, qi);
+    if prev.last().is_some_and(|t| t.text == ".") && prev.len() >= 3 {
+        let end = prev.len() - 1;
+        let start = (0..end)
+            .rev()
+            .find(|&k| is_sentence_end(&prev, k))
+            .map_or(0, |k| k + 1);
+        let within_quote = prev[start..end].iter().any(|t| t.text == "“");
+        if let Some(k) = (start..end).rev().take(4).find(|&k| is_cue(&prev[k])) {
+            if !within_quote {
+                return (speaker_for_cue(&prev, k), Some(cue_text(&prev, k)));
+            }
+        }
     }
     (None, None)
 }
