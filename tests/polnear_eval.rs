@@ -128,8 +128,7 @@ fn head_name(source: &str) -> Option<String> {
                 .trim_end_matches("’s")
                 .trim_end_matches(['\'', '’'])
         })
-        .filter(|w| w.chars().count() > 1)
-        .last()
+        .rfind(|w| w.chars().count() > 1)
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && !NOT_HEADS.contains(w))
         .map(str::to_string)
 }

@@ -136,9 +136,9 @@ pub fn find_marked(text: &str) -> Vec<Marked> {
         while let Some((off, c)) = chars.next() {
             let at = ps + off;
             let next = chars.peek().map(|&(_, n)| n);
-            let before_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
-            let after_space = next.is_none_or(char::is_whitespace);
-            let leads = last_visible.is_none_or(|v| v == ':');
+            let before_space = prev.map_or(true, |p| p.is_whitespace() || "([{—–-/".contains(p));
+            let after_space = next.map_or(true, char::is_whitespace);
+            let leads = last_visible.map_or(true, |v| v == ':');
             prev = Some(c);
             if !c.is_whitespace() {
                 last_visible = Some(c);

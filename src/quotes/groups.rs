@@ -285,7 +285,8 @@ mod tests {
         let ctx_b = content_stems("Khamenei told Assad that gains are a severe blow to Washington's policies in the region");
         // (scenario, quotations, expected groups as member lists, link of the first)
         let k = Some("Ali Khamenei");
-        let cases: Vec<(&str, Vec<GroupInput>, Vec<Vec<usize>>, Option<Link>)> = vec![
+        type Case<'a> = (&'a str, Vec<GroupInput<'a>>, Vec<Vec<usize>>, Option<Link>);
+        let cases: Vec<Case> = vec![
             (
                 "same words, other marks and case",
                 vec![

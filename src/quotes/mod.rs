@@ -213,7 +213,7 @@ fn kind_of(text: &str, m: &find::Marked) -> QuoteKind {
     let all_capitalised = words.iter().all(|w| {
         w.chars()
             .find(|c| c.is_alphanumeric())
-            .is_none_or(|c| c.is_uppercase() || c.is_numeric())
+            .map_or(true, |c| c.is_uppercase() || c.is_numeric())
     });
     let ends_clause = content.ends_with(['.', '!', '?', ',', ';', ':', '…']);
     if words.len() == 1

@@ -879,7 +879,14 @@ mod tests {
     }
 
     /// (scenario, text, name, roles, country)
-    const CHUNKS: &[(&str, &str, &str, &[&str], Option<&str>)] = &[
+    type ChunkCase = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        Option<&'static str>,
+    );
+    const CHUNKS: &[ChunkCase] = &[
         (
             "titles split off",
             "met Supreme Leader Ayatollah Ali Khamenei on",
