@@ -87,3 +87,37 @@ fn quotation_runs_over_paragraphs_and_pronoun_finds_the_speaker() {
     assert_eq!(fair["speaker"], "Jorge Pereira");
     assert_eq!(fair["kind"], "fragment");
 }
+
+/// Thousands of quotations, the same words in two outlets, a mark every
+/// other character: the whole pipeline stays near-linear (a quadratic step
+/// here would take minutes, not a second).
+#[test]
+fn many_quotations_across_outlets_stay_fast() {
+    let remark = "Ann Lee said “we go now and stay” today. ".repeat(1000);
+    let marks = "“a".repeat(20_000) + &"\"b".repeat(20_000);
+    let inputs = vec![
+        Input {
+            name: "a.txt".into(),
+            bytes: remark.clone().into_bytes(),
+        },
+        Input {
+            name: "b.txt".into(),
+            bytes: format!("Bo Chan said “we go now and stay” then. {remark}").into_bytes(),
+        },
+        Input {
+            name: "c.txt".into(),
+            bytes: marks.into_bytes(),
+        },
+    ];
+    let report = analyze(&inputs, &Options::default());
+    assert!(report.quotes.len() >= 2000);
+    let group = report
+        .quote_groups
+        .iter()
+        .find(|g| g.link == "same words")
+        .expect("one remark");
+    assert!(
+        group.conflict,
+        "Ann Lee and Bo Chan are given the same words"
+    );
+}
