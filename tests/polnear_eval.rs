@@ -292,6 +292,10 @@ fn score_article(text: &str, gold: &[Gold], tally: &mut Tally) {
         });
         if covers_one || (inside * 2 >= toks.len() && inside > 0) {
             tally.correct_predicted += 1;
+        } else if std::env::var("POLNEAR_VERBOSE").is_ok() {
+            let from = parallax::span::floor_boundary(text, q.open.saturating_sub(60));
+            let to = parallax::span::floor_boundary(text, q.close + 40);
+            eprintln!("unmatched {:?}: {:?}", q.kind, &text[from..to]);
         }
     }
     for g in gold {
@@ -361,8 +365,8 @@ fn polnear_quotations_and_speakers() {
         "the gold set looks too small: {}",
         tally.gold
     );
-    // Floors at the figures reached (P 0.934, R 0.995, speaker 0.854).
-    assert!(p >= 0.93, "precision {p:.3}");
+    // Floors at the figures reached (P 0.959, R 0.995, speaker 0.854).
+    assert!(p >= 0.95, "precision {p:.3}");
     assert!(r >= 0.99, "recall {r:.3}");
     assert!(s >= 0.85, "speaker accuracy {s:.3}");
 }

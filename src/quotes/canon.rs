@@ -146,9 +146,11 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, 
         if let Some(e) = of_mention[i] {
             let ent = &mut entities[e];
             ent.docs.insert(m.doc);
+            // Pronouns ("he") name no one on their own: not aliases.
             for alias in [m.quote.speaker.as_deref(), m.quote.speaker_given.as_deref()]
                 .into_iter()
                 .flatten()
+                .filter(|a| !matches!(*a, "he" | "she" | "He" | "She"))
             {
                 ent.aliases.insert(alias.to_string());
             }

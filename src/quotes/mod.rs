@@ -216,9 +216,26 @@ fn kind_of(text: &str, m: &find::Marked) -> QuoteKind {
             .map_or(true, |c| c.is_uppercase() || c.is_numeric())
     });
     let ends_clause = content.ends_with(['.', '!', '?', ',', ';', ':', '…']);
+    // Title case ("Thousands of Shootings", "Face the Nation,"): a title or
+    // name, whatever punctuation the house style puts inside the marks.
+    let starts_capital = words
+        .first()
+        .and_then(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .is_some_and(char::is_uppercase);
+    let title_case = words.len() >= 2
+        && words.len() <= 6
+        && starts_capital
+        && words.iter().all(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters < 4
+                || w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase)
+        });
     if words.len() == 1
         || (scare && words.len() <= 4)
         || (all_capitalised && words.len() <= 6 && !ends_clause)
+        || title_case
     {
         QuoteKind::Term
     } else if words.len() >= 7 || (ends_clause && words.len() >= 3) {
@@ -264,6 +281,16 @@ mod tests {
             "title",
             "he sang “American Skin (41 Shots)” loudly",
             QuoteKind::Term,
+        ),
+        (
+            "title case with a stop inside",
+            "said on CNN's \"State of the Union.\"",
+            QuoteKind::Term,
+        ),
+        (
+            "sentence case is speech",
+            "Iran was “proud of backing Syria” today",
+            QuoteKind::Fragment,
         ),
         (
             "few words",
