@@ -1212,7 +1212,7 @@ fn find_who(
         text: "“",
     });
     let offset = both.len();
-    both.extend(after.iter().copied().take_while(|_| true));
+    both.extend(after.iter().copied());
     let first_end = (offset..both.len())
         .find(|&k| is_sentence_end(&both, k))
         .unwrap_or(both.len());
