@@ -1146,16 +1146,15 @@ fn find_who(
     // 1. Right after the closing mark: “…,” X said / “…,” said X / “…” ― X.
     // Segmenters often end a sentence at “…?”, so this looks past the
     // sentence, up to the first full stop.
-    let line_end = text[q.close..]
-        .find("\n\n")
-        .map_or(text.len(), |p| q.close + p);
-    let near = masked_tokens(
-        text,
-        q.close,
-        floor_boundary(text, line_end.min(q.close + 160)),
-        top,
-        qi,
-    );
+    // A comma inside the closing mark (“…,”) promises the attribution, even
+    // across a blank line left by hard wrapping.
+    let window_end = floor_boundary(text, q.close + 160);
+    let promised = text[q.start..q.end].ends_with(',');
+    let line_end = match text[q.close..window_end].find("\n\n") {
+        Some(p) if !promised => q.close + p,
+        _ => window_end,
+    };
+    let near = masked_tokens(text, q.close, line_end, top, qi);
     if let Some(who) = dash_signature(&near) {
         return (Some(who), Some("―".to_string()));
     }
@@ -1357,7 +1356,9 @@ fn resolve(
             match people.person_named(&chunk) {
                 Some(p) if !chunk.is_org() => fill_person(&mut a, p),
                 _ => {
-                    a.name = Some(chunk.display());
+                    // An outlet or organisation keeps its whole name
+                    // ("Syrian Arab News Agency").
+                    a.name = a.given.clone().or_else(|| Some(chunk.display()));
                     a.person = false;
                 }
             }
@@ -1529,6 +1530,8 @@ mod rules {
         ("pronoun finds the same sentence's subject", "Kofi Annan met Ban Ki-moon.\n\nSecretary General Ban Ki-moon condemned what he called a “brazen breach” of resolutions.", "brazen breach", Some("Ban Ki-moon")),
         ("pronoun finds who spoke before", "Benjamin Rhodes briefed reporters. Patterns could shift, Mr. Barack Obama said in his interview.\n\n“People will be displaced,” he said.", "People will be displaced,", Some("Barack Obama")),
         ("appositive subject", "Michael Mulgrew, president of the United Federation of Teachers, which represents educators, said the day sends a message that “schools matter”.", "schools matter", Some("Michael Mulgrew")),
+        ("comma promises the attribution over a wrapped line", "Hezbollah.“Iran sees helping Syria as support\n\nfor the resistance movement,”\n\nKhamenei said.Assad was also briefed", "Iran sees helping Syria as support\n\nfor the resistance movement,", Some("Khamenei")),
+        ("outlet keeps its whole name", "The Syrian Arab News Agency reported that the two agreed to “continue cooperation at all levels.”", "continue cooperation at all levels.", Some("Syrian Arab News Agency")),
         ("verb after the name is not a descriptor", "“Keep your hands in sight,” Mary Blige sings to Hillary Clinton.", "Keep your hands in sight,", Some("Mary Blige")),
     ];
 
