@@ -730,9 +730,16 @@ fn chunk_of(toks: &[Tok], from: usize, to: usize) -> Option<NameChunk> {
     let mut roles = Vec::new();
     // Name words are those after the last title; a possessive country
     // before the titles ("Iran's Supreme Leader …") gives the country.
-    let split = words
+    // The last word is a name even when it spells a title ("Charlie
+    // King"), unless every word is a title ("Supreme Leader": a role).
+    let is_title_word =
+        |w: &&Tok| is_title(w.text) || country_of(w.text).is_some() && !w.is_possessive();
+    if words.iter().all(is_title_word) {
+        return None;
+    }
+    let split = words[..words.len() - 1]
         .iter()
-        .rposition(|w| is_title(w.text) || country_of(w.text).is_some() && !w.is_possessive())
+        .rposition(is_title_word)
         .map_or(0, |p| p + 1);
     for w in &words[..split] {
         if let Some(c) = country_of(w.text) {

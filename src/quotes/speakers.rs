@@ -686,7 +686,7 @@ fn name_after_descriptors(toks: &[Tok], from: usize) -> Option<NameChunk> {
         if t.is_capitalised() && t.is_word() {
             return chunk_starting_at(toks, m)
                 .map(|(_, c)| c)
-                .filter(|c| !c.is_org() && m > from);
+                .filter(|c| !c.is_org());
         }
         let lower = t.lower();
         let descriptive = (t.is_word()
@@ -1532,6 +1532,8 @@ mod rules {
         ("appositive subject", "Michael Mulgrew, president of the United Federation of Teachers, which represents educators, said the day sends a message that “schools matter”.", "schools matter", Some("Michael Mulgrew")),
         ("comma promises the attribution over a wrapped line", "Hezbollah.“Iran sees helping Syria as support\n\nfor the resistance movement,”\n\nKhamenei said.Assad was also briefed", "Iran sees helping Syria as support\n\nfor the resistance movement,", Some("Khamenei")),
         ("outlet keeps its whole name", "The Syrian Arab News Agency reported that the two agreed to “continue cooperation at all levels.”", "continue cooperation at all levels.", Some("Syrian Arab News Agency")),
+        ("a surname that spells a title", "\"People say it does not matter,\" said Charlie King, a prominent Democrat.", "People say it does not matter,", Some("Charlie King")),
+        ("title after the article", "\"This is a good thing,\" said the Rev. Peter Wherry, of Mayfield Church.", "This is a good thing,", Some("Peter Wherry")),
         ("verb after the name is not a descriptor", "“Keep your hands in sight,” Mary Blige sings to Hillary Clinton.", "Keep your hands in sight,", Some("Mary Blige")),
     ];
 
