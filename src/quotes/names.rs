@@ -718,6 +718,8 @@ fn name_part(toks: &[Tok], i: usize) -> bool {
                     | "brig"
                     | "capt"
                     | "sgt"
+                    | "rev"
+                    | "del"
             )
     }
 }
