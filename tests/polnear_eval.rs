@@ -365,8 +365,8 @@ fn polnear_quotations_and_speakers() {
         "the gold set looks too small: {}",
         tally.gold
     );
-    // Floors at the figures reached (P 0.959, R 0.995, speaker 0.854).
+    // Floors at the figures reached (P 0.959, R 0.995, speaker 0.866).
     assert!(p >= 0.95, "precision {p:.3}");
     assert!(r >= 0.99, "recall {r:.3}");
-    assert!(s >= 0.85, "speaker accuracy {s:.3}");
+    assert!(s >= 0.86, "speaker accuracy {s:.3}");
 }

@@ -374,6 +374,19 @@ struct Person {
     first_at: usize,
 }
 
+impl Person {
+    /// A person known from one mention only.
+    fn named(chunk: &NameChunk) -> Person {
+        Person {
+            name: chunk.name.clone(),
+            roles: chunk.roles.clone(),
+            countries: chunk.country.into_iter().collect(),
+            mentions: 1,
+            first_at: chunk.start,
+        }
+    }
+}
+
 /// The people a document names, with the roles and countries it gives them.
 #[derive(Debug, Default)]
 pub struct People {
@@ -614,11 +627,11 @@ fn role_ending_at(toks: &[Tok], j: usize) -> Option<Who> {
 }
 
 fn pronoun(t: &Tok) -> Option<Who> {
-    matches!(
-        t.lower().as_str(),
-        "he" | "she" | "they" | "we" | "i" | "it"
-    )
-    .then(|| Who::Pronoun(t.lower()))
+    // "He’s claiming", "she'd said": the contraction keeps its pronoun.
+    let lower = t.lower();
+    let bare = lower.split(['\'', '’']).next().unwrap_or("");
+    matches!(bare, "he" | "she" | "they" | "we" | "i" | "it")
+        .then(|| Who::Pronoun(bare.to_string()))
 }
 
 /// The speaker phrase starting at `i` ("said Caddell", "according to SANA").
@@ -1389,10 +1402,12 @@ fn resolve(
                         _ => None,
                     }
                 });
-                if let Some(found) = same.or_else(|| recent_person(text, sentences, people, top, q))
+                if let Some(found) = same
+                    .cloned()
+                    .or_else(|| recent_person(text, sentences, people, top, q))
                 {
                     a.given = Some(p);
-                    fill_person(&mut a, found);
+                    fill_person(&mut a, &found);
                 }
             }
         }
@@ -1420,21 +1435,25 @@ fn fill_person(a: &mut Attribution, p: &Person) {
 
 /// "He said": the most recent sentence subject before the quotation that is
 /// a named person (or a role the document names someone in).
-fn recent_person<'p>(
+fn recent_person(
     text: &str,
     sentences: &[Sentence],
-    people: &'p People,
+    people: &People,
     top: &Top,
     q: &Marked,
-) -> Option<&'p Person> {
+) -> Option<Person> {
     let here = sentence_at(sentences, q.open)?;
     for s in (here.saturating_sub(8)..here).rev() {
         let sent = &sentences[s];
         let to = sent.end.min(sent.start + WINDOW);
         let toks = masked_tokens(text, sent.start, floor_boundary(text, to), top, usize::MAX);
-        let as_person = |who: Option<Who>| match who {
-            Some(Who::Name(chunk)) if !chunk.is_org() => people.person_named(&chunk),
-            Some(Who::Role { country, role, .. }) => people.person_in_role(country, &role),
+        let as_person = |who: Option<Who>, speaks: bool| match who {
+            Some(Who::Name(chunk)) if !chunk.is_org() => people
+                .person_named(&chunk)
+                .cloned()
+                // Someone who speaks is a person even when named once.
+                .or_else(|| speaks.then(|| Person::named(&chunk))),
+            Some(Who::Role { country, role, .. }) => people.person_in_role(country, &role).cloned(),
             _ => None,
         };
         // Someone who speaks in that sentence ("…, Mr. Obama said in his
@@ -1442,8 +1461,8 @@ fn recent_person<'p>(
         let speaker = (0..toks.len())
             .rev()
             .find(|&k| is_cue(&toks[k]))
-            .and_then(|k| as_person(speaker_for_cue(&toks, k)));
-        let found = speaker.or_else(|| as_person(clause_subject(&toks, toks.len())));
+            .and_then(|k| as_person(speaker_for_cue(&toks, k), true));
+        let found = speaker.or_else(|| as_person(clause_subject(&toks, toks.len()), false));
         if found.is_some() {
             return found;
         }
@@ -1463,7 +1482,7 @@ fn recent_person<'p>(
         .iter()
         .rev()
         .filter(|c| !c.is_org())
-        .find_map(|c| people.person_named(c))
+        .find_map(|c| people.person_named(c).cloned())
 }
 
 #[cfg(test)]
@@ -1534,6 +1553,7 @@ mod rules {
         ("outlet keeps its whole name", "The Syrian Arab News Agency reported that the two agreed to “continue cooperation at all levels.”", "continue cooperation at all levels.", Some("Syrian Arab News Agency")),
         ("a surname that spells a title", "\"People say it does not matter,\" said Charlie King, a prominent Democrat.", "People say it does not matter,", Some("Charlie King")),
         ("title after the article", "\"This is a good thing,\" said the Rev. Peter Wherry, of Mayfield Church.", "This is a good thing,", Some("Peter Wherry")),
+        ("pronoun with a contraction", "Trump tells his supporters to “go and vote”.\n\nHe’s claiming that fraud is “a big, big problem”.", "a big, big problem", Some("Trump")),
         ("verb after the name is not a descriptor", "“Keep your hands in sight,” Mary Blige sings to Hillary Clinton.", "Keep your hands in sight,", Some("Mary Blige")),
     ];
 
