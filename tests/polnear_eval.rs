@@ -15,11 +15,13 @@
 //! nested in another are not counted as predictions, since PolNeAR only
 //! annotates attributed speech.
 //!
-//! Speaker: the gold source's head name is the last capitalised word, not a
-//! pronoun, title or determiner, of the source text's head phrase (the text
-//! before its first comma or preposition): "Donald Trump" → Trump,
-//! "Breitbart News Daily host Alex Marlow" → Marlow, "Rep. Charles Rangel of
-//! New York" → Rangel, "the senator from Vermont" → no name; a pronoun
+//! Speaker: the gold source's head name is the last word of the source
+//! text's head phrase (the text before its first comma or preposition,
+//! without parentheses or initials) when that word is capitalised and not a
+//! pronoun, title or determiner: "Donald Trump" → Trump, "Breitbart News
+//! Daily host Alex Marlow" → Marlow, "Rep. Charles Rangel of New York" →
+//! Rangel, "the senator from Vermont" and "the New York businessman" → no
+//! name; a pronoun
 //! source ("he", "she") takes the head name of the nearest earlier
 //! attribution with one; other sources ("a source", "officials") have no
 //! name and are not scored. The prediction is right when the speaker name it
@@ -126,12 +128,8 @@ fn head_name(source: &str) -> Option<String> {
                 .trim_end_matches("’s")
                 .trim_end_matches(['\'', '’'])
         })
-        .filter(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().count() > 1
-                && !NOT_HEADS.contains(w)
-        })
-        .last()
+        .rfind(|w| w.chars().count() > 1)
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && !NOT_HEADS.contains(w))
         .map(str::to_string)
 }
 
@@ -294,6 +292,10 @@ fn score_article(text: &str, gold: &[Gold], tally: &mut Tally) {
         });
         if covers_one || (inside * 2 >= toks.len() && inside > 0) {
             tally.correct_predicted += 1;
+        } else if std::env::var("POLNEAR_VERBOSE").is_ok() {
+            let from = parallax::span::floor_boundary(text, q.open.saturating_sub(60));
+            let to = parallax::span::floor_boundary(text, q.close + 40);
+            eprintln!("unmatched {:?}: {:?}", q.kind, &text[from..to]);
         }
     }
     for g in gold {
@@ -363,8 +365,8 @@ fn polnear_quotations_and_speakers() {
         "the gold set looks too small: {}",
         tally.gold
     );
-    // Floors at the figures reached (P 0.933, R 0.995, speaker 0.769).
-    assert!(p >= 0.93, "precision {p:.3}");
+    // Floors at the figures reached (P 0.959, R 0.995, speaker 0.866).
+    assert!(p >= 0.95, "precision {p:.3}");
     assert!(r >= 0.99, "recall {r:.3}");
-    assert!(s >= 0.76, "speaker accuracy {s:.3}");
+    assert!(s >= 0.86, "speaker accuracy {s:.3}");
 }

@@ -87,3 +87,102 @@ fn quotation_runs_over_paragraphs_and_pronoun_finds_the_speaker() {
     assert_eq!(fair["speaker"], "Jorge Pereira");
     assert_eq!(fair["kind"], "fragment");
 }
+
+/// Thousands of quotations, the same words in two outlets, a mark every
+/// other character: the whole pipeline stays near-linear (a quadratic step
+/// here would take minutes, not a second).
+#[test]
+fn many_quotations_across_outlets_stay_fast() {
+    let remark = "Ann Lee said “we go now and stay” today. ".repeat(1000);
+    let marks = "“a".repeat(20_000) + &"\"b".repeat(20_000);
+    let inputs = vec![
+        Input {
+            name: "a.txt".into(),
+            bytes: remark.clone().into_bytes(),
+        },
+        Input {
+            name: "b.txt".into(),
+            bytes: format!("Bo Chan said “we go now and stay” then. {remark}").into_bytes(),
+        },
+        Input {
+            name: "c.txt".into(),
+            bytes: marks.into_bytes(),
+        },
+    ];
+    let report = analyze(&inputs, &Options::default());
+    assert!(report.quotes.len() >= 2000);
+    let group = report
+        .quote_groups
+        .iter()
+        .find(|g| g.link == "same words")
+        .expect("one remark");
+    assert!(
+        group.conflict,
+        "Ann Lee and Bo Chan are given the same words"
+    );
+}
+
+/// Random texts through the whole pipeline: speakers, groups and spans hold
+/// together (no panic; every quote and differing span slices its text).
+#[test]
+fn random_outlets_hold_together() {
+    const PIECES: &[&str] = &[
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        " ",
+        " ",
+        "\n\n",
+        "Ali Khamenei",
+        "Khamenei",
+        "said",
+        "he",
+        "the Iranian president",
+        "President Ebrahim Raisi",
+        ",",
+        ".",
+        "a harsh blow",
+        "severe blow",
+        "é",
+        "🙂",
+        "Qassem Soleimani",
+        "Qasem Soleimani",
+        "told",
+        "we will stay",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..40 {
+        let inputs: Vec<Input> = (0..3)
+            .map(|d| {
+                let mut text = String::from("Title line\n\n");
+                for _ in 0..150 {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+                }
+                Input {
+                    name: format!("{d}.txt"),
+                    bytes: text.into_bytes(),
+                }
+            })
+            .collect();
+        let report = analyze(&inputs, &Options::default());
+        for q in &report.quotes {
+            let units: Vec<u16> = report.documents[q.doc].text.encode_utf16().collect();
+            assert_eq!(String::from_utf16(&units[q.start..q.end]).unwrap(), q.text);
+        }
+        for g in &report.quote_groups {
+            for m in &g.members {
+                let units: Vec<u16> = report.quotes[m.quote].text.encode_utf16().collect();
+                for d in &m.differing {
+                    assert!(d[0] < d[1] && d[1] <= units.len());
+                    assert!(String::from_utf16(&units[d[0]..d[1]]).is_ok());
+                }
+            }
+        }
+    }
+}

@@ -11,7 +11,7 @@ use super::names::{fold_name_word, tokenize};
 use super::speakers::surname_key;
 use super::Quote;
 use crate::report::SpeakerOut;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One quotation's speaker as its document gives it.
 pub struct SpeakerMention<'a> {
@@ -22,7 +22,6 @@ pub struct SpeakerMention<'a> {
 #[derive(Default)]
 struct Entity {
     person: bool,
-    surname: String,
     first: Option<String>,
     /// Full names by how often they were given.
     names: BTreeMap<String, usize>,
@@ -43,6 +42,7 @@ fn name_words(name: &str) -> Vec<String> {
 pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, Vec<SpeakerOut>) {
     let mut entities: Vec<Entity> = Vec::new();
     let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     // Named speakers, fullest names first so surnames attach to them.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| {
@@ -75,17 +75,22 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, 
         let words = name_words(name);
         let surname = surname_key(&words);
         let first = (words.len() >= 2).then(|| fold_name_word(&words[0]));
-        let found = entities.iter().position(|e| {
-            e.person == q.speaker_is_person
-                && e.surname == surname
-                && (first.is_none() || e.first.is_none() || e.first == first)
-        });
+        let found = by_surname
+            .get(&surname)
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&e| {
+                let e = &entities[e];
+                e.person == q.speaker_is_person
+                    && (first.is_none() || e.first.is_none() || e.first == first)
+            });
         let e = match found {
             Some(e) => e,
             None => {
+                by_surname.entry(surname).or_default().push(entities.len());
                 entities.push(Entity {
                     person: q.speaker_is_person,
-                    surname,
                     first: first.clone(),
                     ..Entity::default()
                 });
@@ -103,6 +108,17 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, 
         of_mention[i] = Some(e);
     }
     // Speakers given by role only: the one entity that holds the role.
+    let mut role_holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (e, ent) in entities.iter().enumerate() {
+        let bare: BTreeSet<&str> = ent
+            .roles
+            .iter()
+            .map(|r| r.rsplit(' ').next().unwrap_or(r))
+            .collect();
+        for r in bare {
+            role_holders.entry(r).or_default().push(e);
+        }
+    }
     for (i, m) in mentions.iter().enumerate() {
         if of_mention[i].is_some() || m.quote.speaker.is_none() {
             continue;
@@ -111,7 +127,11 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, 
             continue;
         };
         let bare_role = role.rsplit(' ').next().unwrap_or(role);
-        let holders: Vec<usize> = (0..entities.len())
+        let holders: Vec<usize> = role_holders
+            .get(bare_role)
+            .into_iter()
+            .flatten()
+            .copied()
             .filter(|&e| {
                 entities[e].roles.iter().any(|r| {
                     r == role || (!role.contains(' ') && r.rsplit(' ').next() == Some(bare_role))
@@ -126,9 +146,11 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, 
         if let Some(e) = of_mention[i] {
             let ent = &mut entities[e];
             ent.docs.insert(m.doc);
+            // Pronouns ("he") name no one on their own: not aliases.
             for alias in [m.quote.speaker.as_deref(), m.quote.speaker_given.as_deref()]
                 .into_iter()
                 .flatten()
+                .filter(|a| !matches!(*a, "he" | "she" | "He" | "She"))
             {
                 ent.aliases.insert(alias.to_string());
             }

@@ -56,8 +56,25 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Paragraph ranges: text between blank lines.
+/// Paragraph ranges: text between blank lines; or between line breaks when
+/// the text marks paragraphs with single line breaks (blank lines are rare).
 fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    // Count single and blank-line breaks first, to know which one separates
+    // paragraphs in this text.
+    let (mut single, mut blank, mut run) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        if c == '\n' {
+            run += 1;
+        } else if !c.is_whitespace() {
+            match run {
+                0 => {}
+                1 => single += 1,
+                _ => blank += 1,
+            }
+            run = 0;
+        }
+    }
+    let min_newlines = if single > 3 * blank.max(1) { 1 } else { 2 };
     let mut out = Vec::new();
     let mut start = 0;
     let mut newlines = 0;
@@ -71,7 +88,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         } else if c.is_whitespace() {
             continue;
         } else {
-            if newlines >= 2 {
+            if newlines >= min_newlines {
                 if let Some(b) = line_break_at {
                     out.push((start, b));
                 }
@@ -119,9 +136,9 @@ pub fn find_marked(text: &str) -> Vec<Marked> {
         while let Some((off, c)) = chars.next() {
             let at = ps + off;
             let next = chars.peek().map(|&(_, n)| n);
-            let before_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
-            let after_space = next.is_none_or(char::is_whitespace);
-            let leads = last_visible.is_none_or(|v| v == ':');
+            let before_space = prev.map_or(true, |p| p.is_whitespace() || "([{—–-/".contains(p));
+            let after_space = next.map_or(true, char::is_whitespace);
+            let leads = last_visible.map_or(true, |v| v == ':');
             prev = Some(c);
             if !c.is_whitespace() {
                 last_visible = Some(c);

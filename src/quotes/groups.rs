@@ -12,7 +12,12 @@
 
 use super::names::tokenize;
 use crate::features::{fold_char, stem};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+
+/// Candidate pairs looked at per quotation, and other members each member's
+/// wording is compared with: bounds that keep grouping near-linear.
+const MAX_CANDIDATES: usize = 400;
+const MAX_COMPARED: usize = 12;
 
 /// One quotation as grouping sees it.
 pub struct GroupInput<'a> {
@@ -146,14 +151,41 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
     let stems: Vec<BTreeSet<String>> = inputs.iter().map(|q| content_stems(q.text)).collect();
     let mut parent: Vec<usize> = (0..inputs.len()).collect();
     let mut links: Vec<(usize, usize, Link)> = Vec::new();
-    for i in 0..inputs.len() {
-        if folded[i].len() < 2 {
+    // Candidate pairs come from an inverted index over word stems, so the
+    // work follows the pairs that share words, not all pairs.
+    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, f) in folded.iter().enumerate() {
+        if f.len() < 2 {
             continue; // one word ("terrorism") says nothing about whose remark it is
         }
-        for j in i + 1..inputs.len() {
-            if inputs[i].doc == inputs[j].doc || folded[j].len() < 2 {
-                continue;
+        let keys: BTreeSet<String> = f.iter().map(|w| stem(w)).collect();
+        for k in keys {
+            postings.entry(k).or_default().push(i);
+        }
+    }
+    for i in 0..inputs.len() {
+        if folded[i].len() < 2 {
+            continue;
+        }
+        let mut keys: Vec<&Vec<usize>> = folded[i]
+            .iter()
+            .filter_map(|w| postings.get(&stem(w)))
+            .collect();
+        // Rarest words first; a bounded number of candidates per quotation.
+        keys.sort_by_key(|p| p.len());
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        for p in keys {
+            for &j in p
+                .iter()
+                .filter(|&&j| j > i && inputs[j].doc != inputs[i].doc)
+            {
+                candidates.insert(j);
             }
+            if candidates.len() >= MAX_CANDIDATES {
+                break;
+            }
+        }
+        for j in candidates.into_iter().take(MAX_CANDIDATES) {
             let link = if folded[i] == folded[j] {
                 Some(Link::SameWords)
             } else if contains_run(&folded[i], &folded[j]) && folded[j].len() >= 3
@@ -178,21 +210,24 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
     for (i, &r) in roots.iter().enumerate() {
         by_root.entry(r).or_default().push(i);
     }
+    let mut links_of: HashMap<usize, Vec<(usize, usize, Link)>> = HashMap::new();
+    for &l in &links {
+        links_of.entry(roots[l.0]).or_default().push(l);
+    }
     let mut groups = Vec::new();
     for (root, members) in by_root {
         let docs: BTreeSet<usize> = members.iter().map(|&m| inputs[m].doc).collect();
         if docs.len() < 2 {
             continue;
         }
-        let group_links: Vec<&(usize, usize, Link)> =
-            links.iter().filter(|(a, _, _)| roots[*a] == root).collect();
+        let group_links: &[(usize, usize, Link)] = links_of.get(&root).map_or(&[], Vec::as_slice);
         let link = group_links
             .iter()
             .map(|l| l.2)
             .max()
             .unwrap_or(Link::SameWords);
         let mut conflicting: BTreeSet<String> = BTreeSet::new();
-        for &&(a, b, l) in &group_links {
+        for &(a, b, l) in group_links {
             if l != Link::SameRemark {
                 if let (Some(x), Some(y)) = (inputs[a].speaker, inputs[b].speaker) {
                     if x != y {
@@ -207,7 +242,8 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
             .map(|&m| {
                 let ws = words(inputs[m].text);
                 let mut shared = vec![false; ws.len()];
-                for &o in members.iter().filter(|&&o| o != m) {
+                // Enough other wordings to mark what this one alone says.
+                for &o in members.iter().filter(|&&o| o != m).take(MAX_COMPARED) {
                     for (k, s) in shared_in_order(&folded[m], &folded[o])
                         .into_iter()
                         .enumerate()
@@ -285,7 +321,8 @@ mod tests {
         let ctx_b = content_stems("Khamenei told Assad that gains are a severe blow to Washington's policies in the region");
         // (scenario, quotations, expected groups as member lists, link of the first)
         let k = Some("Ali Khamenei");
-        let cases: Vec<(&str, Vec<GroupInput>, Vec<Vec<usize>>, Option<Link>)> = vec![
+        type Case<'a> = (&'a str, Vec<GroupInput<'a>>, Vec<Vec<usize>>, Option<Link>);
+        let cases: Vec<Case> = vec![
             (
                 "same words, other marks and case",
                 vec![

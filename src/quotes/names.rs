@@ -208,6 +208,32 @@ const ROLE_WORDS: &[&str] = &[
 
 /// Capitalised words that start sentences or name days, never people.
 const NOT_NAMES: &[&str] = &[
+    "another",
+    "other",
+    "others",
+    "several",
+    "such",
+    "any",
+    "neither",
+    "either",
+    "few",
+    "much",
+    "none",
+    "conversely",
+    "similarly",
+    "additionally",
+    "overall",
+    "finally",
+    "first",
+    "second",
+    "third",
+    "next",
+    "sadly",
+    "fortunately",
+    "unfortunately",
+    "obviously",
+    "clearly",
+    "indeed",
     "the",
     "a",
     "an",
@@ -550,6 +576,13 @@ const ORG_WORDS: &[&str] = &[
     "zero",
     "affairs",
     "international",
+    "debates",
+    "debate",
+    "commission",
+    "division",
+    "authority",
+    "bureau",
+    "board",
 ];
 
 /// Country of a nationality adjective or possessive place ("Iranian",
@@ -685,6 +718,8 @@ fn name_part(toks: &[Tok], i: usize) -> bool {
                     | "brig"
                     | "capt"
                     | "sgt"
+                    | "rev"
+                    | "del"
             )
     }
 }
@@ -697,9 +732,16 @@ fn chunk_of(toks: &[Tok], from: usize, to: usize) -> Option<NameChunk> {
     let mut roles = Vec::new();
     // Name words are those after the last title; a possessive country
     // before the titles ("Iran's Supreme Leader …") gives the country.
-    let split = words
+    // The last word is a name even when it spells a title ("Charlie
+    // King"), unless every word is a title ("Supreme Leader": a role).
+    let is_title_word =
+        |w: &&Tok| is_title(w.text) || country_of(w.text).is_some() && !w.is_possessive();
+    if words.iter().all(is_title_word) {
+        return None;
+    }
+    let split = words[..words.len() - 1]
         .iter()
-        .rposition(|w| is_title(w.text) || country_of(w.text).is_some() && !w.is_possessive())
+        .rposition(is_title_word)
         .map_or(0, |p| p + 1);
     for w in &words[..split] {
         if let Some(c) = country_of(w.text) {
@@ -846,7 +888,14 @@ mod tests {
     }
 
     /// (scenario, text, name, roles, country)
-    const CHUNKS: &[(&str, &str, &str, &[&str], Option<&str>)] = &[
+    type ChunkCase = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        Option<&'static str>,
+    );
+    const CHUNKS: &[ChunkCase] = &[
         (
             "titles split off",
             "met Supreme Leader Ayatollah Ali Khamenei on",

@@ -180,6 +180,12 @@ const CUES: &[&str] = &[
     "lambasting",
     "attacked",
     "scolded",
+    "lauded",
+    "exhorted",
+    "asserted",
+    "asserting",
+    "chimed",
+    "wrote",
     "derided",
     "ridiculed",
     "predicts",
@@ -368,6 +374,19 @@ struct Person {
     first_at: usize,
 }
 
+impl Person {
+    /// A person known from one mention only.
+    fn named(chunk: &NameChunk) -> Person {
+        Person {
+            name: chunk.name.clone(),
+            roles: chunk.roles.clone(),
+            countries: chunk.country.into_iter().collect(),
+            mentions: 1,
+            first_at: chunk.start,
+        }
+    }
+}
+
 /// The people a document names, with the roles and countries it gives them.
 #[derive(Debug, Default)]
 pub struct People {
@@ -426,7 +445,9 @@ impl People {
     }
 
     fn add(&mut self, chunk: &NameChunk) {
-        if chunk.is_org() {
+        // A long capitalised run is a headline ("Black Lawmakers Rip Donald
+        // Trump"), not a name.
+        if chunk.is_org() || chunk.name.len() > 4 {
             return;
         }
         let key = surname_key(&chunk.name);
@@ -606,11 +627,11 @@ fn role_ending_at(toks: &[Tok], j: usize) -> Option<Who> {
 }
 
 fn pronoun(t: &Tok) -> Option<Who> {
-    matches!(
-        t.lower().as_str(),
-        "he" | "she" | "they" | "we" | "i" | "it"
-    )
-    .then(|| Who::Pronoun(t.lower()))
+    // "He’s claiming", "she'd said": the contraction keeps its pronoun.
+    let lower = t.lower();
+    let bare = lower.split(['\'', '’']).next().unwrap_or("");
+    matches!(bare, "he" | "she" | "they" | "we" | "i" | "it")
+        .then(|| Who::Pronoun(bare.to_string()))
 }
 
 /// The speaker phrase starting at `i` ("said Caddell", "according to SANA").
@@ -643,7 +664,21 @@ fn who_forward(toks: &[Tok], i: usize) -> Option<Who> {
                 });
             }
         }
+        // "MSNBC host Chris Matthews", "Libertarian candidate Gary Johnson".
+        if let Some(person) = name_after_descriptors(toks, end) {
+            return Some(Who::Name(person));
+        }
         return Some(Who::Name(chunk));
+    }
+    // "said 9/11 widow Terry Strada", "said the Rev. Peter Wherry": a name a
+    // few descriptive words on.
+    let from = if matches!(t.lower().as_str(), "the" | "a" | "an") {
+        i + 1
+    } else {
+        i
+    };
+    if let Some(person) = name_after_descriptors(toks, from) {
+        return Some(Who::Name(person));
     }
     if matches!(
         t.lower().as_str(),
@@ -653,6 +688,39 @@ fn who_forward(toks: &[Tok], i: usize) -> Option<Who> {
     }
     None
 }
+
+/// A person's name after a few descriptive words ("host", "9/11
+/// widow", "presidential nominee"), starting at `from`; verbs, prepositions
+/// and cue words end the search ("Blige sings to Clinton" names no one).
+fn name_after_descriptors(toks: &[Tok], from: usize) -> Option<NameChunk> {
+    let mut m = from;
+    while m < toks.len() && m < from + 6 {
+        let t = &toks[m];
+        if t.is_capitalised() && t.is_word() {
+            return chunk_starting_at(toks, m)
+                .map(|(_, c)| c)
+                .filter(|c| !c.is_org());
+        }
+        let lower = t.lower();
+        let descriptive = (t.is_word()
+            && !is_cue(t)
+            && !STOP_BETWEEN.contains(&lower.as_str())
+            && !BETWEEN.contains(&lower.as_str()))
+            || matches!(t.text, "/" | "-" | ".");
+        if !descriptive {
+            return None;
+        }
+        m += 1;
+    }
+    None
+}
+
+/// Function words that never describe a person.
+const STOP_BETWEEN: &[&str] = &[
+    "to", "of", "in", "at", "on", "for", "with", "by", "and", "or", "that", "the", "a", "an",
+    "but", "from", "as", "about", "before", "after", "into", "over", "than", "who", "which", "he",
+    "she", "it", "they", "his", "her", "its", "their", "this", "there", "not", "no",
+];
 
 /// Words that stand for the speaker's outlet or office ("Khamenei's website said").
 const VOICES: &[&str] = &[
@@ -686,7 +754,21 @@ fn who_ending_at(toks: &[Tok], j: usize) -> Option<Who> {
         // "Khamenei, Iran's supreme leader," is resolved by the name itself.
         return Some(role);
     }
-    if let Some((_, chunk)) = chunk_ending_at(toks, j) {
+    if let Some((from, chunk)) = chunk_ending_at(toks, j) {
+        // "Gov. Earl Ray Tomblin of West Virginia lauded", "Mr. Morgan of
+        // the Sierra Club said": the person before "of" is the speaker.
+        let of_at = if from >= 1 && toks[from - 1].lower() == "the" {
+            from.checked_sub(2)
+        } else {
+            from.checked_sub(1)
+        };
+        if let Some(of_at) = of_at.filter(|&o| o >= 1 && toks[o].lower() == "of") {
+            if let Some((_, head)) = chunk_ending_at(toks, of_at - 1) {
+                if !head.is_org() && (head.has_title() || head.name.len() >= 2 || chunk.is_org()) {
+                    return Some(Who::Name(head));
+                }
+            }
+        }
         return Some(Who::Name(chunk));
     }
     if t.is_word() && !t.is_capitalised() && !is_cue(t) {
@@ -787,7 +869,13 @@ fn speaker_for_cue(toks: &[Tok], k: usize) -> Option<Who> {
     let j = k.checked_sub(1).and_then(|j| back_over_between(toks, j));
     if let Some(j) = j {
         if toks[j].text == "," {
-            // "Khamenei, Iran's supreme leader, said": prefer the name.
+            // "Khamenei, Iran's supreme leader, said", "Michael Mulgrew,
+            // president of the …, which …, said": the clause's subject.
+            if let Some(who @ (Who::Name(_) | Who::Role { .. })) = clause_subject(toks, k) {
+                if !matches!(&who, Who::Name(c) if c.is_org()) {
+                    return Some(who);
+                }
+            }
             if let Some(open) = (0..j).rev().take(10).find(|&i| toks[i].text == ",") {
                 if let Some(Who::Name(c)) = open.checked_sub(1).and_then(|i| who_ending_at(toks, i))
                 {
@@ -846,7 +934,7 @@ fn masked_tokens<'a>(
             k += 1;
         }
         if k < inside.len() && inside[k].0 <= t.start && t.end <= inside[k].1 {
-            if out.last().is_none_or(|l| l.text != "“") {
+            if out.last().map_or(true, |l| l.text != "“") {
                 out.push(Tok {
                     start: t.start,
                     end: t.end,
@@ -1071,16 +1159,15 @@ fn find_who(
     // 1. Right after the closing mark: “…,” X said / “…,” said X / “…” ― X.
     // Segmenters often end a sentence at “…?”, so this looks past the
     // sentence, up to the first full stop.
-    let line_end = text[q.close..]
-        .find("\n\n")
-        .map_or(text.len(), |p| q.close + p);
-    let near = masked_tokens(
-        text,
-        q.close,
-        floor_boundary(text, line_end.min(q.close + 160)),
-        top,
-        qi,
-    );
+    // A comma inside the closing mark (“…,”) promises the attribution, even
+    // across a blank line left by hard wrapping.
+    let window_end = floor_boundary(text, q.close + 160);
+    let promised = text[q.start..q.end].ends_with(',');
+    let line_end = match text[q.close..window_end].find("\n\n") {
+        Some(p) if !promised => q.close + p,
+        _ => window_end,
+    };
+    let near = masked_tokens(text, q.close, line_end, top, qi);
     if let Some(who) = dash_signature(&near) {
         return (Some(who), Some("―".to_string()));
     }
@@ -1137,7 +1224,7 @@ fn find_who(
         text: "“",
     });
     let offset = both.len();
-    both.extend(after.iter().copied().take_while(|_| true));
+    both.extend(after.iter().copied());
     let first_end = (offset..both.len())
         .find(|&k| is_sentence_end(&both, k))
         .unwrap_or(both.len());
@@ -1156,6 +1243,23 @@ fn find_who(
             return (speaker_for_cue(&prev, k), Some(cue_text(&prev, k)));
         }
         return (clause_subject(&prev, prev.len()), None);
+    }
+    // 5. A quotation opening its sentence right after "…, Schiff said.":
+    // the speaker of that sentence.
+    let from = floor_boundary(text, q.open.saturating_sub(WINDOW / 2));
+    let prev = masked_tokens(text, from, q.open, top, qi);
+    if prev.last().is_some_and(|t| t.text == ".") && prev.len() >= 3 {
+        let end = prev.len() - 1;
+        let start = (0..end)
+            .rev()
+            .find(|&k| is_sentence_end(&prev, k))
+            .map_or(0, |k| k + 1);
+        let within_quote = prev[start..end].iter().any(|t| t.text == "“");
+        if let Some(k) = (start..end).rev().take(4).find(|&k| is_cue(&prev[k])) {
+            if !within_quote {
+                return (speaker_for_cue(&prev, k), Some(cue_text(&prev, k)));
+            }
+        }
     }
     (None, None)
 }
@@ -1199,7 +1303,9 @@ fn dash_signature(near: &[Tok]) -> Option<Who> {
         return None;
     }
     let (end, chunk) = chunk_starting_at(near, 1)?;
-    let rest_is_empty = near.get(end).is_none_or(|t| !t.is_word() || t.text == "“");
+    let rest_is_empty = near
+        .get(end)
+        .map_or(true, |t| !t.is_word() || t.text == "“");
     rest_is_empty.then_some(Who::Name(chunk))
 }
 
@@ -1263,7 +1369,9 @@ fn resolve(
             match people.person_named(&chunk) {
                 Some(p) if !chunk.is_org() => fill_person(&mut a, p),
                 _ => {
-                    a.name = Some(chunk.display());
+                    // An outlet or organisation keeps its whole name
+                    // ("Syrian Arab News Agency").
+                    a.name = a.given.clone().or_else(|| Some(chunk.display()));
                     a.person = false;
                 }
             }
@@ -1283,9 +1391,23 @@ fn resolve(
         }
         Some(Who::Pronoun(p)) => {
             if matches!(p.as_str(), "he" | "she") {
-                if let Some(found) = recent_person(text, sentences, people, top, q) {
+                // "Ban Ki-moon condemned what he called …": the subject of
+                // the same sentence comes first.
+                let same = sentence_at(sentences, q.open).and_then(|i| {
+                    let from =
+                        floor_boundary(text, sentences[i].start.max(q.open.saturating_sub(WINDOW)));
+                    let toks = masked_tokens(text, from, q.open.max(from), top, usize::MAX);
+                    match clause_subject(&toks, toks.len()) {
+                        Some(Who::Name(c)) if !c.is_org() => people.person_named(&c),
+                        _ => None,
+                    }
+                });
+                if let Some(found) = same
+                    .cloned()
+                    .or_else(|| recent_person(text, sentences, people, top, q))
+                {
                     a.given = Some(p);
-                    fill_person(&mut a, found);
+                    fill_person(&mut a, &found);
                 }
             }
         }
@@ -1313,23 +1435,34 @@ fn fill_person(a: &mut Attribution, p: &Person) {
 
 /// "He said": the most recent sentence subject before the quotation that is
 /// a named person (or a role the document names someone in).
-fn recent_person<'p>(
+fn recent_person(
     text: &str,
     sentences: &[Sentence],
-    people: &'p People,
+    people: &People,
     top: &Top,
     q: &Marked,
-) -> Option<&'p Person> {
+) -> Option<Person> {
     let here = sentence_at(sentences, q.open)?;
     for s in (here.saturating_sub(8)..here).rev() {
         let sent = &sentences[s];
         let to = sent.end.min(sent.start + WINDOW);
         let toks = masked_tokens(text, sent.start, floor_boundary(text, to), top, usize::MAX);
-        let found = match clause_subject(&toks, toks.len()) {
-            Some(Who::Name(chunk)) if !chunk.is_org() => people.person_named(&chunk),
-            Some(Who::Role { country, role, .. }) => people.person_in_role(country, &role),
+        let as_person = |who: Option<Who>, speaks: bool| match who {
+            Some(Who::Name(chunk)) if !chunk.is_org() => people
+                .person_named(&chunk)
+                .cloned()
+                // Someone who speaks is a person even when named once.
+                .or_else(|| speaks.then(|| Person::named(&chunk))),
+            Some(Who::Role { country, role, .. }) => people.person_in_role(country, &role).cloned(),
             _ => None,
         };
+        // Someone who speaks in that sentence ("…, Mr. Obama said in his
+        // interview."), else its subject.
+        let speaker = (0..toks.len())
+            .rev()
+            .find(|&k| is_cue(&toks[k]))
+            .and_then(|k| as_person(speaker_for_cue(&toks, k), true));
+        let found = speaker.or_else(|| as_person(clause_subject(&toks, toks.len()), false));
         if found.is_some() {
             return found;
         }
@@ -1349,30 +1482,12 @@ fn recent_person<'p>(
         .iter()
         .rev()
         .filter(|c| !c.is_org())
-        .find_map(|c| people.person_named(c))
+        .find_map(|c| people.person_named(c).cloned())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::segment::{split_sentences, SentenceKind};
-
-    fn speakers(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        let sentences: Vec<Sentence> = split_sentences(text)
-            .into_iter()
-            .map(|(start, end)| Sentence {
-                start,
-                end,
-                kind: SentenceKind::Claim,
-            })
-            .collect();
-        let marked = super::super::find::find_marked(text);
-        attribute_all(text, &sentences, &marked)
-            .into_iter()
-            .zip(&marked)
-            .map(|(a, m)| (text[m.start..m.end].to_string(), a.name, a.cue))
-            .collect()
-    }
+    use super::tests_support::speakers;
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
@@ -1411,7 +1526,7 @@ mod tests {
 }
 
 #[cfg(test)]
-mod seed_like {
+mod rules {
     use super::tests_support::speakers;
 
     /// (scenario, text, quotation, speaker's name)
@@ -1422,10 +1537,28 @@ mod seed_like {
         ("speaking intro then participle", "President Hassan Rouhani met him.\n\nSpeaking on Monday evening in a meeting with the President of Syria, President Rouhani said the Islamic Republic is ready to help Syria with its reconstruction plans and restore stability to the war-ravaged country, noting that, “The Islamic Republic of Iran, just like in the past, will stand by the Syrian nation and government.”", "The Islamic Republic of Iran, just like in the past, will stand by the Syrian nation and government.", Some("Hassan Rouhani")),
         ("according to possessive outlet", "They said they stood by the “elimination of terrorism,” according to Syria’s SANA state broadcaster.", "elimination of terrorism,", Some("SANA")),
         ("no speech verb, no speaker", "It was a rare trip. Assad arrived with aides “for what they have given to Syria during the war.”", "for what they have given to Syria during the war.", None),
+        ("dash signature", "“He is not fit to lead.” ― Sonya Herridge\n“Next one.” ― Pamela Padilla", "He is not fit to lead.", Some("Sonya Herridge")),
+        ("possessive noun of speech", "Politifact seized on Donald Trump’s claim that there were “thousands of shootings” in Chicago.", "thousands of shootings", Some("Donald Trump")),
+        ("said X with a colon", "Critics disagree. Said Ryan Ellis: “I don’t get the sense she cares.”", "I don’t get the sense she cares.", Some("Ryan Ellis")),
+        ("party and state skipped", "House Speaker Paul D. Ryan (R-Wis.) said the protests demand “more listening” from all.", "more listening", Some("Paul D Ryan")),
+        ("descriptors before the name", "“They are wrong,” said 9/11 widow Terry Strada.", "They are wrong,", Some("Terry Strada")),
+        ("outlet host", "“He did well,” said MSNBC host Chris Matthews.", "He did well,", Some("Chris Matthews")),
+        ("person before of", "“It was the least bad outcome,” Mr. Morgan of the Sierra Club said.", "It was the least bad outcome,", Some("Morgan")),
+        ("attribution sentence before", "Congress may wait, Adam Schiff said. “The other factor is time.”", "The other factor is time.", Some("Adam Schiff")),
+        ("next paragraph carries the speaker", "“We will win,” said Bernie Sanders.\n\n“It is time to act.”", "It is time to act.", Some("Bernie Sanders")),
+        ("pronoun finds the same sentence's subject", "Kofi Annan met Ban Ki-moon.\n\nSecretary General Ban Ki-moon condemned what he called a “brazen breach” of resolutions.", "brazen breach", Some("Ban Ki-moon")),
+        ("pronoun finds who spoke before", "Benjamin Rhodes briefed reporters. Patterns could shift, Mr. Barack Obama said in his interview.\n\n“People will be displaced,” he said.", "People will be displaced,", Some("Barack Obama")),
+        ("appositive subject", "Michael Mulgrew, president of the United Federation of Teachers, which represents educators, said the day sends a message that “schools matter”.", "schools matter", Some("Michael Mulgrew")),
+        ("comma promises the attribution over a wrapped line", "Hezbollah.“Iran sees helping Syria as support\n\nfor the resistance movement,”\n\nKhamenei said.Assad was also briefed", "Iran sees helping Syria as support\n\nfor the resistance movement,", Some("Khamenei")),
+        ("outlet keeps its whole name", "The Syrian Arab News Agency reported that the two agreed to “continue cooperation at all levels.”", "continue cooperation at all levels.", Some("Syrian Arab News Agency")),
+        ("a surname that spells a title", "\"People say it does not matter,\" said Charlie King, a prominent Democrat.", "People say it does not matter,", Some("Charlie King")),
+        ("title after the article", "\"This is a good thing,\" said the Rev. Peter Wherry, of Mayfield Church.", "This is a good thing,", Some("Peter Wherry")),
+        ("pronoun with a contraction", "Trump tells his supporters to “go and vote”.\n\nHe’s claiming that fraud is “a big, big problem”.", "a big, big problem", Some("Trump")),
+        ("verb after the name is not a descriptor", "“Keep your hands in sight,” Mary Blige sings to Hillary Clinton.", "Keep your hands in sight,", Some("Mary Blige")),
     ];
 
     #[test]
-    fn seed_like_attribution_table() {
+    fn attribution_rules_table() {
         for (scenario, text, quote, name) in CASES {
             let found = speakers(text);
             let hit = found
