@@ -3,10 +3,10 @@
 //! (`NewsArticle` and kin), OpenGraph, `<meta>` tags, `<time datetime>` and
 //! dates written in the page's own URL.
 
-use dom_query::Document as Dom;
 use serde_json::Value;
 
 use super::date;
+use super::dom::Dom;
 use crate::ingest::text::fold_whitespace;
 
 /// What the page says about itself. Fields it does not state are `None`.
@@ -19,6 +19,9 @@ pub struct Meta {
     pub language: Option<String>,
     pub date: Option<String>,
     pub date_source: Option<&'static str>,
+    /// JSON-LD `articleBody`: the article as the outlet's own CMS wrote it,
+    /// for pages whose visible body is empty or scripted.
+    pub article_body: Option<String>,
 }
 
 /// `<meta>` names and properties that carry the publication date, most
@@ -103,11 +106,19 @@ pub fn read(dom: &Dom) -> Meta {
     let ld = json_ld_article(dom);
     let ld_str = |key: &str| ld.as_ref().and_then(|v| text_value(v.get(key)?));
 
-    let language = attr_of(dom, "html", "lang")
+    let language = first_attr(dom, "html", "lang")
         .or_else(|| meta(&["content-language", "og:locale", "language", "dc.language"]))
         .map(|l| l.replace('_', "-"));
 
-    let url = absolute(attr_of(dom, "link[rel=canonical]", "href"))
+    let canonical = dom
+        .elements_named("link")
+        .find(|&id| {
+            dom.attr(id, "rel")
+                .is_some_and(|r| r.to_ascii_lowercase().contains("canonical"))
+        })
+        .and_then(|id| dom.attr(id, "href"))
+        .map(|h| h.trim().to_string());
+    let url = absolute(canonical)
         .or_else(|| absolute(meta(&["og:url", "twitter:url"])))
         .or_else(|| absolute(ld_str("url")))
         .or_else(|| {
@@ -127,10 +138,9 @@ pub fn read(dom: &Dom) -> Meta {
     });
 
     let page_title = dom
-        .select_single("title")
-        .nodes()
-        .first()
-        .map(|n| fold_whitespace(&n.text()))
+        .elements_named("title")
+        .next()
+        .map(|id| fold_whitespace(&dom.text(id)))
         .filter(|t| !t.is_empty());
     let title = ld_str("headline")
         .or_else(|| {
@@ -159,6 +169,9 @@ pub fn read(dom: &Dom) -> Meta {
         language: language.filter(|l| !l.is_empty()),
         date,
         date_source,
+        article_body: ld
+            .as_ref()
+            .and_then(|v| v.get("articleBody")?.as_str().map(str::to_string)),
     }
 }
 
@@ -188,19 +201,26 @@ fn publication_date(
     if let Some(d) = parsely_page_date(metas) {
         return (Some(d), Some("meta"));
     }
-    for selector in [
-        "[itemprop=datePublished]",
-        "time[pubdate]",
-        "time[class*=publish]",
-        "article time",
-        "time",
-    ] {
-        for node in dom.select(selector).nodes().iter().take(20) {
+    // `<time>` and `itemprop` elements, most specific first.
+    let is_time = |id: usize| dom.name(id) == "time";
+    let in_article = |id: usize| dom.ancestors(id).any(|a| dom.name(a) == "article");
+    let time_rules: [&dyn Fn(usize) -> bool; 5] = [
+        &|id| {
+            dom.attr(id, "itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+        },
+        &|id| is_time(id) && dom.attr(id, "pubdate").is_some(),
+        &|id| is_time(id) && dom.class_and_id(id).contains("publish"),
+        &|id| is_time(id) && in_article(id),
+        &is_time,
+    ];
+    for rule in time_rules {
+        for id in (0..dom.nodes.len()).filter(|&id| rule(id)).take(20) {
             let found = ["datetime", "content"]
                 .iter()
-                .find_map(|a| node.attr(a))
-                .and_then(|v| date::parse(&v))
-                .or_else(|| date::parse(&fold_whitespace(&node.text())));
+                .find_map(|a| dom.attr(id, a))
+                .and_then(date::parse)
+                .or_else(|| date::parse(&fold_whitespace(&dom.text(id))));
             if found.is_some() {
                 return (found, Some("time"));
             }
@@ -225,19 +245,29 @@ fn parsely_page_date(metas: &[(String, String)]) -> Option<String> {
 /// A date written in an element whose class or id says it holds one
 /// ("date", "published", "posted", "timestamp"), near the top of the page.
 fn dated_element_text(dom: &Dom) -> Option<String> {
-    let selector = "[class*=date], [id*=date], [class*=publish], [class*=posted], \
-                    [class*=timestamp], [class*=time], [class*=meta], [class*=byline], \
-                    [class*=fecha], [class*=datum]";
-    dom.select(selector)
-        .nodes()
-        .iter()
+    const WORDS: &[&str] = &[
+        "date",
+        "publish",
+        "posted",
+        "timestamp",
+        "time",
+        "meta",
+        "byline",
+        "fecha",
+        "datum",
+    ];
+    (0..dom.nodes.len())
+        .filter(|&id| {
+            let ci = dom.class_and_id(id);
+            !ci.is_empty() && WORDS.iter().any(|w| ci.contains(w))
+        })
         .take(40)
-        .find_map(|node| {
+        .find_map(|id| {
             let from_attr = ["datetime", "data-time", "data-date", "title", "content"]
                 .iter()
-                .find_map(|a| node.attr(a).and_then(|v| date::parse(&v)));
+                .find_map(|a| dom.attr(id, a).and_then(date::parse));
             from_attr.or_else(|| {
-                let text = fold_whitespace(&node.text());
+                let text = fold_whitespace(&dom.text(id));
                 (text.len() <= 200)
                     .then(|| date::find_in_text(&text))
                     .flatten()
@@ -248,13 +278,13 @@ fn dated_element_text(dom: &Dom) -> Option<String> {
 /// Every `<meta>` as (lowercased name or property or itemprop, content).
 fn meta_tags(dom: &Dom) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for node in dom.select("meta").nodes().iter().take(2000) {
-        let Some(content) = node.attr("content") else {
+    for id in dom.elements_named("meta").take(2000) {
+        let Some(content) = dom.attr(id, "content") else {
             continue;
         };
-        let content = fold_whitespace(&content);
+        let content = fold_whitespace(content);
         for key_attr in ["property", "name", "itemprop", "http-equiv"] {
-            if let Some(key) = node.attr(key_attr) {
+            if let Some(key) = dom.attr(id, key_attr) {
                 out.push((key.trim().to_ascii_lowercase(), content.clone()));
             }
         }
@@ -262,9 +292,9 @@ fn meta_tags(dom: &Dom) -> Vec<(String, String)> {
     out
 }
 
-fn attr_of(dom: &Dom, selector: &str, attr: &str) -> Option<String> {
-    dom.select_single(selector)
-        .attr(attr)
+fn first_attr(dom: &Dom, element: &str, attr: &str) -> Option<String> {
+    dom.elements_named(element)
+        .find_map(|id| dom.attr(id, attr))
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
 }
@@ -277,13 +307,12 @@ fn absolute(url: Option<String>) -> Option<String> {
 /// arrays; JSON that does not parse is skipped.
 fn json_ld_article(dom: &Dom) -> Option<Value> {
     let mut found: Vec<(usize, Value)> = Vec::new();
-    for node in dom
-        .select("script[type='application/ld+json']")
-        .nodes()
-        .iter()
-        .take(50)
-    {
-        let raw = node.text();
+    let scripts = dom.elements_named("script").filter(|&id| {
+        dom.attr(id, "type")
+            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+    });
+    for id in scripts.take(50) {
+        let raw = dom.text(id);
         // Pages often put raw line breaks inside JSON strings, or several
         // objects (or stray text) one after another: take every value that
         // parses, in order.
@@ -393,7 +422,7 @@ mod tests {
     use super::*;
 
     fn meta_of(html: &str) -> Meta {
-        read(&Dom::from(html))
+        read(&Dom::parse(html))
     }
 
     #[test]

@@ -3,30 +3,23 @@
 //! and footers dropped and listed in `removed`), its blocks, and the page's
 //! metadata (title, outlet, byline, date, canonical URL, language).
 //!
-//! The main text is chosen by `dom_smoothie`, a port of Mozilla's
-//! Readability (the Firefox reader view), on an html5ever DOM; metadata is
-//! read by [`meta`]. HTML parsers slow down sharply on absurdly deep nesting,
-//! so a linear pre-scan sends such pages to the tree-less [`scan`] path.
+//! [`dom`] builds a small tree in one linear pass, [`extract`] picks the
+//! article in the Readability manner, [`meta`] reads the metadata, and this
+//! module cuts the article into blocks.
 
 mod date;
+mod dom;
+mod entities;
+mod extract;
 mod meta;
-mod scan;
 
-pub use scan::decode_entities;
+pub use entities::decode_entities;
 
-use dom_query::{Document as Dom, NodeRef};
+use dom::{Dom, Kind};
+use extract::NEVER_TEXT;
 
 use super::text::{fold_whitespace, TextBuilder};
 use super::{BlockKind, Document, Removed};
-
-/// Deeper pages than this skip the DOM path. Real news pages nest about 10
-/// to 60 elements deep; html5ever and Readability's scoring take time that
-/// grows faster than linearly with depth.
-const MAX_DOM_DEPTH: usize = 256;
-
-/// Pages with more elements than this skip Readability (it returns an error
-/// and the tag scanner takes over).
-const MAX_ELEMENTS: usize = 200_000;
 
 /// At most this many entries in `removed`, each summarised.
 pub(crate) const MAX_REMOVED: usize = 25;
@@ -34,34 +27,31 @@ pub(crate) const MAX_REMOVED: usize = 25;
 /// Removed text longer than this is cut, with its word count given.
 const SUMMARY_CHARS: usize = 160;
 
-/// Page furniture listed in `removed`, by the reason given for it. The first
-/// rule an element matches names it.
-const FURNITURE: &[(&str, &str)] = &[
+/// Page furniture listed in `removed`: the first rule an element matches
+/// names the reason. A rule is element names, and words looked for in the
+/// element's `class`, `id` and `role`.
+const FURNITURE: &[(&[&str], &[&str], &str)] = &[
+    (&[], &["cookie", "consent", "gdpr"], "cookie notice"),
+    (&["nav"], &["navigation", "navbar", "menu"], "navigation"),
+    (&[], &["comments", "disqus"], "comments"),
+    (&[], &["share", "social"], "share bar"),
     (
-        "[class*=cookie], [id*=cookie], [class*=consent], [id*=consent], [class*=gdpr]",
-        "cookie notice",
-    ),
-    ("nav, [role=navigation], [class*=navbar]", "navigation"),
-    ("[id*=comments], [class*=comments], [id=disqus_thread]", "comments"),
-    (
-        "[class*=share], [class*=social], [class*=sharing]",
-        "share bar",
-    ),
-    (
-        "[class*=related], [class*=recommend], [class*=more-stories], [class*=outbrain], [class*=taboola]",
+        &[],
+        &[
+            "related",
+            "recommend",
+            "more-stories",
+            "outbrain",
+            "taboola",
+            "most-read",
+        ],
         "related articles",
     ),
-    ("[class*=newsletter], [id*=newsletter]", "newsletter sign-up"),
-    ("footer, [role=contentinfo]", "footer"),
-    ("header, [role=banner]", "page header"),
-    ("aside, [role=complementary]", "sidebar"),
-    ("form", "form"),
-];
-
-/// Elements whose content is never article text.
-const NEVER_TEXT: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "svg", "button", "select", "object",
-    "embed", "canvas", "audio", "video", "input", "textarea", "head", "title", "math",
+    (&[], &["newsletter", "subscribe"], "newsletter sign-up"),
+    (&["footer"], &["contentinfo", "footer"], "footer"),
+    (&["header"], &["banner", "masthead"], "page header"),
+    (&["aside"], &["complementary", "sidebar"], "sidebar"),
+    (&["form"], &[], "form"),
 ];
 
 /// Elements that start and end a paragraph.
@@ -97,99 +87,76 @@ const BLOCK: &[&str] = &[
     "details",
     "summary",
     "caption",
+    "body",
 ];
 
 /// Reads an HTML page. Never panics; a page with no article text gives a
 /// document with empty `text`, which the caller reports.
 pub fn ingest_html(html: &str) -> Document {
-    let depth = scan::nesting_depth(html);
-    if depth > MAX_DOM_DEPTH {
-        let mut doc = scan::scan_text(html);
-        doc.warnings.push(format!(
-            "elements nest {depth} deep, so the page was read as plain tagged text \
-             without choosing its main article"
-        ));
-        return doc;
-    }
-    let dom = Dom::from(html);
+    let dom = Dom::parse(html);
     let meta = meta::read(&dom);
-    let furniture = furniture(&dom);
-    let cfg = dom_smoothie::Config {
-        max_elements_to_parse: MAX_ELEMENTS,
-        ..Default::default()
-    };
-    let article = dom_smoothie::Readability::with_document(dom, None, Some(cfg))
-        .and_then(|mut r| r.parse())
-        .ok();
-
-    let mut doc = match &article {
-        Some(article) => {
-            let content = Dom::from(article.content.as_ref());
-            let byline = meta.byline.as_deref().or(article.byline.as_deref());
-            blocks_of(&content, byline).into_document()
+    let article = extract::extract(&dom);
+    let mut doc = blocks_of(
+        &dom,
+        &article.roots,
+        &article.dropped,
+        meta.byline.as_deref(),
+    )
+    .into_document();
+    let body_len = meta.article_body.as_deref().map_or(0, |b| b.trim().len());
+    if body_len > (2 * doc.text.len()).max(500) {
+        // The page's visible body lacks the article (rendered by script, or
+        // behind a paywall) but its JSON-LD carries it.
+        let mut builder = TextBuilder::default();
+        for paragraph in meta.article_body.as_deref().unwrap_or("").split('\n') {
+            builder.push(&decode_entities(paragraph), BlockKind::Paragraph);
         }
-        None => Document::default(),
-    };
-    if doc.text.is_empty() {
-        // Readability found no article (a short page, a list page): keep
-        // all visible text rather than nothing.
-        let scanned = scan::scan_text(html);
-        doc.text = scanned.text;
-        doc.blocks = scanned.blocks;
+        doc = builder.into_document();
         doc.warnings
-            .push("no main article was recognised; all visible text was kept".to_string());
+            .push("the article text was taken from the page's JSON-LD articleBody".to_string());
     }
-    doc.removed = furniture
+    if doc.text.is_empty() {
+        // Nothing looked like an article (a short page, a list page): keep
+        // all visible text rather than nothing.
+        let body = dom.elements_named("body").next().unwrap_or(0);
+        let never: Vec<bool> = (0..dom.nodes.len())
+            .map(|id| NEVER_TEXT.contains(&dom.name(id)))
+            .collect();
+        doc = blocks_of(&dom, &[body], &never, meta.byline.as_deref()).into_document();
+        if !doc.text.is_empty() {
+            doc.warnings
+                .push("no main article was recognised; all visible text was kept".to_string());
+        }
+    }
+    doc.removed = furniture(&dom, &article.roots)
         .into_iter()
         .filter(|r| {
             !doc.text
                 .contains(r.text.split('…').next().unwrap_or_default())
         })
         .collect();
-
-    let from_article = |f: fn(&dom_smoothie::Article) -> Option<String>| {
-        article
-            .as_ref()
-            .and_then(f)
-            .filter(|s| !s.trim().is_empty())
-    };
-    doc.title = meta
-        .title
-        .or_else(|| from_article(|a| Some(a.title.clone())));
-    doc.outlet = meta
-        .outlet
-        .or_else(|| from_article(|a| a.site_name.clone()));
-    doc.byline = meta.byline.or_else(|| from_article(|a| a.byline.clone()));
-    doc.url = meta.url.or_else(|| from_article(|a| a.url.clone()));
-    doc.language = meta.language.or_else(|| from_article(|a| a.lang.clone()));
+    doc.title = meta.title;
+    doc.outlet = meta.outlet;
+    doc.byline = meta.byline;
+    doc.url = meta.url;
+    doc.language = meta.language;
     doc.date = meta.date;
     doc.date_source = meta.date_source.map(str::to_string);
-    if doc.date.is_none() {
-        if let Some(day) = article
-            .as_ref()
-            .and_then(|a| a.published_time.as_deref())
-            .and_then(date::parse)
-        {
-            doc.date = Some(day);
-            doc.date_source = Some("meta".to_string());
-        }
-    }
     doc
 }
 
 /// One step of the iterative walk: entering a node, or leaving an element
 /// (with whether it was a block and whether it set a block kind).
-enum Step<'a> {
-    Enter(NodeRef<'a>),
+enum Step {
+    Enter(usize),
     Leave { block: bool, kind_set: bool },
 }
 
-/// Walks the chosen article's DOM without recursion and cuts its text into
+/// Walks the article's elements without recursion and cuts their text into
 /// blocks: headings, captions, bylines and datelines, paragraphs.
-fn blocks_of(content: &Dom, byline: Option<&str>) -> TextBuilder {
+fn blocks_of(dom: &Dom, roots: &[usize], dropped: &[bool], byline: Option<&str>) -> TextBuilder {
     let mut builder = TextBuilder::default();
-    let root = content.root();
-    let mut stack = vec![Step::Enter(root)];
+    let mut stack: Vec<Step> = roots.iter().rev().map(|&r| Step::Enter(r)).collect();
     let mut paragraph = String::new();
     let mut kinds: Vec<BlockKind> = Vec::new();
     let flush = |paragraph: &mut String, kinds: &[BlockKind], builder: &mut TextBuilder| {
@@ -205,7 +172,7 @@ fn blocks_of(content: &Dom, byline: Option<&str>) -> TextBuilder {
         builder.push(&text, kind);
     };
     while let Some(step) = stack.pop() {
-        let node = match step {
+        let id = match step {
             Step::Leave { block, kind_set } => {
                 if block || kind_set {
                     flush(&mut paragraph, &kinds, &mut builder);
@@ -215,23 +182,24 @@ fn blocks_of(content: &Dom, byline: Option<&str>) -> TextBuilder {
                 }
                 continue;
             }
-            Step::Enter(node) => node,
+            Step::Enter(id) => id,
         };
-        if node.is_text() {
-            paragraph.push_str(&node.text());
+        if dropped[id] {
+            // A dropped element still separates the text around it.
+            paragraph.push(' ');
             continue;
         }
-        if !node.is_element() && !node.is_document() && !node.is_fragment() {
+        let name = match &dom.nodes[id].kind {
+            Kind::Text(t) => {
+                paragraph.push_str(t);
+                continue;
+            }
+            Kind::Element { name, .. } => name.as_str(),
+        };
+        if NEVER_TEXT.contains(&name) {
             continue;
         }
-        let name = node
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
-        if NEVER_TEXT.contains(&name.as_str()) {
-            continue;
-        }
-        match name.as_str() {
+        match name {
             "br" => {
                 flush(&mut paragraph, &kinds, &mut builder);
                 continue;
@@ -239,14 +207,14 @@ fn blocks_of(content: &Dom, byline: Option<&str>) -> TextBuilder {
             "td" | "th" => paragraph.push(' '),
             _ => {}
         }
-        let block = BLOCK.contains(&name.as_str());
+        let block = BLOCK.contains(&name);
         if block {
             flush(&mut paragraph, &kinds, &mut builder);
         }
-        let kind = match name.as_str() {
+        let kind = match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(BlockKind::Heading),
             "figcaption" | "caption" => Some(BlockKind::Caption),
-            _ if has_class_word(&node, &["caption", "credit"]) => Some(BlockKind::Caption),
+            _ if has_class_word(dom, id, &["caption", "credit"]) => Some(BlockKind::Caption),
             _ => None,
         };
         if let Some(kind) = kind {
@@ -257,18 +225,14 @@ fn blocks_of(content: &Dom, byline: Option<&str>) -> TextBuilder {
             block,
             kind_set: kind.is_some(),
         });
-        let mut child = node.last_child();
-        while let Some(c) = child {
-            child = c.prev_sibling();
-            stack.push(Step::Enter(c));
-        }
+        stack.extend(dom.nodes[id].children.iter().rev().map(|&c| Step::Enter(c)));
     }
     flush(&mut paragraph, &kinds, &mut builder);
     builder
 }
 
-fn has_class_word(node: &NodeRef, words: &[&str]) -> bool {
-    node.class().is_some_and(|class| {
+fn has_class_word(dom: &Dom, id: usize, words: &[&str]) -> bool {
+    dom.attr(id, "class").is_some_and(|class| {
         let class = class.to_ascii_lowercase();
         words.iter().any(|w| class.contains(w))
     })
@@ -309,62 +273,78 @@ fn classify(text: &str, byline: Option<&str>) -> BlockKind {
     BlockKind::Paragraph
 }
 
-/// Page furniture in the original page, outermost elements only, each
+/// Page furniture outside the article, outermost elements only, each
 /// summarised, at most [`MAX_REMOVED`].
-fn furniture(dom: &Dom) -> Vec<Removed> {
-    let all: Vec<&str> = FURNITURE.iter().map(|(sel, _)| *sel).collect();
-    let selection = dom.select(&all.join(", "));
-    let mut taken: Vec<NodeRef> = Vec::new();
+fn furniture(dom: &Dom, article: &[usize]) -> Vec<Removed> {
+    let n = dom.nodes.len();
+    // Ids increase in document order and a subtree's ids are contiguous, so
+    // "inside" is a range test against the last id below each taken node.
+    let subtree_end = |id: usize| -> usize {
+        let mut last = id;
+        while let Some(&child) = dom.nodes[last].children.last() {
+            last = child;
+        }
+        last
+    };
+    let article_ranges: Vec<(usize, usize)> =
+        article.iter().map(|&a| (a, subtree_end(a))).collect();
     let mut removed = Vec::new();
-    for node in selection.nodes().iter().take(3000) {
-        if removed.len() >= MAX_REMOVED {
-            break;
-        }
-        let inside_taken = node
-            .ancestors_it(Some(MAX_DOM_DEPTH))
-            .any(|a| taken.iter().any(|t| t.id == a.id));
-        if inside_taken {
-            continue;
-        }
-        let Some((_, reason)) = FURNITURE.iter().find(|(sel, _)| node.is(sel)) else {
+    let mut id = 1;
+    while id < n && removed.len() < MAX_REMOVED {
+        let inside_article = article_ranges.iter().any(|&(a, e)| id >= a && id <= e);
+        let reason = (!inside_article && !dom.is_text(id))
+            .then(|| furniture_reason(dom, id))
+            .flatten();
+        let Some(reason) = reason else {
+            id += 1;
             continue;
         };
-        let text = visible_text(node);
-        if text.is_empty() {
-            continue;
+        let end = subtree_end(id);
+        let text = visible_text(dom, id);
+        if !text.is_empty() {
+            removed.push(Removed {
+                text: summarise(&text),
+                reason: reason.to_string(),
+            });
         }
-        taken.push(*node);
-        removed.push(Removed {
-            text: summarise(&text),
-            reason: (*reason).to_string(),
-        });
+        id = end + 1;
     }
     removed
 }
 
+fn furniture_reason(dom: &Dom, id: usize) -> Option<&'static str> {
+    let name = dom.name(id);
+    let mut words = dom.class_and_id(id);
+    if let Some(role) = dom.attr(id, "role") {
+        words.push_str(&role.to_ascii_lowercase());
+    }
+    FURNITURE
+        .iter()
+        .find(|(names, class_words, _)| {
+            names.contains(&name) || class_words.iter().any(|w| words.contains(w))
+        })
+        .map(|(_, _, reason)| *reason)
+}
+
 /// An element's text without its scripts and styles, whitespace folded.
-fn visible_text(node: &NodeRef) -> String {
+fn visible_text(dom: &Dom, id: usize) -> String {
     let mut out = String::new();
-    let mut stack = vec![*node];
+    let mut stack = vec![id];
     while let Some(n) = stack.pop() {
-        if n.is_text() {
-            out.push_str(&n.text());
-            out.push(' ');
-            if out.len() > 64 * 1024 {
-                break;
+        match &dom.nodes[n].kind {
+            Kind::Text(t) => {
+                out.push_str(t);
+                out.push(' ');
+                if out.len() > 64 * 1024 {
+                    break;
+                }
             }
-            continue;
-        }
-        let skip = n
-            .node_name()
-            .is_some_and(|name| NEVER_TEXT.contains(&name.to_ascii_lowercase().as_str()));
-        if skip {
-            continue;
-        }
-        let mut child = n.last_child();
-        while let Some(c) = child {
-            child = c.prev_sibling();
-            stack.push(c);
+            Kind::Element { name, .. } => {
+                const UNSEEN: &[&str] = &["script", "style", "noscript", "template", "svg"];
+                if !UNSEEN.contains(&name.as_str()) {
+                    stack.extend(dom.nodes[n].children.iter().rev());
+                }
+            }
         }
     }
     fold_whitespace(&out)

@@ -138,11 +138,7 @@ fn deep_nesting_neither_overflows_nor_stalls() {
         html.push_str("<p>Text at the bottom of a very deep page.</p>");
         let doc = ingest_html(&html);
         assert!(doc.text.contains("Text at the bottom"), "{tag}");
-        assert!(!doc.warnings.is_empty(), "{tag}");
     }
-    // Deep, but not over the limit: the DOM path, still fine.
-    let html = format!("{}<p>Shallow enough.</p>", "<div>".repeat(200));
-    assert!(ingest_html(&html).text.contains("Shallow enough."));
 }
 
 #[test]
