@@ -180,6 +180,8 @@ struct Builder<'a> {
     lower: String,
     nodes: Vec<Node>,
     open: Vec<usize>,
+    /// Raw-text elements with no end tag after the current position.
+    unclosed: Vec<String>,
 }
 
 impl<'a> Builder<'a> {
@@ -196,6 +198,7 @@ impl<'a> Builder<'a> {
                 children: Vec::new(),
             }],
             open: vec![0],
+            unclosed: Vec::new(),
         }
     }
 
@@ -336,17 +339,27 @@ impl<'a> Builder<'a> {
                 &["div", "td", "li", "blockquote", "section", "article"],
             );
         }
-        let raw = RAW_TEXT.contains(&name.as_str());
-        let void = VOID.contains(&name.as_str()) || (self_closing && !raw);
+        // `<title/>` inside SVG is empty; a raw-text element never closed is
+        // read as empty too rather than swallowing the rest of the page.
+        // Once an end tag is known to be absent from here on, it is not
+        // searched for again, which keeps many unclosed tags linear.
+        let is_raw = RAW_TEXT.contains(&name.as_str());
+        let end_tag = format!("</{name}");
+        let raw_end = if is_raw && !self_closing && !self.unclosed.contains(&name) {
+            let found = self.lower[*i..].find(&end_tag).map(|e| *i + e);
+            if found.is_none() {
+                self.unclosed.push(name.clone());
+            }
+            found
+        } else {
+            None
+        };
+        let void = VOID.contains(&name.as_str()) || self_closing || is_raw;
         let id = self.add(Kind::Element {
             name: name.clone(),
             attrs,
         });
-        if raw {
-            let end_tag = format!("</{name}");
-            let end = self.lower[*i..]
-                .find(&end_tag)
-                .map_or(self.html.len(), |e| *i + e);
+        if let Some(end) = raw_end {
             let content = &self.html[*i..end];
             self.open.push(id);
             // Scripts and styles keep their text as written; a title or
@@ -497,6 +510,14 @@ mod tests {
                 r#"#root(table(tr(td("a")td("b"))tr(td("c"))))"#,
             ),
             ("<a title='x > y' href=\"u\">l</a>", r#"#root(a("l"))"#),
+            (
+                "<svg><title/><path/></svg><p>x</p>",
+                r#"#root(svg(title()path())p("x"))"#,
+            ),
+            (
+                "<title>never closed<p>x</p>",
+                r#"#root(title()"never closed"p("x"))"#,
+            ),
         ];
         for (html, want) in cases {
             assert_eq!(shape(&Dom::parse(html), 0), *want, "{html}");

@@ -11,7 +11,13 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
+        // References are short: look for the `;` only nearby, so that text
+        // full of bare `&` stays linear.
+        let end = rest
+            .bytes()
+            .take(12)
+            .position(|b| b == b';')
+            .filter(|&e| e > 1);
         let decoded = end.and_then(|e| entity(&rest[1..e]));
         match (end, decoded) {
             (Some(e), Some(c)) => {
