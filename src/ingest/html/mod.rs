@@ -96,13 +96,11 @@ pub fn ingest_html(html: &str) -> Document {
     let dom = Dom::parse(html);
     let meta = meta::read(&dom);
     let article = extract::extract(&dom);
-    let mut doc = blocks_of(
-        &dom,
-        &article.roots,
-        &article.dropped,
-        meta.byline.as_deref(),
-    )
-    .into_document();
+    let known = Known {
+        byline: meta.byline.as_deref(),
+        title: meta.title.as_deref(),
+    };
+    let mut doc = blocks_of(&dom, &article.roots, &article.dropped, known).into_document();
     let body_len = meta.article_body.as_deref().map_or(0, |b| b.trim().len());
     if body_len > (2 * doc.text.len()).max(500) {
         // The page's visible body lacks the article (rendered by script, or
@@ -122,7 +120,7 @@ pub fn ingest_html(html: &str) -> Document {
         let never: Vec<bool> = (0..dom.nodes.len())
             .map(|id| NEVER_TEXT.contains(&dom.name(id)))
             .collect();
-        doc = blocks_of(&dom, &[body], &never, meta.byline.as_deref()).into_document();
+        doc = blocks_of(&dom, &[body], &never, known).into_document();
         if !doc.text.is_empty() {
             doc.warnings
                 .push("no main article was recognised; all visible text was kept".to_string());
@@ -152,14 +150,23 @@ enum Step {
     Leave { block: bool, kind_set: bool },
 }
 
+/// What the metadata already says, used to classify and dedupe blocks.
+#[derive(Clone, Copy)]
+struct Known<'a> {
+    byline: Option<&'a str>,
+    title: Option<&'a str>,
+}
+
 /// Walks the article's elements without recursion and cuts their text into
-/// blocks: headings, captions, bylines and datelines, paragraphs.
-fn blocks_of(dom: &Dom, roots: &[usize], dropped: &[bool], byline: Option<&str>) -> TextBuilder {
+/// blocks: headings, captions, bylines and datelines, paragraphs. The
+/// page's headline is left out: it is the document's `title`.
+fn blocks_of(dom: &Dom, roots: &[usize], dropped: &[bool], known: Known) -> TextBuilder {
     let mut builder = TextBuilder::default();
+    let mut headline_seen = false;
     let mut stack: Vec<Step> = roots.iter().rev().map(|&r| Step::Enter(r)).collect();
     let mut paragraph = String::new();
     let mut kinds: Vec<BlockKind> = Vec::new();
-    let flush = |paragraph: &mut String, kinds: &[BlockKind], builder: &mut TextBuilder| {
+    let mut flush = |paragraph: &mut String, kinds: &[BlockKind], builder: &mut TextBuilder| {
         let text = fold_whitespace(paragraph);
         paragraph.clear();
         if text.is_empty() {
@@ -168,7 +175,14 @@ fn blocks_of(dom: &Dom, roots: &[usize], dropped: &[bool], byline: Option<&str>)
         let kind = kinds
             .last()
             .copied()
-            .unwrap_or_else(|| classify(&text, byline));
+            .unwrap_or_else(|| classify(&text, known.byline));
+        if kind == BlockKind::Heading
+            && !headline_seen
+            && known.title.is_some_and(|t| same_headline(&text, t))
+        {
+            headline_seen = true;
+            return;
+        }
         builder.push(&text, kind);
     };
     while let Some(step) = stack.pop() {
@@ -229,6 +243,23 @@ fn blocks_of(dom: &Dom, roots: &[usize], dropped: &[bool], byline: Option<&str>)
     }
     flush(&mut paragraph, &kinds, &mut builder);
     builder
+}
+
+/// Whether a heading is the page's headline: the same words, or nearly all
+/// of the title's words.
+fn same_headline(heading: &str, title: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (h, t) = (words(heading), words(title));
+    if h.is_empty() || t.is_empty() {
+        return false;
+    }
+    let shared = h.iter().filter(|w| t.contains(w)).count();
+    shared * 4 >= h.len().max(t.len()) * 3
 }
 
 fn has_class_word(dom: &Dom, id: usize, words: &[&str]) -> bool {
