@@ -622,6 +622,12 @@ fn drop_inside_article(
     if !flags.clean_conditionally {
         return false;
     }
+    // A short paragraph that is all link inside the article is a promo
+    // ("READ MORE ...", "CLICK HERE TO GET THE APP").
+    if matches!(name, "p" | "li") {
+        let s = sums[id];
+        return s.text > 0 && s.text < 200 && s.link_text * 10 >= s.text * 8;
+    }
     if !matches!(
         name,
         "div" | "section" | "ul" | "ol" | "table" | "form" | "fieldset" | "header" | "figure"
