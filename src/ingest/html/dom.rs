@@ -265,8 +265,8 @@ impl<'a> Builder<'a> {
             let at = i + offset;
             self.add_text(&html[i..at], true);
             let rest = &self.lower[at..];
-            if rest.starts_with("<!--") {
-                i = rest[4..].find("-->").map_or(len, |e| at + 4 + e + 3);
+            if let Some(comment) = rest.strip_prefix("<!--") {
+                i = comment.find("-->").map_or(len, |e| at + 4 + e + 3);
                 continue;
             }
             if rest.starts_with("<!") || rest.starts_with("<?") {
@@ -289,14 +289,7 @@ impl<'a> Builder<'a> {
             let (attrs, self_closing, end) = parse_attrs(html, name_start + name_len);
             i = end;
             if closing {
-                match name.as_str() {
-                    "p" | "br" => {
-                        self.close(&name, MATCH_WINDOW);
-                    }
-                    _ => {
-                        self.close(&name, MATCH_WINDOW);
-                    }
-                }
+                self.close(&name, MATCH_WINDOW);
                 continue;
             }
             self.start_tag(name, attrs, self_closing, &mut i);
@@ -315,15 +308,11 @@ impl<'a> Builder<'a> {
             "li" => {
                 self.close_in_scope("li", &["ul", "ol", "menu"]);
             }
-            "dt" | "dd" => {
-                if !self.close_in_scope("dd", &["dl"]) {
-                    self.close_in_scope("dt", &["dl"]);
-                }
+            "dt" | "dd" if !self.close_in_scope("dd", &["dl"]) => {
+                self.close_in_scope("dt", &["dl"]);
             }
-            "td" | "th" => {
-                if !self.close_in_scope("td", &["tr", "table"]) {
-                    self.close_in_scope("th", &["tr", "table"]);
-                }
+            "td" | "th" if !self.close_in_scope("td", &["tr", "table"]) => {
+                self.close_in_scope("th", &["tr", "table"]);
             }
             "tr" => {
                 self.close_in_scope("tr", &["table", "tbody", "thead", "tfoot"]);
