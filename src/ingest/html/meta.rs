@@ -1,0 +1,515 @@
+//! Page metadata: a parsed HTML page in, its title, outlet, byline,
+//! canonical URL, language and publication day out, read from JSON-LD
+//! (`NewsArticle` and kin), OpenGraph, `<meta>` tags, `<time datetime>` and
+//! dates written in the page's own URL.
+
+use serde_json::Value;
+
+use super::date;
+use super::dom::Dom;
+use crate::ingest::text::fold_whitespace;
+
+/// What the page says about itself. Fields it does not state are `None`.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub byline: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    pub date: Option<String>,
+    pub date_source: Option<&'static str>,
+    /// JSON-LD `articleBody`: the article as the outlet's own CMS wrote it,
+    /// for pages whose visible body is empty or scripted.
+    pub article_body: Option<String>,
+}
+
+/// `<meta>` names and properties that carry the publication date, most
+/// specific first. Gathered from the conventions of OpenGraph, Dublin Core,
+/// Highwire Press (`citation_*`), Parse.ly, Sailthru and common CMSs.
+const DATE_METAS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "published_time",
+    "article.published",
+    "datepublished",
+    "date_published",
+    "parsely-pub-date",
+    "sailthru.date",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "publishdate",
+    "pub_date",
+    "originalpublicationdate",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+    "ptime",
+    "date",
+    "created",
+    "og:updated_time",
+    "article:modified_time",
+    "lastmod",
+    "last-modified",
+];
+
+const AUTHOR_METAS: &[&str] = &[
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "byl",
+    "twitter:creator",
+];
+
+/// JSON-LD `@type`s that describe the article itself, in order of trust.
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "Article",
+    "BlogPosting",
+    "Report",
+    "LiveBlogPosting",
+    "ScholarlyArticle",
+    "TechArticle",
+];
+
+/// Reads every metadata source of a page, best source first for each field.
+pub fn read(dom: &Dom) -> Meta {
+    let metas = meta_tags(dom);
+    let meta = |keys: &[&str]| -> Option<String> {
+        keys.iter().find_map(|key| {
+            metas
+                .iter()
+                .find(|(k, v)| k == key && !v.is_empty())
+                .map(|(_, v)| v.clone())
+        })
+    };
+    let ld = json_ld_article(dom);
+    let ld_str = |key: &str| ld.as_ref().and_then(|v| text_value(v.get(key)?));
+
+    let language = first_attr(dom, "html", "lang")
+        .or_else(|| meta(&["content-language", "og:locale", "language", "dc.language"]))
+        .map(|l| l.replace('_', "-"));
+
+    let canonical = dom
+        .elements_named("link")
+        .find(|&id| {
+            dom.attr(id, "rel")
+                .is_some_and(|r| r.to_ascii_lowercase().contains("canonical"))
+        })
+        .and_then(|id| dom.attr(id, "href"))
+        .map(|h| h.trim().to_string());
+    let url = absolute(canonical)
+        .or_else(|| absolute(meta(&["og:url", "twitter:url"])))
+        .or_else(|| absolute(ld_str("url")))
+        .or_else(|| {
+            let main = ld.as_ref()?.get("mainEntityOfPage")?;
+            absolute(text_value(main).or_else(|| text_value(main.get("@id")?)))
+        });
+
+    let outlet = meta(&[
+        "og:site_name",
+        "application-name",
+        "publisher",
+        "dc.publisher",
+    ])
+    .or_else(|| {
+        let publisher = ld.as_ref()?.get("publisher")?;
+        text_value(publisher.get("name").unwrap_or(publisher))
+    });
+
+    let page_title = dom
+        .elements_named("title")
+        .next()
+        .map(|id| fold_whitespace(&dom.text(id)))
+        .filter(|t| !t.is_empty());
+    let title = ld_str("headline")
+        .or_else(|| {
+            meta(&[
+                "og:title",
+                "twitter:title",
+                "citation_title",
+                "dc.title",
+                "title",
+            ])
+        })
+        .or_else(|| page_title.map(|t| strip_site_suffix(&t, outlet.as_deref())));
+
+    let byline = ld
+        .as_ref()
+        .and_then(|v| authors(v.get("author")?))
+        .or_else(|| meta(AUTHOR_METAS).filter(|a| !a.starts_with("http") && !a.starts_with('@')));
+
+    let (date, date_source) = publication_date(dom, &metas, ld.as_ref(), url.as_deref());
+
+    Meta {
+        title: title.filter(|t| !t.is_empty()),
+        outlet: outlet.filter(|t| !t.is_empty()),
+        byline: byline.filter(|t| !t.is_empty()),
+        url,
+        language: language.filter(|l| !l.is_empty()),
+        date,
+        date_source,
+        article_body: ld
+            .as_ref()
+            .and_then(|v| v.get("articleBody")?.as_str().map(str::to_string)),
+    }
+}
+
+/// The publication day and where it was read, trying sources in the order
+/// of how often each is right on saved news pages.
+fn publication_date(
+    dom: &Dom,
+    metas: &[(String, String)],
+    ld: Option<&Value>,
+    url: Option<&str>,
+) -> (Option<String>, Option<&'static str>) {
+    if let Some(d) = ld
+        .and_then(|v| text_value(v.get("datePublished").or_else(|| v.get("dateCreated"))?))
+        .and_then(|s| date::parse(&s))
+    {
+        return (Some(d), Some("json-ld"));
+    }
+    for key in DATE_METAS {
+        let found = metas
+            .iter()
+            .filter(|(k, _)| k == key)
+            .find_map(|(_, v)| date::parse(v));
+        if found.is_some() {
+            return (found, Some("meta"));
+        }
+    }
+    if let Some(d) = parsely_page_date(metas) {
+        return (Some(d), Some("meta"));
+    }
+    // `<time>` and `itemprop` elements, most specific first.
+    let is_time = |id: usize| dom.name(id) == "time";
+    let in_article = |id: usize| dom.ancestors(id).any(|a| dom.name(a) == "article");
+    let time_rules: [&dyn Fn(usize) -> bool; 5] = [
+        &|id| {
+            dom.attr(id, "itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+        },
+        &|id| is_time(id) && dom.attr(id, "pubdate").is_some(),
+        &|id| is_time(id) && dom.class_and_id(id).contains("publish"),
+        &|id| is_time(id) && in_article(id),
+        &is_time,
+    ];
+    for rule in time_rules {
+        for id in (0..dom.nodes.len()).filter(|&id| rule(id)).take(20) {
+            let found = ["datetime", "content"]
+                .iter()
+                .find_map(|a| dom.attr(id, a))
+                .and_then(date::parse)
+                .or_else(|| date::parse(&fold_whitespace(&dom.text(id))));
+            if found.is_some() {
+                return (found, Some("time"));
+            }
+        }
+    }
+    if let Some(d) = url.and_then(date::from_url).filter(|d| d.len() == 10) {
+        return (Some(d), Some("url"));
+    }
+    if let Some(d) = dated_element_text(dom) {
+        return (Some(d), Some("text"));
+    }
+    (None, None)
+}
+
+/// Parse.ly's older `parsely-page` meta holds JSON with a `pub_date`.
+fn parsely_page_date(metas: &[(String, String)]) -> Option<String> {
+    let (_, raw) = metas.iter().find(|(k, _)| k == "parsely-page")?;
+    let value: Value = serde_json::from_str(raw).ok()?;
+    date::parse(value.get("pub_date")?.as_str()?)
+}
+
+/// A date written in an element whose class or id says it holds one
+/// ("date", "published", "posted", "timestamp"), near the top of the page.
+fn dated_element_text(dom: &Dom) -> Option<String> {
+    const WORDS: &[&str] = &[
+        "date",
+        "publish",
+        "posted",
+        "timestamp",
+        "time",
+        "meta",
+        "byline",
+        "fecha",
+        "datum",
+    ];
+    (0..dom.nodes.len())
+        .filter(|&id| {
+            let ci = dom.class_and_id(id);
+            !ci.is_empty() && WORDS.iter().any(|w| ci.contains(w))
+        })
+        .take(40)
+        .find_map(|id| {
+            let from_attr = ["datetime", "data-time", "data-date", "title", "content"]
+                .iter()
+                .find_map(|a| dom.attr(id, a).and_then(date::parse));
+            from_attr.or_else(|| {
+                let text = fold_whitespace(&dom.text(id));
+                (text.len() <= 200)
+                    .then(|| date::find_in_text(&text))
+                    .flatten()
+            })
+        })
+}
+
+/// Every `<meta>` as (lowercased name or property or itemprop, content).
+fn meta_tags(dom: &Dom) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for id in dom.elements_named("meta").take(2000) {
+        let Some(content) = dom.attr(id, "content") else {
+            continue;
+        };
+        let content = fold_whitespace(content);
+        for key_attr in ["property", "name", "itemprop", "http-equiv"] {
+            if let Some(key) = dom.attr(id, key_attr) {
+                out.push((key.trim().to_ascii_lowercase(), content.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn first_attr(dom: &Dom, element: &str, attr: &str) -> Option<String> {
+    dom.elements_named(element)
+        .find_map(|id| dom.attr(id, attr))
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+fn absolute(url: Option<String>) -> Option<String> {
+    url.filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+}
+
+/// The first JSON-LD object describing an article, searching `@graph` and
+/// arrays; JSON that does not parse is skipped.
+fn json_ld_article(dom: &Dom) -> Option<Value> {
+    let mut found: Vec<(usize, Value)> = Vec::new();
+    let scripts = dom.elements_named("script").filter(|&id| {
+        dom.attr(id, "type")
+            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+    });
+    for id in scripts.take(50) {
+        let raw = dom.text(id);
+        // Pages often put raw line breaks inside JSON strings, or several
+        // objects (or stray text) one after another: take every value that
+        // parses, in order.
+        let cleaned: String = raw
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let values: Vec<Value> = serde_json::Deserializer::from_str(cleaned.trim())
+            .into_iter::<Value>()
+            .map_while(Result::ok)
+            .take(20)
+            .collect();
+        for value in values {
+            // Iterative walk: JSON-LD can nest, but a stack never overflows.
+            let mut stack = vec![value];
+            let mut visited = 0;
+            while let Some(v) = stack.pop() {
+                visited += 1;
+                if visited > 10_000 {
+                    break;
+                }
+                match v {
+                    Value::Array(items) => stack.extend(items.into_iter().rev()),
+                    Value::Object(ref map) => {
+                        let rank = article_rank(map.get("@type")).or_else(|| {
+                            // A `WebPage` or untyped object still dates the page.
+                            map.contains_key("datePublished")
+                                .then_some(ARTICLE_TYPES.len())
+                        });
+                        if let Some(rank) = rank {
+                            found.push((rank, v.clone()));
+                        }
+                        if let Some(graph) = map.get("@graph") {
+                            stack.push(graph.clone());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    found.sort_by_key(|(rank, _)| *rank);
+    found.into_iter().next().map(|(_, v)| v)
+}
+
+fn article_rank(kind: Option<&Value>) -> Option<usize> {
+    let kinds: Vec<&str> = match kind? {
+        Value::String(s) => vec![s.as_str()],
+        Value::Array(a) => a.iter().filter_map(|v| v.as_str()).collect(),
+        _ => return None,
+    };
+    kinds
+        .iter()
+        .filter_map(|k| {
+            let k = k.rsplit('/').next().unwrap_or(k);
+            ARTICLE_TYPES.iter().position(|t| *t == k)
+        })
+        .min()
+}
+
+/// A JSON-LD value as text: a string, a number, or the first of a list.
+fn text_value(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(fold_whitespace(s)).filter(|s| !s.is_empty()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Array(a) => a.iter().find_map(text_value),
+        _ => None,
+    }
+}
+
+/// JSON-LD `author`: a name, an object with a name, or a list of either,
+/// joined with commas.
+fn authors(v: &Value) -> Option<String> {
+    let one = |v: &Value| match v {
+        Value::String(s) => Some(fold_whitespace(s)),
+        Value::Object(m) => m.get("name").and_then(text_value),
+        _ => None,
+    };
+    let names: Vec<String> = match v {
+        Value::Array(items) => items.iter().filter_map(one).collect(),
+        other => one(other).into_iter().collect(),
+    };
+    let names: Vec<String> = names
+        .into_iter()
+        .filter(|n| !n.is_empty() && !n.starts_with("http"))
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// "Headline | Outlet" → "Headline", when the suffix names the outlet or
+/// the separator leaves a clearly longer headline.
+fn strip_site_suffix(title: &str, outlet: Option<&str>) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let names_outlet = outlet.is_some_and(|o| tail.trim().eq_ignore_ascii_case(o.trim()));
+            if names_outlet || (head.len() > 2 * tail.len() && tail.split_whitespace().count() <= 4)
+            {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(html: &str) -> Meta {
+        read(&Dom::parse(html))
+    }
+
+    #[test]
+    fn json_ld_news_article_wins() {
+        let m = meta_of(
+            r#"<html lang="en-GB"><head>
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","name":"Site"},
+              {"@type":"NewsArticle","headline":"Leaders meet",
+               "datePublished":"2019-02-25T18:00:00+03:30",
+               "author":[{"@type":"Person","name":"A. Writer"},{"name":"B. Writer"}],
+               "publisher":{"@type":"Organization","name":"The Daily"}}]}</script>
+            <meta property="article:published_time" content="2019-02-26">
+            </head><body></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Leaders meet"));
+        assert_eq!(m.date.as_deref(), Some("2019-02-25"));
+        assert_eq!(m.date_source, Some("json-ld"));
+        assert_eq!(m.byline.as_deref(), Some("A. Writer, B. Writer"));
+        assert_eq!(m.outlet.as_deref(), Some("The Daily"));
+        assert_eq!(m.language.as_deref(), Some("en-GB"));
+    }
+
+    #[test]
+    fn opengraph_and_meta_tags() {
+        let m = meta_of(
+            r#"<html><head><title>Leaders meet | The Daily</title>
+            <meta property="og:site_name" content="The Daily">
+            <meta property="og:url" content="https://daily.example/world/leaders-meet">
+            <meta name="author" content="C. Reporter">
+            <meta name="sailthru.date" content="2019-02-25 10:00:00">
+            </head><body></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Leaders meet"));
+        assert_eq!(m.outlet.as_deref(), Some("The Daily"));
+        assert_eq!(
+            m.url.as_deref(),
+            Some("https://daily.example/world/leaders-meet")
+        );
+        assert_eq!(m.byline.as_deref(), Some("C. Reporter"));
+        assert_eq!(
+            (m.date.as_deref(), m.date_source),
+            (Some("2019-02-25"), Some("meta"))
+        );
+    }
+
+    #[test]
+    fn time_element_then_url_then_text() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                r#"<body><time datetime="2019-02-25T09:00">Monday</time></body>"#,
+                "2019-02-25",
+                "time",
+            ),
+            (
+                r#"<head><link rel="canonical" href="https://x.example/2019/02/25/story"></head>"#,
+                "2019-02-25",
+                "url",
+            ),
+            (
+                r#"<body><div class="post-date">Posted 25 February 2019</div></body>"#,
+                "2019-02-25",
+                "text",
+            ),
+            (
+                r#"<head><meta name="parsely-page" content='{"pub_date":"2019-02-25T10:00:00Z"}'></head>"#,
+                "2019-02-25",
+                "meta",
+            ),
+        ];
+        for (html, day, source) in cases {
+            let m = meta_of(html);
+            assert_eq!(
+                (m.date.as_deref(), m.date_source),
+                (Some(*day), Some(*source)),
+                "{html}"
+            );
+        }
+    }
+
+    #[test]
+    fn broken_json_ld_is_skipped_not_fatal() {
+        let m = meta_of(
+            r#"<head><script type="application/ld+json">{"@type":"NewsArticle",</script>
+            <meta property="og:title" content="Fallback"></head>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Fallback"));
+        assert_eq!(m.date, None);
+    }
+}

@@ -1,0 +1,406 @@
+//! HTML pages: markup in, a [`Document`] out holding the article's main text
+//! (navigation, menus, share bars, cookie banners, related links, comments
+//! and footers dropped and listed in `removed`), its blocks, and the page's
+//! metadata (title, outlet, byline, date, canonical URL, language).
+//!
+//! [`dom`] builds a small tree in one linear pass, [`extract`] picks the
+//! article in the Readability manner, [`meta`] reads the metadata, and this
+//! module cuts the article into blocks.
+
+mod date;
+mod dom;
+mod entities;
+mod extract;
+mod meta;
+
+pub use entities::decode_entities;
+
+use dom::{Dom, Kind};
+use extract::NEVER_TEXT;
+
+use super::text::{fold_whitespace, TextBuilder};
+use super::{BlockKind, Document, Removed};
+
+/// At most this many entries in `removed`, each summarised.
+pub(crate) const MAX_REMOVED: usize = 25;
+
+/// Removed text longer than this is cut, with its word count given.
+const SUMMARY_CHARS: usize = 160;
+
+/// Page furniture listed in `removed`: the first rule an element matches
+/// names the reason. A rule is element names, and words looked for in the
+/// element's `class`, `id` and `role`.
+const FURNITURE: &[(&[&str], &[&str], &str)] = &[
+    (&[], &["cookie", "consent", "gdpr"], "cookie notice"),
+    (&["nav"], &["navigation", "navbar", "menu"], "navigation"),
+    (&[], &["comments", "disqus"], "comments"),
+    (&[], &["share", "social"], "share bar"),
+    (
+        &[],
+        &[
+            "related",
+            "recommend",
+            "more-stories",
+            "outbrain",
+            "taboola",
+            "most-read",
+        ],
+        "related articles",
+    ),
+    (&[], &["newsletter", "subscribe"], "newsletter sign-up"),
+    (&["footer"], &["contentinfo", "footer"], "footer"),
+    (&["header"], &["banner", "masthead"], "page header"),
+    (&["aside"], &["complementary", "sidebar"], "sidebar"),
+    (&["form"], &[], "form"),
+];
+
+/// Elements that start and end a paragraph.
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dd",
+    "dt",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figure",
+    "figcaption",
+    "header",
+    "footer",
+    "aside",
+    "address",
+    "hr",
+    "details",
+    "summary",
+    "caption",
+    "body",
+];
+
+/// Reads an HTML page. Never panics; a page with no article text gives a
+/// document with empty `text`, which the caller reports.
+pub fn ingest_html(html: &str) -> Document {
+    let dom = Dom::parse(html);
+    let meta = meta::read(&dom);
+    let article = extract::extract(&dom);
+    let known = Known {
+        byline: meta.byline.as_deref(),
+        title: meta.title.as_deref(),
+    };
+    let mut doc = blocks_of(&dom, &article.roots, &article.dropped, known).into_document();
+    let body_len = meta.article_body.as_deref().map_or(0, |b| b.trim().len());
+    if body_len > (2 * doc.text.len()).max(500) {
+        // The page's visible body lacks the article (rendered by script, or
+        // behind a paywall) but its JSON-LD carries it.
+        let mut builder = TextBuilder::default();
+        for paragraph in meta.article_body.as_deref().unwrap_or("").split('\n') {
+            builder.push(&decode_entities(paragraph), BlockKind::Paragraph);
+        }
+        doc = builder.into_document();
+        doc.warnings
+            .push("the article text was taken from the page's JSON-LD articleBody".to_string());
+    }
+    if doc.text.is_empty() {
+        // Nothing looked like an article (a short page, a list page): keep
+        // all visible text rather than nothing.
+        let body = dom.elements_named("body").next().unwrap_or(0);
+        let never: Vec<bool> = (0..dom.nodes.len())
+            .map(|id| NEVER_TEXT.contains(&dom.name(id)))
+            .collect();
+        doc = blocks_of(&dom, &[body], &never, known).into_document();
+        if !doc.text.is_empty() {
+            doc.warnings
+                .push("no main article was recognised; all visible text was kept".to_string());
+        }
+    }
+    doc.removed = furniture(&dom, &article.roots)
+        .into_iter()
+        .filter(|r| {
+            !doc.text
+                .contains(r.text.split('…').next().unwrap_or_default())
+        })
+        .collect();
+    doc.title = meta.title;
+    doc.outlet = meta.outlet;
+    doc.byline = meta.byline;
+    doc.url = meta.url;
+    doc.language = meta.language;
+    doc.date = meta.date;
+    doc.date_source = meta.date_source.map(str::to_string);
+    doc
+}
+
+/// One step of the iterative walk: entering a node, or leaving an element
+/// (with whether it was a block and whether it set a block kind).
+enum Step {
+    Enter(usize),
+    Leave { block: bool, kind_set: bool },
+}
+
+/// What the metadata already says, used to classify and dedupe blocks.
+#[derive(Clone, Copy)]
+struct Known<'a> {
+    byline: Option<&'a str>,
+    title: Option<&'a str>,
+}
+
+/// Walks the article's elements without recursion and cuts their text into
+/// blocks: headings, captions, bylines and datelines, paragraphs. The
+/// page's headline is left out: it is the document's `title`.
+fn blocks_of(dom: &Dom, roots: &[usize], dropped: &[bool], known: Known) -> TextBuilder {
+    let mut builder = TextBuilder::default();
+    let mut headline_seen = false;
+    let mut stack: Vec<Step> = roots.iter().rev().map(|&r| Step::Enter(r)).collect();
+    let mut paragraph = String::new();
+    let mut kinds: Vec<BlockKind> = Vec::new();
+    let mut flush = |paragraph: &mut String, kinds: &[BlockKind], builder: &mut TextBuilder| {
+        let text = fold_whitespace(paragraph);
+        paragraph.clear();
+        if text.is_empty() {
+            return;
+        }
+        let kind = kinds
+            .last()
+            .copied()
+            .unwrap_or_else(|| classify(&text, known.byline));
+        if kind == BlockKind::Heading
+            && !headline_seen
+            && known.title.is_some_and(|t| same_headline(&text, t))
+        {
+            headline_seen = true;
+            return;
+        }
+        builder.push(&text, kind);
+    };
+    while let Some(step) = stack.pop() {
+        let id = match step {
+            Step::Leave { block, kind_set } => {
+                if block || kind_set {
+                    flush(&mut paragraph, &kinds, &mut builder);
+                }
+                if kind_set {
+                    kinds.pop();
+                }
+                continue;
+            }
+            Step::Enter(id) => id,
+        };
+        if dropped[id] {
+            // A dropped element still separates the text around it.
+            paragraph.push(' ');
+            continue;
+        }
+        let name = match &dom.nodes[id].kind {
+            Kind::Text(t) => {
+                paragraph.push_str(t);
+                continue;
+            }
+            Kind::Element { name, .. } => name.as_str(),
+        };
+        if NEVER_TEXT.contains(&name) {
+            continue;
+        }
+        match name {
+            "br" => {
+                flush(&mut paragraph, &kinds, &mut builder);
+                continue;
+            }
+            "td" | "th" => paragraph.push(' '),
+            _ => {}
+        }
+        let block = BLOCK.contains(&name);
+        if block {
+            flush(&mut paragraph, &kinds, &mut builder);
+        }
+        let kind = match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(BlockKind::Heading),
+            "figcaption" | "caption" => Some(BlockKind::Caption),
+            _ if has_class_word(dom, id, &["caption", "credit"]) => Some(BlockKind::Caption),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            flush(&mut paragraph, &kinds, &mut builder);
+            kinds.push(kind);
+        }
+        stack.push(Step::Leave {
+            block,
+            kind_set: kind.is_some(),
+        });
+        stack.extend(dom.nodes[id].children.iter().rev().map(|&c| Step::Enter(c)));
+    }
+    flush(&mut paragraph, &kinds, &mut builder);
+    builder
+}
+
+/// Whether a heading is the page's headline: the same words, or nearly all
+/// of the title's words.
+fn same_headline(heading: &str, title: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (h, t) = (words(heading), words(title));
+    if h.is_empty() || t.is_empty() {
+        return false;
+    }
+    let shared = h.iter().filter(|w| t.contains(w)).count();
+    shared * 4 >= h.len().max(t.len()) * 3
+}
+
+fn has_class_word(dom: &Dom, id: usize, words: &[&str]) -> bool {
+    dom.attr(id, "class").is_some_and(|class| {
+        let class = class.to_ascii_lowercase();
+        words.iter().any(|w| class.contains(w))
+    })
+}
+
+/// A paragraph outside any heading or caption: a byline or a dateline
+/// standing alone is `Other`, a photo credit a `Caption`.
+fn classify(text: &str, byline: Option<&str>) -> BlockKind {
+    let words = text.split_whitespace().count();
+    if words > 14 {
+        return BlockKind::Paragraph;
+    }
+    let lower = text.to_lowercase();
+    const BY: &[&str] = &["by ", "por ", "par ", "von ", "door ", "di ", "written by "];
+    const CREDIT: &[&str] = &[
+        "photo:",
+        "photo by",
+        "(photo",
+        "image:",
+        "credit:",
+        "picture:",
+        "foto:",
+        "getty images",
+    ];
+    if BY.iter().any(|b| lower.starts_with(b))
+        || byline.is_some_and(|b| !b.is_empty() && lower.contains(&b.to_lowercase()))
+    {
+        return BlockKind::Other;
+    }
+    if CREDIT.iter().any(|c| lower.starts_with(c)) {
+        return BlockKind::Caption;
+    }
+    let dated = date::find_in_text(text).is_some();
+    let ends_sentence = text.ends_with(['.', '!', '?', '"', '”']);
+    if dated && (words <= 8 || !ends_sentence) {
+        return BlockKind::Other;
+    }
+    BlockKind::Paragraph
+}
+
+/// Page furniture outside the article, outermost elements only, each
+/// summarised, at most [`MAX_REMOVED`].
+fn furniture(dom: &Dom, article: &[usize]) -> Vec<Removed> {
+    let n = dom.nodes.len();
+    // Ids increase in document order and a subtree's ids are contiguous, so
+    // "inside" is a range test against the last id below each taken node.
+    let subtree_end = |id: usize| -> usize {
+        let mut last = id;
+        while let Some(&child) = dom.nodes[last].children.last() {
+            last = child;
+        }
+        last
+    };
+    let article_ranges: Vec<(usize, usize)> =
+        article.iter().map(|&a| (a, subtree_end(a))).collect();
+    let mut removed = Vec::new();
+    let mut id = 1;
+    while id < n && removed.len() < MAX_REMOVED {
+        let inside_article = article_ranges.iter().any(|&(a, e)| id >= a && id <= e);
+        let reason = (!inside_article && !dom.is_text(id))
+            .then(|| furniture_reason(dom, id))
+            .flatten();
+        let Some(reason) = reason else {
+            id += 1;
+            continue;
+        };
+        let end = subtree_end(id);
+        let text = visible_text(dom, id);
+        if !text.is_empty() {
+            removed.push(Removed {
+                text: summarise(&text),
+                reason: reason.to_string(),
+            });
+        }
+        id = end + 1;
+    }
+    removed
+}
+
+fn furniture_reason(dom: &Dom, id: usize) -> Option<&'static str> {
+    let name = dom.name(id);
+    let mut words = dom.class_and_id(id);
+    if let Some(role) = dom.attr(id, "role") {
+        words.push_str(&role.to_ascii_lowercase());
+    }
+    FURNITURE
+        .iter()
+        .find(|(names, class_words, _)| {
+            names.contains(&name) || class_words.iter().any(|w| words.contains(w))
+        })
+        .map(|(_, _, reason)| *reason)
+}
+
+/// An element's text without its scripts and styles, whitespace folded.
+fn visible_text(dom: &Dom, id: usize) -> String {
+    let mut out = String::new();
+    let mut stack = vec![id];
+    while let Some(n) = stack.pop() {
+        match &dom.nodes[n].kind {
+            Kind::Text(t) => {
+                out.push_str(t);
+                out.push(' ');
+                if out.len() > 64 * 1024 {
+                    break;
+                }
+            }
+            Kind::Element { name, .. } => {
+                const UNSEEN: &[&str] = &["script", "style", "noscript", "template", "svg"];
+                if !UNSEEN.contains(&name.as_str()) {
+                    stack.extend(dom.nodes[n].children.iter().rev());
+                }
+            }
+        }
+    }
+    fold_whitespace(&out)
+}
+
+/// Long removed text is cut at a word boundary and its length given, so
+/// that `removed` stays small on pages with huge menus.
+pub(crate) fn summarise(text: &str) -> String {
+    let folded = fold_whitespace(text);
+    if folded.chars().count() <= SUMMARY_CHARS {
+        return folded;
+    }
+    let words = folded.split_whitespace().count();
+    let mut cut = String::new();
+    for word in folded.split_whitespace() {
+        if cut.chars().count() + word.chars().count() + 1 > SUMMARY_CHARS {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push(' ');
+        }
+        cut.push_str(word);
+    }
+    format!("{cut}… ({words} words)")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,180 @@
+//! Unit tests for the HTML path: invented pages, one scenario each (see
+//! `tests/fixtures/html/README.md`).
+
+use super::*;
+
+const NEWS: &str = include_str!("../../../tests/fixtures/html/news_with_furniture.html");
+const HOSTILE: &str = include_str!("../../../tests/fixtures/html/hostile.html");
+
+fn block_texts(doc: &Document, kind: BlockKind) -> Vec<&str> {
+    doc.blocks
+        .iter()
+        .filter(|b| b.kind == kind)
+        .map(|b| &doc.text[b.start..b.end])
+        .collect()
+}
+
+#[test]
+fn main_text_keeps_the_article_and_drops_page_furniture() {
+    let doc = ingest_html(NEWS);
+    for kept in [
+        "The Old Mill bridge reopened to traffic on Monday morning",
+        "We lost a third of our trade",
+        "ending the long diversion through the industrial estate.",
+    ] {
+        assert!(doc.text.contains(kept), "lost {kept:?} from {}", doc.text);
+    }
+    for dropped in [
+        "We use cookies",
+        "Sport",
+        "Share on Facebook",
+        "Council approves new budget",
+        "About time too",
+        "prize marrow",
+        "daily newsletter",
+        "All rights reserved",
+        "window.tracking",
+    ] {
+        assert!(!doc.text.contains(dropped), "kept {dropped:?}");
+    }
+}
+
+#[test]
+fn removed_furniture_is_listed_with_reasons() {
+    let doc = ingest_html(NEWS);
+    let reasons: Vec<&str> = doc.removed.iter().map(|r| r.reason.as_str()).collect();
+    for reason in [
+        "cookie notice",
+        // The menu sits inside the page header, listed once as the header.
+        "page header",
+        "comments",
+        "related articles",
+        "footer",
+    ] {
+        assert!(
+            reasons.contains(&reason),
+            "{reason} missing from {reasons:?}"
+        );
+    }
+    assert!(doc.removed.len() <= MAX_REMOVED);
+}
+
+#[test]
+fn blocks_have_kinds_and_lie_inside_the_text() {
+    let doc = ingest_html(NEWS);
+    for b in &doc.blocks {
+        assert!(doc.text.get(b.start..b.end).is_some(), "{b:?}");
+    }
+    assert!(block_texts(&doc, BlockKind::Heading).contains(&"Traffic returns to the high street"));
+    assert!(block_texts(&doc, BlockKind::Caption)
+        .iter()
+        .any(|c| c.starts_with("Cyclists cross")));
+    let joined: Vec<&str> = doc.text.split("\n\n").collect();
+    assert_eq!(joined.len(), doc.blocks.len());
+}
+
+#[test]
+fn metadata_comes_from_json_ld_and_opengraph() {
+    let doc = ingest_html(NEWS);
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Bridge reopens after two-year repair")
+    );
+    assert_eq!(doc.outlet.as_deref(), Some("The Riverside Courier"));
+    assert_eq!(doc.byline.as_deref(), Some("Dana Fielding"));
+    assert_eq!(doc.date.as_deref(), Some("2023-04-17"));
+    assert_eq!(doc.date_source.as_deref(), Some("json-ld"));
+    assert_eq!(
+        doc.url.as_deref(),
+        Some("https://courier.example/local/2023/04/17/bridge-reopens")
+    );
+    assert_eq!(doc.language.as_deref(), Some("en-GB"));
+}
+
+#[test]
+fn hostile_markup_yields_only_text() {
+    let doc = ingest_html(HOSTILE);
+    assert!(doc.text.contains("keep the library open on Saturdays"));
+    assert!(doc.text.contains("Read the petition"));
+    for bad in [
+        "alert",
+        "Injected",
+        "document.",
+        "javascript",
+        "onerror",
+        "Iframe fallback",
+        "stolen",
+        "Flash fallback",
+        "<",
+        ">",
+    ] {
+        assert!(!doc.text.contains(bad), "{bad:?} in {}", doc.text);
+    }
+}
+
+#[test]
+fn bylines_datelines_and_credits_are_classified() {
+    let cases: &[(&str, BlockKind)] = &[
+        ("By Dana Fielding", BlockKind::Other),
+        ("Dana Fielding, Political Editor", BlockKind::Other),
+        ("17 April 2023, 08:30", BlockKind::Other),
+        ("Updated: March 3, 2021 at 5:02 pm ET", BlockKind::Other),
+        ("Photo: Sam Ortiz/Getty Images", BlockKind::Caption),
+        (
+            "The council met on 17 April 2023 to agree the budget for next year.",
+            BlockKind::Paragraph,
+        ),
+        ("Shops reopened.", BlockKind::Paragraph),
+    ];
+    for (text, want) in cases {
+        assert_eq!(classify(text, Some("Dana Fielding")), *want, "{text}");
+    }
+}
+
+#[test]
+fn deep_nesting_neither_overflows_nor_stalls() {
+    for tag in ["div", "b", "span", "table"] {
+        let mut html = format!("<html><body>{}", format!("<{tag}>").repeat(100_000));
+        html.push_str("<p>Text at the bottom of a very deep page.</p>");
+        let doc = ingest_html(&html);
+        assert!(doc.text.contains("Text at the bottom"), "{tag}");
+    }
+}
+
+#[test]
+fn malformed_markup_never_panics() {
+    let cases = [
+        "",
+        "<",
+        "<<<>>>",
+        "<p>unclosed <b>bold <i>italic",
+        "</p></div></body></html>",
+        "<!-- never closed",
+        "<script>never closed",
+        "<p a='1 b=\"2>text</p>",
+        "<meta content='x' property=\"og:title\"><title>é ü 漢字 🎉</title><p>é ü 漢字 🎉</p>",
+        "<table><tr><td>a<td>b<tr><td>c</table>",
+        "&#0; &#xD800; &#99999999; &amp",
+    ];
+    for html in cases {
+        let doc = ingest_html(html);
+        for b in &doc.blocks {
+            assert!(doc.text.get(b.start..b.end).is_some(), "{html}");
+        }
+    }
+}
+
+#[test]
+fn a_page_without_an_article_keeps_its_visible_text() {
+    let doc = ingest_html("<html><body><p>Just one short line.</p></body></html>");
+    assert_eq!(doc.text, "Just one short line.");
+}
+
+#[test]
+fn long_removed_text_is_summarised() {
+    let long = "word ".repeat(500);
+    let summary = summarise(&long);
+    assert!(summary.chars().count() < SUMMARY_CHARS + 20, "{summary}");
+    assert!(summary.ends_with("(500 words)"));
+    assert_eq!(summarise("  short   menu "), "short menu");
+}

@@ -1,0 +1,39 @@
+//! Publication dates measured on `../shared/eval/dates/` (htmldate's
+//! `eval_mediacloud_2020` pages): the day Parallax reads from each page's
+//! HTML alone (never the gold URL) against the gold day.
+//! `PARALLAX_EVAL_VERBOSE=1` prints every miss.
+
+mod common;
+
+#[test]
+fn publication_day_on_the_benchmark_pages() {
+    let Some(shared) = common::shared_dir("dates_eval") else {
+        return;
+    };
+    let dir = shared.join("eval/dates");
+    // Two pages have no known date, written `NaN` (not JSON): they count as
+    // right when Parallax gives no date either.
+    let raw = std::fs::read_to_string(dir.join("gold.json")).expect("gold readable");
+    let gold: serde_json::Value =
+        serde_json::from_str(&raw.replace(": NaN", ": null")).expect("gold is JSON");
+    let gold = gold.as_object().expect("gold is an object");
+    let verbose = std::env::var("PARALLAX_EVAL_VERBOSE").is_ok();
+    let mut right = 0;
+    for (file, item) in gold {
+        let bytes = std::fs::read(dir.join(file)).expect("page readable");
+        let doc = parallax::ingest::ingest(file, &bytes)
+            .into_iter()
+            .next()
+            .and_then(Result::ok);
+        let (date, source) = doc.map(|d| (d.date, d.date_source)).unwrap_or((None, None));
+        let want = item["date"].as_str();
+        if date.as_deref() == want {
+            right += 1;
+        } else if verbose {
+            println!("{file}: want {want:?}, got {date:?} from {source:?}");
+        }
+    }
+    let accuracy = f64::from(right) / gold.len() as f64;
+    println!("date accuracy {accuracy:.2} ({right} of {})", gold.len());
+    assert!(accuracy >= 0.93, "date accuracy fell to {accuracy:.2}");
+}
