@@ -18,6 +18,8 @@ pub struct Hints {
     pub byline: Option<String>,
     pub dateline: Option<String>,
     pub url: Option<String>,
+    /// The language of the body paragraphs.
+    pub language: Option<&'static str>,
 }
 
 /// One paragraph on its way to becoming a block. `kind` is set when the
@@ -351,7 +353,11 @@ const CREDIT_WORDS: &[&str] = &[
 
 fn photo_credit(line: &str) -> bool {
     let t = line.trim();
-    if word_count(t) < 2 || ends_sentence(t) && !t.ends_with([']', ')']) {
+    let starts_like_credit = t.get(..5).is_some_and(|head| {
+        ["photo", "image", "pictu", "capti", "credi", "file "]
+            .contains(&head.to_ascii_lowercase().as_str())
+    });
+    if !t.ends_with([']', ')']) && !starts_like_credit || word_count(t) < 2 {
         return false;
     }
     let lower = t.to_lowercase();
@@ -384,6 +390,15 @@ fn photo_credit(line: &str) -> bool {
 }
 
 fn tag_line(line: &str, doc_is_latin: bool) -> Tag {
+    // Every tag but a photo credit is for short lines: a long paragraph
+    // skips the look-ups.
+    if line.len() > 240 {
+        return if photo_credit(line) {
+            Tag::Caption
+        } else {
+            Tag::Keep
+        };
+    }
     if let Some(reason) = furniture(line) {
         return Tag::Drop(reason);
     }
@@ -415,8 +430,11 @@ pub fn clean_plain(text: &str) -> Cleaned {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    let latin = text.chars().filter(|&c| is_latin_letter(c)).count();
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    // The script of the first few thousand letters is the document's.
+    let sample = text.chars().filter(|c| c.is_alphabetic()).take(4000);
+    let (latin, letters) = sample.fold((0, 0), |(l, n), c| {
+        (l + usize::from(is_latin_letter(c)), n + 1)
+    });
     let doc_is_latin = latin * 2 > letters;
     let mut tags: Vec<Tag> = lines.iter().map(|l| tag_line(l, doc_is_latin)).collect();
 
@@ -561,6 +579,7 @@ pub fn finish(mut pieces: Vec<Piece>, mut cleaned: Cleaned) -> Cleaned {
         .collect::<Vec<_>>()
         .join(" ");
     let main_language = meta::language(&body);
+    cleaned.hints.language = main_language;
 
     // Footers: the last paragraphs (and a first one) in another language, or
     // a copyright notice.
@@ -580,9 +599,13 @@ pub fn finish(mut pieces: Vec<Piece>, mut cleaned: Cleaned) -> Cleaned {
             pieces[i].text.clear();
             continue;
         }
-        let lang = meta::language(&piece.text);
+        if main_language.is_none() || word_count(&piece.text) < 8 {
+            continue;
+        }
+        // A footer's first few sentences tell its language.
+        let lang = meta::language(&piece.text[..floor_boundary(&piece.text, 600)]);
         if let (Some(lang), Some(main)) = (lang, main_language) {
-            if lang != main && word_count(&piece.text) >= 8 {
+            if lang != main {
                 if i > 0 {
                     footer_outlet = footer_outlet.or_else(|| meta::leading_name(&piece.text));
                 }
@@ -798,6 +821,9 @@ fn floor_boundary(s: &str, at: usize) -> usize {
 /// full stop in "since 2010Iranian-backed", without touching "U.S.",
 /// "3.5", "e.g.", web addresses or "al-Qaeda". Counts what it inserted.
 pub fn repair_spacing(text: &str, spaces: &mut usize, stops: &mut Vec<String>) -> String {
+    if !needs_repair(text.as_bytes()) {
+        return text.to_string();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut word_start = 0usize;
@@ -860,6 +886,16 @@ pub fn repair_spacing(text: &str, spaces: &mut usize, stops: &mut Vec<String>) -
         }
     }
     out
+}
+
+/// A quick byte scan for the places [`repair_spacing`] may act on: a
+/// sentence mark or closing quote directly before a capital or an opening
+/// quote, or a digit directly before a capital.
+fn needs_repair(b: &[u8]) -> bool {
+    b.windows(2).any(|w| {
+        let next_starts = w[1].is_ascii_uppercase() || w[1] == 0xE2 || w[1] == b'"';
+        next_starts && (matches!(w[0], b'.' | b'!' | b'?' | b'"' | 0x9D) || w[0].is_ascii_digit())
+    })
 }
 
 #[cfg(test)]

@@ -66,13 +66,18 @@ pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<Decoded, S
         if looks_binary(head) {
             return Err("it looks like binary data, not text".to_string());
         }
-        let declared = label
-            .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
-            .or_else(|| declared_encoding(head));
+        // Valid UTF-8 is read as UTF-8 whatever the page claims: pages
+        // re-saved by a browser keep their old declaration.
+        let valid_utf8 = std::str::from_utf8(bytes).is_ok();
+        let declared = if valid_utf8 {
+            None
+        } else {
+            label
+                .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
+                .or_else(|| declared_encoding(head))
+        };
         let enc = match declared {
-            // Valid UTF-8 is read as UTF-8 whatever the page claims: pages
-            // re-saved by a browser keep their old declaration.
-            _ if std::str::from_utf8(bytes).is_ok() => UTF_8,
+            _ if valid_utf8 => UTF_8,
             // A page may declare UTF-16 although its bytes are ASCII-compatible
             // (the Encoding Standard reads such a meta as UTF-8 too).
             Some(enc) if enc == UTF_16LE || enc == UTF_16BE => UTF_8,
@@ -104,6 +109,12 @@ pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<Decoded, S
 /// Removes C0 controls (which carry no text) and turns CR LF and CR into LF,
 /// in one pass.
 fn tidy(text: &str, warnings: &mut Vec<String>) -> String {
+    let clean = text
+        .bytes()
+        .all(|b| b >= 0x20 && b != 0x7F || b == b'\n' || b == b'\t');
+    if clean && !text.contains('\u{FEFF}') {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut controls = 0usize;
     let mut chars = text.chars().peekable();

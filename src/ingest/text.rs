@@ -59,14 +59,8 @@ fn document(cleaned: Cleaned) -> Document {
         builder.push(text, *kind);
     }
     let mut doc = builder.into_document();
-    let body: Vec<&str> = doc
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .filter_map(|b| doc.text.get(b.start..b.end))
-        .collect();
-    doc.language = meta::language(&body.join(" ")).map(str::to_string);
     let hints = cleaned.hints;
+    doc.language = hints.language.map(str::to_string);
     doc.date_source = hints.date.as_ref().map(|_| "text".to_string());
     doc.title = hints.title.map(|t| fold_whitespace(&t));
     doc.outlet = hints.outlet;
