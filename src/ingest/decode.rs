@@ -1,14 +1,54 @@
 //! Decoding: raw bytes in, Unicode text out. UTF-8 with or without BOM,
-//! UTF-16 with BOM (or plainly UTF-16 without one), and legacy encodings
-//! named by `<meta charset>`, an XML declaration or a MIME header, through
-//! `encoding_rs` (the WHATWG Encoding Standard). Bytes that cannot be decoded
-//! are replaced and a warning says so; nothing here panics.
+//! UTF-16 with BOM (or plainly UTF-16 without one), and the single-byte
+//! legacy encodings (Windows code pages, ISO 8859, KOI8, Mac) named by
+//! `<meta charset>`, an XML declaration or a MIME header. Bytes that cannot
+//! be decoded are replaced and a warning says so; nothing here panics.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use super::legacy;
 
 pub struct Decoded {
     pub text: String,
     pub warnings: Vec<String>,
+}
+
+/// An encoding Parallax decodes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Encoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    SingleByte(&'static str, &'static [u16; 128]),
+}
+
+impl Encoding {
+    fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::SingleByte(name, _) => name,
+        }
+    }
+}
+
+/// An encoding label as the Encoding Standard reads it: `Err` with the label
+/// when it names an encoding Parallax does not decode (the CJK ones).
+fn for_label(label: &str) -> Option<Result<Encoding, String>> {
+    let lower = label.trim().to_ascii_lowercase();
+    if lower.is_empty() {
+        return None;
+    }
+    Some(Ok(match lower.as_str() {
+        "utf-8" | "utf8" | "unicode-1-1-utf-8" | "unicode11utf8" | "unicode20utf8"
+        | "x-unicode20utf8" => Encoding::Utf8,
+        "utf-16" | "utf-16le" | "ucs-2" | "unicode" | "csunicode" | "iso-10646-ucs-2"
+        | "unicodefeff" => Encoding::Utf16Le,
+        "utf-16be" | "unicodefffe" => Encoding::Utf16Be,
+        _ => match legacy::table(&lower) {
+            Some((name, table)) => Encoding::SingleByte(name, table),
+            None => return Some(Err(lower)),
+        },
+    }))
 }
 
 /// True when a sample of bytes looks like binary data rather than text.
@@ -28,7 +68,7 @@ pub fn looks_binary(sample: &[u8]) -> bool {
 
 /// UTF-16 text saved without a BOM shows as a NUL in every other byte
 /// (for Latin text); returns the byte order when that pattern is clear.
-fn utf16_without_bom(sample: &[u8]) -> Option<&'static Encoding> {
+fn utf16_without_bom(sample: &[u8]) -> Option<Encoding> {
     let pairs = sample.len() / 2;
     if pairs < 8 {
         return None;
@@ -39,9 +79,9 @@ fn utf16_without_bom(sample: &[u8]) -> Option<&'static Encoding> {
         odd_nul += usize::from(pair[1] == 0);
     }
     if odd_nul * 10 >= pairs * 7 && even_nul * 10 <= pairs {
-        Some(UTF_16LE)
+        Some(Encoding::Utf16Le)
     } else if even_nul * 10 >= pairs * 7 && odd_nul * 10 <= pairs {
-        Some(UTF_16BE)
+        Some(Encoding::Utf16Be)
     } else {
         None
     }
@@ -58,8 +98,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<Decoded, String> {
     let mut warnings = Vec::new();
     let head = &bytes[..bytes.len().min(4096)];
-    let (encoding, body) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        (enc, &bytes[bom_len..])
+    let (encoding, body) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        (Encoding::Utf8, rest)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        (Encoding::Utf16Le, rest)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        (Encoding::Utf16Be, rest)
     } else if let Some(enc) = utf16_without_bom(head) {
         (enc, bytes)
     } else {
@@ -68,33 +112,49 @@ pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<Decoded, S
         }
         // Valid UTF-8 is read as UTF-8 whatever the page claims: pages
         // re-saved by a browser keep their old declaration.
-        let valid_utf8 = std::str::from_utf8(bytes).is_ok();
-        let declared = if valid_utf8 {
-            None
+        let enc = if std::str::from_utf8(bytes).is_ok() {
+            Encoding::Utf8
         } else {
-            label
-                .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
-                .or_else(|| declared_encoding(head))
-        };
-        let enc = match declared {
-            _ if valid_utf8 => UTF_8,
-            // A page may declare UTF-16 although its bytes are ASCII-compatible
-            // (the Encoding Standard reads such a meta as UTF-8 too).
-            Some(enc) if enc == UTF_16LE || enc == UTF_16BE => UTF_8,
-            Some(enc) => enc,
-            None => {
-                warnings.push(
-                    "the file is not valid UTF-8 and names no encoding; it was read as Windows-1252"
-                        .to_string(),
-                );
-                WINDOWS_1252
+            let declared = label
+                .and_then(for_label)
+                .or_else(|| declared_label(head).and_then(|l| for_label(&l)));
+            match declared {
+                // A page may declare UTF-16 although its bytes are
+                // ASCII-compatible (the Encoding Standard reads that as UTF-8).
+                Some(Ok(Encoding::Utf16Le | Encoding::Utf16Be)) => Encoding::Utf8,
+                Some(Ok(enc)) => enc,
+                Some(Err(name)) => {
+                    warnings.push(format!(
+                        "the file declares the encoding '{name}', which Parallax does not decode; it was read as UTF-8"
+                    ));
+                    Encoding::Utf8
+                }
+                None => {
+                    warnings.push(
+                        "the file is not valid UTF-8 and names no encoding; it was read as Windows-1252"
+                            .to_string(),
+                    );
+                    legacy::table("windows-1252")
+                        .map_or(Encoding::Utf8, |(n, t)| Encoding::SingleByte(n, t))
+                }
             }
         };
         (enc, bytes)
     };
-    let (text, had_errors) = encoding.decode_without_bom_handling(body);
-    if had_errors {
-        let replaced = text.matches(char::REPLACEMENT_CHARACTER).count();
+    let (text, replaced) = match encoding {
+        Encoding::Utf8 => match std::str::from_utf8(body) {
+            Ok(s) => (s.to_string(), 0),
+            Err(_) => {
+                let text = String::from_utf8_lossy(body).into_owned();
+                let n = text.matches(char::REPLACEMENT_CHARACTER).count();
+                (text, n)
+            }
+        },
+        Encoding::Utf16Le => utf16(body, u16::from_le_bytes),
+        Encoding::Utf16Be => utf16(body, u16::from_be_bytes),
+        Encoding::SingleByte(_, table) => legacy::decode(body, table),
+    };
+    if replaced > 0 {
         warnings.push(format!(
             "{replaced} undecodable byte sequence(s) in {} were replaced with \u{FFFD}",
             encoding.name()
@@ -104,6 +164,20 @@ pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<Decoded, S
         text: tidy(&text, &mut warnings),
         warnings,
     })
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, usize) {
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let mut bad = usize::from(bytes.len() % 2 == 1);
+    let text = char::decode_utf16(units)
+        .map(|r| {
+            r.unwrap_or_else(|_| {
+                bad += 1;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    (text, bad)
 }
 
 /// Removes C0 controls (which carry no text) and turns CR LF and CR into LF,
@@ -140,10 +214,10 @@ fn tidy(text: &str, warnings: &mut Vec<String>) -> String {
 }
 
 /// Finds `<meta charset=...>`, `<meta http-equiv content="...; charset=...">`
-/// or `<?xml ... encoding="..."?>` in the first bytes of a file.
-fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
+/// or `<?xml ... encoding="..."?>` in the first bytes of a file: the label.
+fn declared_label(head: &[u8]) -> Option<String> {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let value_after = |key: &[u8]| -> Option<&'static Encoding> {
+    let value_after = |key: &[u8]| -> Option<String> {
         let at = find(&lower, key)? + key.len();
         let rest = &head[at..];
         let rest = rest
@@ -154,11 +228,12 @@ fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
             .iter()
             .position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b' ' | b'/' | b'?'))
             .unwrap_or(rest.len());
-        Encoding::for_label(&rest[..end])
+        let label = String::from_utf8_lossy(&rest[..end]).into_owned();
+        (!label.is_empty()).then_some(label)
     };
     if lower.starts_with(b"<?xml") {
-        if let Some(enc) = value_after(b"encoding") {
-            return Some(enc);
+        if let Some(label) = value_after(b"encoding") {
+            return Some(label);
         }
     }
     value_after(b"charset")
@@ -252,6 +327,12 @@ mod tests {
     fn mime_label_wins_over_meta() {
         let d = decode_with_label(b"<meta charset=utf-8>\xE9", Some("koi8-r")).unwrap();
         assert!(d.text.ends_with('\u{0418}'), "{}", d.text);
+    }
+
+    #[test]
+    fn undecoded_cjk_label_is_named_in_a_warning() {
+        let d = decode(b"<meta charset=\"shift_jis\">\x82\xA0 text").unwrap();
+        assert!(d.warnings[0].contains("shift_jis"), "{:?}", d.warnings);
     }
 
     #[test]
