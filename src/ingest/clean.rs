@@ -425,11 +425,19 @@ fn tag_line(line: &str, doc_is_latin: bool) -> Tag {
 
 /// Cleans a plain-text article.
 pub fn clean_plain(text: &str) -> Cleaned {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    // Non-empty lines, and whether a blank line came before each.
+    let mut lines: Vec<&str> = Vec::new();
+    let mut blank_before: Vec<bool> = Vec::new();
+    let mut saw_blank = false;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            saw_blank = true;
+            continue;
+        }
+        lines.push(line);
+        blank_before.push(saw_blank);
+        saw_blank = false;
+    }
     // The script of the first few thousand letters is the document's.
     let sample = text.chars().filter(|c| c.is_alphabetic()).take(4000);
     let (latin, letters) = sample.fold((0, 0), |(l, n), c| {
@@ -450,12 +458,12 @@ pub fn clean_plain(text: &str) -> Cleaned {
         }
     }
 
-    let wrapped = hard_wrapped(&lines, &tags);
+    let wrap = wrap_style(&lines, &blank_before, &tags);
     let mut cleaned = Cleaned::default();
     let mut pieces: Vec<Piece> = Vec::new();
     // The paragraph that the next kept line may continue, and its last line.
     let mut open: Option<(usize, &str)> = None;
-    for (line, tag) in lines.iter().copied().zip(tags) {
+    for ((line, tag), blank) in lines.iter().copied().zip(tags).zip(blank_before) {
         let mut keep_open = false;
         match tag {
             Tag::Drop(reason) => cleaned.removed.push(removed(line, reason)),
@@ -479,7 +487,7 @@ pub fn clean_plain(text: &str) -> Cleaned {
             Tag::Keep => {
                 keep_open = true;
                 match open {
-                    Some((at, prev)) if joins(prev, line, wrapped) => {
+                    Some((at, prev)) if joins(prev, line, blank, &wrap) => {
                         let piece = &mut pieces[at];
                         piece.text.push(' ');
                         piece.text.push_str(line);
@@ -540,31 +548,65 @@ pub fn tag_pieces(pieces: Vec<Piece>, cleaned: &mut Cleaned) -> Vec<Piece> {
     out
 }
 
-/// A hard-wrapped text breaks most lines mid-sentence: count the line ends
-/// without a closing mark and how many of them continue in lowercase.
-fn hard_wrapped(lines: &[&str], tags: &[Tag]) -> bool {
-    let (mut open_ends, mut lowercase_next) = (0usize, 0usize);
-    for i in 1..lines.len() {
-        if tags[i - 1] != Tag::Keep || tags[i] != Tag::Keep || ends_sentence(lines[i - 1]) {
-            continue;
-        }
-        open_ends += 1;
-        lowercase_next += usize::from(starts_lower(lines[i]));
-    }
-    lowercase_next >= 3 && lowercase_next * 3 >= open_ends
+/// How a text breaks its lines, read from the text itself.
+#[derive(Debug, Clone, Copy, Default)]
+struct Wrap {
+    /// Lines that follow a single newline are mostly cut mid-sentence.
+    single: bool,
+    /// Lines that follow a blank line are mostly cut mid-sentence (seed 000
+    /// puts a blank line after every wrapped line).
+    blank: bool,
+    /// The usual length (in chars) of a full line.
+    width: usize,
 }
 
-/// Whether line `next` continues the paragraph whose last line is `prev`.
-fn joins(prev: &str, next: &str, wrapped: bool) -> bool {
-    if ends_sentence(prev) {
-        return false;
+/// A hard-wrapped text breaks most lines mid-sentence: for line breaks
+/// with and without a blank line, count the line ends without a closing
+/// mark and how many of them continue in lowercase.
+fn wrap_style(lines: &[&str], blank_before: &[bool], tags: &[Tag]) -> Wrap {
+    // [single, blank] x (boundaries, open ends, open ends continued lowercase)
+    let mut counts = [[0usize; 3]; 2];
+    for i in 1..lines.len() {
+        if tags[i - 1] != Tag::Keep || tags[i] != Tag::Keep {
+            continue;
+        }
+        let c = &mut counts[usize::from(blank_before[i])];
+        c[0] += 1;
+        if !ends_sentence(lines[i - 1]) {
+            c[1] += 1;
+            c[2] += usize::from(starts_lower(lines[i]));
+        }
     }
-    if starts_lower(next) || ends_with_joiner(prev) {
+    let wrapped =
+        |[all, open, lower]: [usize; 3]| lower >= 2 && lower * 3 >= open && open * 2 >= all;
+    let mut lengths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+    lengths.sort_unstable();
+    let width = lengths.get(lengths.len() * 4 / 5).copied().unwrap_or(0);
+    Wrap {
+        single: wrapped(counts[0]),
+        blank: wrapped(counts[1]),
+        width,
+    }
+}
+
+/// Whether line `next` continues the paragraph whose last line is `prev`
+/// (`blank`: a blank line stands between them).
+fn joins(prev: &str, next: &str, blank: bool, wrap: &Wrap) -> bool {
+    let open = !ends_sentence(prev);
+    if ends_with_joiner(prev) || open && starts_lower(next) {
         return true;
     }
-    // In a hard-wrapped text a long line without a closing mark is cut
-    // mid-sentence; a short one standing alone is a heading.
-    wrapped && (starts_lower(prev) || word_count(prev) > 12)
+    let wrapped = if blank { wrap.blank } else { wrap.single };
+    if !wrapped {
+        return false;
+    }
+    // In a hard-wrapped text a full-length line was cut by the wrapping, even
+    // after a full stop; a short one ends its paragraph or is a heading.
+    let full = prev.chars().count() * 10 >= wrap.width * 6;
+    if !open {
+        return !blank && full;
+    }
+    starts_lower(prev) || full
 }
 
 // ---------------------------------------------------------------------------
@@ -987,43 +1029,96 @@ mod tests {
 
     #[test]
     fn line_joining() {
-        let cases: &[(&str, &str, bool, bool)] = &[
+        let plain = Wrap::default();
+        let wrapped = Wrap {
+            single: true,
+            blank: true,
+            width: 60,
+        };
+        let cases: &[(&str, &str, bool, &Wrap, bool)] = &[
             (
                 "meeting Khamenei on Monday and",
                 "Khamenei smiling",
-                false,
+                true,
+                &plain,
                 true,
             ),
-            ("agreed", "“to continue cooperation", false, true),
+            ("agreed", "“to continue cooperation", true, &plain, true),
             (
                 "state media reported.",
                 "Syrian television said",
                 false,
+                &plain,
                 false,
             ),
             (
                 "Iran to help rebuild Syria: Rouhani",
                 "Speaking on Monday",
-                false,
+                true,
+                &plain,
                 false,
             ),
             (
-                "the head of an overseas arm of the Iranian",
+                "the head of Iran’s elite Quds Force – an overseas arm of the Iranian",
                 "Revolutionary Guard",
                 true,
+                &wrapped,
                 true,
             ),
-            ("The hidden message", "Special Assistant", true, false),
+            (
+                "The hidden message",
+                "Special Assistant",
+                true,
+                &wrapped,
+                false,
+            ),
             (
                 "is deeply proud of doing it,”",
                 "Khamenei said.",
-                false,
+                true,
+                &plain,
                 true,
             ),
+            (
+                "The harbour reopened on Sunday after the long storm.",
+                "Ships that had waited offshore",
+                false,
+                &wrapped,
+                true,
+            ),
+            (
+                "The harbour reopened on Sunday after the long storm.",
+                "Ships that had waited offshore",
+                true,
+                &wrapped,
+                false,
+            ),
+            (
+                "Officials said so.",
+                "Ships that had waited offshore",
+                false,
+                &wrapped,
+                false,
+            ),
         ];
-        for (prev, next, wrapped, want) in cases {
-            assert_eq!(joins(prev, next, *wrapped), *want, "{prev} / {next}");
+        for (prev, next, blank, wrap, want) in cases {
+            assert_eq!(joins(prev, next, *blank, wrap), *want, "{prev} / {next}");
         }
+    }
+
+    #[test]
+    fn wrapped_paragraphs_between_blank_lines() {
+        let text = "Harbour reopens\n\nThe harbour reopened on Sunday after the storm had passed.\nShips that had waited offshore began to enter the port in the\nmorning, officials said, and fishing boats followed them in.\n\nThe second paragraph starts here and runs on for a while\nuntil it stops.";
+        let c = clean_plain(text);
+        let texts: Vec<&str> = c.blocks.iter().map(|b| b.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Harbour reopens",
+                "The harbour reopened on Sunday after the storm had passed. Ships that had waited offshore began to enter the port in the morning, officials said, and fishing boats followed them in.",
+                "The second paragraph starts here and runs on for a while until it stops.",
+            ]
+        );
     }
 
     #[test]
