@@ -766,7 +766,7 @@ fn copyright(text: &str) -> Option<Option<String>> {
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '–')
         .trim_start();
     let name: Vec<&str> = rest
-        .split(|c: char| matches!(c, '.' | ',' | '|' | ';'))
+        .split(['.', ',', '|', ';'])
         .next()
         .unwrap_or("")
         .split_whitespace()
@@ -1123,7 +1123,8 @@ mod tests {
 
     #[test]
     fn datelines() {
-        let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
             (
                 "Tehran, Iran – Syrian President met",
                 Some("Tehran, Iran"),
