@@ -614,12 +614,18 @@ fn joins(prev: &str, next: &str, blank: bool, wrap: &Wrap) -> bool {
 
 /// Paragraph-level cleaning shared by plain text and Markdown.
 pub fn finish(mut pieces: Vec<Piece>, mut cleaned: Cleaned) -> Cleaned {
-    let body: String = pieces
+    // The language of the first body paragraphs (a sample is enough).
+    let mut body = String::new();
+    for p in pieces
         .iter()
         .filter(|p| p.kind.is_none() || p.kind == Some(BlockKind::Paragraph))
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    {
+        if body.len() > 3000 {
+            break;
+        }
+        body.push_str(&p.text);
+        body.push(' ');
+    }
     let main_language = meta::language(&body);
     cleaned.hints.language = main_language;
 
@@ -866,65 +872,71 @@ pub fn repair_spacing(text: &str, spaces: &mut usize, stops: &mut Vec<String>) -
     if !needs_repair(text.as_bytes()) {
         return text.to_string();
     }
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
+    // Byte offset where the current word began, and the three chars before
+    // the current one (nearest first); a space stands for "none".
     let mut word_start = 0usize;
-    let at = |i: usize| chars.get(i).copied().unwrap_or(' ');
-    // A capitalised word begins at `i`: "Syrian", "It", "A", or “Iran.
-    let sentence_starts = |i: usize| {
-        let (c, n) = (at(i), at(i + 1));
+    let mut before = [' '; 3];
+    // A capitalised word begins with `c`, `n`: "Syrian", "It", "A", or “Iran.
+    let sentence_starts = |c: char, n: char| {
         if matches!(c, '“' | '‘' | '"') {
             return n.is_uppercase();
         }
         c.is_uppercase()
             && (n.is_lowercase() || (matches!(c, 'A' | 'I') && matches!(n, ' ' | '’' | '\'')))
     };
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in text.char_indices() {
         out.push(c);
+        let end = i + c.len_utf8();
+        let [p1, p2, p3] = before;
+        before = [c, p1, p2];
         if c.is_whitespace() {
-            word_start = i + 1;
+            word_start = end;
             continue;
         }
-        let word = &chars[word_start..=i];
+        if !matches!(c, '.' | '!' | '?' | '”' | '"') && !c.is_ascii_digit() {
+            continue;
+        }
+        let mut ahead = text[end..].chars().chain(std::iter::repeat(' '));
+        let (n1, n2, n3) = (
+            ahead.next().unwrap_or(' '),
+            ahead.next().unwrap_or(' '),
+            ahead.next().unwrap_or(' '),
+        );
+        let word = &text[word_start..end];
         let looks_like_address = || {
-            let w: String = word.iter().collect::<String>().to_lowercase();
+            let w = word.to_lowercase();
             w.contains("://") || w.contains("www") || w.contains('@')
         };
-        if matches!(c, '.' | '!' | '?') && sentence_starts(i + 1) {
-            let prev = at(i.wrapping_sub(1));
-            let lowercase_word = i >= 2
-                && prev.is_lowercase()
-                && at(i - 2).is_alphabetic()
-                && (i < 3 || at(i - 3) != '.');
-            let after_quote = i >= 1
-                && matches!(prev, '”' | '’' | '"' | ')' | ']')
-                && i >= 2
-                && (at(i - 2).is_alphabetic() || matches!(at(i - 2), '.' | '!' | '?'));
+        if matches!(c, '.' | '!' | '?') && sentence_starts(n1, n2) {
+            let lowercase_word = p1.is_lowercase() && p2.is_alphabetic() && p3 != '.';
+            let after_quote = matches!(p1, '”' | '’' | '"' | ')' | ']')
+                && (p2.is_alphabetic() || matches!(p2, '.' | '!' | '?'));
             if (lowercase_word || after_quote) && !looks_like_address() {
                 out.push(' ');
                 *spaces += 1;
-                word_start = i + 1;
+                word_start = end;
             }
         } else if matches!(c, '”' | '"')
-            && matches!(at(i.wrapping_sub(1)), '.' | '!' | '?' | ',')
-            && at(i + 1).is_uppercase()
-            && at(i + 2).is_lowercase()
+            && matches!(p1, '.' | '!' | '?' | ',')
+            && n1.is_uppercase()
+            && n2.is_lowercase()
         {
             out.push(' ');
             *spaces += 1;
-            word_start = i + 1;
+            word_start = end;
         } else if c.is_ascii_digit()
-            && i + 1 == word_start + 4
-            && word.iter().all(char::is_ascii_digit)
-            && matches!((word[0], word[1]), ('1', '9') | ('2', '0'))
-            && at(i + 1).is_uppercase()
-            && at(i + 2).is_lowercase()
-            && at(i + 3).is_lowercase()
+            && word.len() == 4
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && (word.starts_with("19") || word.starts_with("20"))
+            && n1.is_uppercase()
+            && n2.is_lowercase()
+            && n3.is_lowercase()
         {
             // "since 2010Iranian-backed": a year glued to the next sentence.
-            stops.push(word.iter().collect());
+            stops.push(word.to_string());
             out.push_str(". ");
-            word_start = i + 1;
+            word_start = end;
         }
     }
     out
