@@ -91,11 +91,25 @@ fn year_of(word: &str) -> Option<u32> {
 fn numeric_date(word: &str) -> Option<(u32, u32, u32)> {
     let date = word.split('T').next()?;
     let mut parts = date.split(['-', '/', '.']);
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || m.len() > 2 || d.len() > 2 {
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || b.len() > 2 || b.is_empty() {
         return None;
     }
-    let (y, m, d) = (year_of(y)?, m.parse().ok()?, d.parse().ok()?);
+    let (y, m, d) = if a.len() == 4 && c.len() <= 2 {
+        (year_of(a)?, b.parse().ok()?, c.parse().ok()?)
+    } else if c.len() == 4 && a.len() <= 2 {
+        // 26/02/2019 or 02/26/2019: read only when one number cannot be a
+        // month; 03/04/2019 stays unread rather than guessed.
+        let (first, second): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+        let (m, d) = match (first > 12, second > 12) {
+            (true, false) => (second, first),
+            (false, true) => (first, second),
+            _ => return None,
+        };
+        (year_of(c)?, m, d)
+    } else {
+        return None;
+    };
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
@@ -174,8 +188,13 @@ pub fn date_line(line: &str) -> Option<String> {
                 || zone_offset)
         })
         .collect();
-    let (date, used) = date_at(&words)?;
-    (used == words.len()).then_some(date)
+    // "Published 3 March 2021 | Updated 4 March 2021": the first date is the
+    // publication; every word must belong to a date.
+    let (date, mut used) = date_at(&words)?;
+    while used < words.len() {
+        used += date_at(&words[used..])?.1;
+    }
+    Some(date)
 }
 
 /// A date at the very start of a short string ("February 27, The Iran
@@ -551,6 +570,14 @@ mod tests {
             ("May the best win", None),
             ("2019/13/40", None),
             ("Tehran, Iran", None),
+            ("26/02/2019", Some("2019-02-26")),
+            ("02/26/2019", Some("2019-02-26")),
+            ("03/04/2019", None),
+            (
+                "Published 3 March 2021 | Updated 4 March 2021",
+                Some("2021-03-03"),
+            ),
+            ("3 March 2021 and more", None),
             ("", None),
         ];
         for (line, want) in cases {
