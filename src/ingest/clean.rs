@@ -165,6 +165,12 @@ const FURNITURE: &[(&str, bool, &str)] = &[
     ("related posts", true, "related links"),
     ("related stories", true, "related links"),
     ("related news", true, "related links"),
+    ("related topics", true, "related links"),
+    ("more on this story", true, "related links"),
+    ("top stories", true, "related links"),
+    ("most read", true, "related links"),
+    ("read next", true, "related links"),
+    ("see also", true, "related links"),
     ("you may also like", false, "related links"),
     ("more from", false, "related links"),
     ("advertisement", true, "advertisement"),
@@ -371,6 +377,9 @@ fn photo_credit(line: &str) -> bool {
         "photograph:",
         "file photo",
         "pictured:",
+        "image caption",
+        "image source",
+        "photo caption",
     ]
     .iter()
     .any(|p| lower.starts_with(p))
@@ -458,6 +467,17 @@ pub fn clean_plain(text: &str) -> Cleaned {
         }
     }
 
+    // The short lines under "Related topics" and the like are its links.
+    let mut in_links = false;
+    for (line, tag) in lines.iter().zip(tags.iter_mut()) {
+        if *tag == Tag::Drop("related links") {
+            in_links = true;
+        } else if in_links && *tag == Tag::Keep && word_count(line) <= 8 && !ends_sentence(line) {
+            *tag = Tag::Drop("related links");
+        } else {
+            in_links = false;
+        }
+    }
     let wrap = wrap_style(&lines, &blank_before, &tags);
     let mut cleaned = Cleaned::default();
     let mut pieces: Vec<Piece> = Vec::new();
@@ -680,12 +700,22 @@ pub fn finish(mut pieces: Vec<Piece>, mut cleaned: Cleaned) -> Cleaned {
         }
     }
 
-    // The title: the first heading before any paragraph.
-    if let Some(at) = pieces
+    // The title: among the headings before any paragraph, the first of
+    // three words or more (a one-word line above a headline is a section
+    // name), else the first.
+    let top: Vec<usize> = pieces
         .iter()
         .take_while(|p| !matches!(p.kind, Some(BlockKind::Paragraph | BlockKind::Caption)))
-        .position(|p| p.kind == Some(BlockKind::Heading))
-    {
+        .enumerate()
+        .filter(|(_, p)| p.kind == Some(BlockKind::Heading))
+        .map(|(i, _)| i)
+        .collect();
+    let title_at = top
+        .iter()
+        .copied()
+        .find(|&i| word_count(&pieces[i].text) >= 3)
+        .or(top.first().copied());
+    if let Some(at) = title_at {
         let heading = &mut pieces[at].text;
         // "Title | Section name": the part after the bar names a section or
         // a site, not the story (and is not taken for the outlet).
@@ -1188,6 +1218,30 @@ mod tests {
                 BlockKind::Paragraph
             ]
         );
+    }
+
+    #[test]
+    fn page_copy_with_section_label_caption_and_related_links() {
+        let text = "World\nIran's president visits Syria\nBy Jane Doe\nPublished: 3 May 2023 10:15 BST\n\nIran's president arrived in Damascus on Wednesday for talks.\n\nImage caption, The president was greeted at the airport\n\nThe visit is the first since 2010.\n\nRelated Topics\nSyria\nIran\n";
+        let c = clean_plain(text);
+        assert_eq!(
+            c.hints.title.as_deref(),
+            Some("Iran's president visits Syria")
+        );
+        assert_eq!(c.hints.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(c.hints.date.as_deref(), Some("2023-05-03"));
+        let kinds: Vec<(BlockKind, &str)> = c.blocks.iter().map(|b| (b.1, b.0.as_str())).collect();
+        assert!(kinds.contains(&(
+            BlockKind::Caption,
+            "Image caption, The president was greeted at the airport"
+        )));
+        let related: Vec<&str> = c
+            .removed
+            .iter()
+            .filter(|r| r.reason == "related links")
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(related, vec!["Related Topics", "Syria", "Iran"]);
     }
 
     #[test]
