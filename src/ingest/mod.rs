@@ -182,6 +182,13 @@ fn ingest_into(
             }
         },
     };
+    // A page saved under a text name is still a page.
+    let format = match format {
+        Some(Format::Text) if matches!(sniff(bytes), Sniffed::Format(Format::Html)) => {
+            Some(Format::Html)
+        }
+        other => other,
+    };
     match format {
         None => ingest_zip(file, bytes, depth, budget, out),
         Some(format @ (Format::Json | Format::Jsonl)) => {
@@ -299,6 +306,17 @@ mod tests {
         let err = out[0].as_ref().unwrap_err();
         assert!(err.reason.contains("not a format"), "{err}");
         assert_eq!(err.file, "photo.jpg");
+    }
+
+    #[test]
+    fn html_saved_as_txt_is_read_as_html() {
+        let out = ingest(
+            "page.txt",
+            b"<!DOCTYPE html><html><body><p>Hello there.</p></body></html>",
+        );
+        let doc = out[0].as_ref().unwrap();
+        assert_eq!(doc.format, Some(Format::Html));
+        assert!(!doc.text.contains('<'), "{}", doc.text);
     }
 
     #[test]
