@@ -39,16 +39,21 @@ pub struct Entry {
     pub data: Result<Vec<u8>, String>,
 }
 
+// Offsets come from the file: every read is checked, never indexed.
+fn bytes_at<const N: usize>(b: &[u8], at: usize) -> Option<[u8; N]> {
+    b.get(at..at.checked_add(N)?)?.try_into().ok()
+}
+
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
+    bytes_at(b, at).map(u16::from_le_bytes)
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+    bytes_at(b, at).map(u32::from_le_bytes)
 }
 
 fn u64_at(b: &[u8], at: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
+    bytes_at(b, at).map(u64::from_le_bytes)
 }
 
 const EOCD: u32 = 0x0605_4b50;
@@ -76,12 +81,12 @@ fn central_directory(bytes: &[u8]) -> Result<(usize, usize), String> {
             .checked_sub(20)
             .filter(|&l| u32_at(bytes, l) == Some(EOCD64_LOCATOR))
             .ok_or_else(|| damaged("ZIP64 locator missing"))?;
-        let record = u64_at(bytes, locator + 8)
+        let record = u64_at(bytes, locator.saturating_add(8))
             .and_then(|r| usize::try_from(r).ok())
             .filter(|&r| u32_at(bytes, r) == Some(EOCD64))
             .ok_or_else(|| damaged("ZIP64 end record missing"))?;
-        count = u64_at(bytes, record + 32).unwrap_or(0);
-        offset = u64_at(bytes, record + 48).unwrap_or(u64::MAX);
+        count = u64_at(bytes, record.saturating_add(32)).unwrap_or(0);
+        offset = u64_at(bytes, record.saturating_add(48)).unwrap_or(u64::MAX);
     }
     let offset = usize::try_from(offset)
         .ok()
@@ -110,8 +115,9 @@ fn header(bytes: &[u8], at: usize) -> Option<(Header, usize)> {
     let name_len = usize::from(u16_at(bytes, at + 28)?);
     let extra_len = usize::from(u16_at(bytes, at + 30)?);
     let comment_len = usize::from(u16_at(bytes, at + 32)?);
-    let name_bytes = bytes.get(at + 46..at + 46 + name_len)?;
-    let extra = bytes.get(at + 46 + name_len..at + 46 + name_len + extra_len)?;
+    let name_start = at.checked_add(46)?;
+    let name_bytes = bytes.get(name_start..name_start + name_len)?;
+    let extra = bytes.get(name_start + name_len..name_start + name_len + extra_len)?;
     // Bit 11 marks UTF-8 names; older tools wrote code page 437, which
     // agrees with UTF-8 on the ASCII names nearly everyone uses.
     let name = String::from_utf8_lossy(name_bytes).into_owned();
@@ -194,9 +200,9 @@ fn entry_data(bytes: &[u8], h: &Header, budget: &mut Budget) -> Result<Vec<u8>, 
     if u32_at(bytes, local) != Some(LOCAL) {
         return Err(damaged("entry header missing"));
     }
-    let name_len = usize::from(u16_at(bytes, local + 26).unwrap_or(0));
-    let extra_len = usize::from(u16_at(bytes, local + 28).unwrap_or(0));
-    let start = local + 30 + name_len + extra_len;
+    let name_len = usize::from(u16_at(bytes, local.saturating_add(26)).unwrap_or(0));
+    let extra_len = usize::from(u16_at(bytes, local.saturating_add(28)).unwrap_or(0));
+    let start = local.saturating_add(30 + name_len + extra_len);
     let compressed = usize::try_from(h.compressed).map_err(|_| damaged("entry size"))?;
     let raw = bytes
         .get(start..start.saturating_add(compressed))
