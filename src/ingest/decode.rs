@@ -130,12 +130,12 @@ pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<Decoded, S
                     Encoding::Utf8
                 }
                 None => {
-                    warnings.push(
-                        "the file is not valid UTF-8 and names no encoding; it was read as Windows-1252"
-                            .to_string(),
-                    );
-                    legacy::table("windows-1252")
-                        .map_or(Encoding::Utf8, |(n, t)| Encoding::SingleByte(n, t))
+                    let enc = guess_single_byte(bytes);
+                    warnings.push(format!(
+                        "the file is not valid UTF-8 and names no encoding; it was read as {}, judged from its letters",
+                        enc.name()
+                    ));
+                    enc
                 }
             }
         };
@@ -164,6 +164,63 @@ pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<Decoded, S
         text: tidy(&text, &mut warnings),
         warnings,
     })
+}
+
+/// Legacy encodings tried on undeclared text, Western first (it wins ties).
+const GUESSES: &[&str] = &["windows-1252", "windows-1256", "windows-1251"];
+
+/// Picks the single-byte encoding under which the words holding non-ASCII
+/// bytes read most plausibly: Latin words mix in ASCII letters (an all-accent
+/// "ÇáÑÆíÓ" is Arabic read wrongly), Arabic and Cyrillic words keep to one
+/// script, and Cyrillic words have vowels.
+fn guess_single_byte(bytes: &[u8]) -> Encoding {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let mut best: Option<(i64, Encoding)> = None;
+    for label in GUESSES {
+        let Some((name, table)) = legacy::table(label) else {
+            continue;
+        };
+        let (text, _) = legacy::decode(sample, table);
+        let score: i64 = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_ascii())
+            .map(|w| if plausible_word(w) { 1 } else { -1 })
+            .sum();
+        if best.as_ref().map_or(true, |(top, _)| score > *top) {
+            best = Some((score, Encoding::SingleByte(name, table)));
+        }
+    }
+    best.map_or(Encoding::Utf8, |(_, enc)| enc)
+}
+
+fn plausible_word(word: &str) -> bool {
+    let script = |c: char| match c as u32 {
+        0..=0x24F => 0,
+        0x400..=0x4FF => 1,
+        0x600..=0x6FF => 2,
+        _ => 3,
+    };
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let first_script = script(first);
+    if !word.chars().all(|c| script(c) == first_script) {
+        return false;
+    }
+    let letters = word.chars().count();
+    match first_script {
+        0 => letters <= 2 || word.chars().any(|c| c.is_ascii_alphabetic()),
+        1 => {
+            letters <= 2
+                || word
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .any(|c| "аеёиоуыэюяіїє".contains(c))
+        }
+        2 => true,
+        _ => false,
+    }
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, usize) {
@@ -306,6 +363,37 @@ mod tests {
         ];
         for (name, bytes, want) in cases {
             assert_eq!(text(bytes), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn undeclared_legacy_text_is_judged_from_its_letters() {
+        let cases: &[(&[u8], &str)] = &[
+            (
+                b"\xcf\xf0\xe5\xe7\xe8\xe4\xe5\xed\xf2 \xd1\xe8\xf0\xe8\xe8 \xc1\xe0\xf8\xe0\xf0 \xc0\xf1\xe0\xe4 \xef\xf0\xe8\xe1\xfb\xeb \xe2 \xd2\xe5\xe3\xe5\xf0\xe0\xed.",
+                "Президент Сирии Башар Асад прибыл в Тегеран.",
+            ),
+            (
+                b"\xe6\xd5\xe1 \xc7\xe1\xd1\xc6\xed\xd3 \xc7\xe1\xd3\xe6\xd1\xed \xc8\xd4\xc7\xd1 \xc7\xe1\xc3\xd3\xcf \xc5\xe1\xec \xd8\xe5\xd1\xc7\xe4",
+                "وصل الرئيس السوري بشار الأسد إلى طهران",
+            ),
+            (
+                b"Le pr\xe9sident syrien est arriv\xe9 \xe0 T\xe9h\xe9ran pour une visite tr\xe8s attendue.",
+                "Le président syrien est arrivé à Téhéran pour une visite très attendue.",
+            ),
+            (
+                b"Der syrische Pr\xe4sident ist \xfcberraschend nach Teheran gereist, hei\xdft es.",
+                "Der syrische Präsident ist überraschend nach Teheran gereist, heißt es.",
+            ),
+        ];
+        for (bytes, want) in cases {
+            let d = decode(bytes).unwrap();
+            assert_eq!(d.text, *want);
+            assert!(
+                d.warnings[0].contains("judged from its letters"),
+                "{:?}",
+                d.warnings
+            );
         }
     }
 
