@@ -281,6 +281,72 @@ mod tests {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
     }
 
+    /// One stored entry written the ZIP64 way: saturated 32-bit fields, the
+    /// real values in extra fields and a ZIP64 end record.
+    fn zip64_archive(name: &str, data: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let size = data.len() as u64;
+        out.extend(LOCAL.to_le_bytes());
+        out.extend([45, 0, 0, 0, 0, 0, 0, 0, 0, 0]); // version, flags, method, time, date
+        out.extend(crc32(data).to_le_bytes());
+        out.extend([0xFF; 8]); // sizes in the extra field
+        out.extend((name.len() as u16).to_le_bytes());
+        out.extend(20u16.to_le_bytes());
+        out.extend(name.as_bytes());
+        out.extend(1u16.to_le_bytes());
+        out.extend(16u16.to_le_bytes());
+        out.extend(size.to_le_bytes());
+        out.extend(size.to_le_bytes());
+        out.extend(data);
+        let cd_offset = out.len() as u64;
+        out.extend(CENTRAL.to_le_bytes());
+        out.extend([45, 0, 45, 0, 0, 0, 0, 0, 0, 0, 0, 0]); // made by, needed, flags, method, time, date
+        out.extend(crc32(data).to_le_bytes());
+        out.extend([0xFF; 8]);
+        out.extend((name.len() as u16).to_le_bytes());
+        out.extend(28u16.to_le_bytes()); // extra length
+        out.extend([0; 10]); // comment, disk, attributes
+        out.extend([0xFF; 4]); // local offset in the extra field
+        out.extend(name.as_bytes());
+        out.extend(1u16.to_le_bytes());
+        out.extend(24u16.to_le_bytes());
+        out.extend(size.to_le_bytes());
+        out.extend(size.to_le_bytes());
+        out.extend(0u64.to_le_bytes());
+        let cd_size = out.len() as u64 - cd_offset;
+        let record = out.len() as u64;
+        out.extend(EOCD64.to_le_bytes());
+        out.extend(44u64.to_le_bytes());
+        out.extend([45, 0, 45, 0]);
+        out.extend([0; 8]); // disks
+        out.extend(1u64.to_le_bytes());
+        out.extend(1u64.to_le_bytes());
+        out.extend(cd_size.to_le_bytes());
+        out.extend(cd_offset.to_le_bytes());
+        out.extend(EOCD64_LOCATOR.to_le_bytes());
+        out.extend(0u32.to_le_bytes());
+        out.extend(record.to_le_bytes());
+        out.extend(1u32.to_le_bytes());
+        out.extend(EOCD.to_le_bytes());
+        out.extend([0; 4]);
+        out.extend([0xFF; 4]); // entry counts
+        out.extend([0xFF; 8]); // directory size and offset
+        out.extend([0; 2]);
+        out
+    }
+
+    #[test]
+    fn zip64_sizes_and_offsets_are_read() {
+        let archive = zip64_archive("wide/story.txt", b"A story in a ZIP64 archive.");
+        let entries = read(&archive, &mut Budget::default()).unwrap();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].name, "wide/story.txt");
+        assert_eq!(
+            entries[0].data.as_deref(),
+            Ok(&b"A story in a ZIP64 archive."[..])
+        );
+    }
+
     #[test]
     fn garbage_is_a_damaged_archive() {
         let err = read(b"PK\x03\x04 not really", &mut Budget::default())
