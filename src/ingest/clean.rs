@@ -112,6 +112,26 @@ fn heading_text(s: &str) -> bool {
         && !t.contains(". ")
 }
 
+/// A first line in Title Case may end with a full stop and still be the
+/// headline ("Visa Program Up for Renewal Amid Allegations of Fraud.").
+fn title_cased_line(s: &str) -> bool {
+    let t = s.trim();
+    let content: Vec<&str> = t
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = content
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    (2..=20).contains(&word_count(t))
+        && content.len() >= 2
+        && capitalised * 10 >= content.len() * 7
+        && t.trim_end_matches(CLOSERS).ends_with('.')
+        && !t.trim_end_matches(CLOSERS).ends_with("..")
+}
+
 // ---------------------------------------------------------------------------
 // Line tags
 
@@ -691,7 +711,9 @@ pub fn finish(mut pieces: Vec<Piece>, mut cleaned: Cleaned) -> Cleaned {
     let last = pieces.len().saturating_sub(1);
     for (i, piece) in pieces.iter_mut().enumerate() {
         if piece.kind.is_none() {
-            let heading = piece.lines == 1 && heading_text(&piece.text) && (i < last || i == 0);
+            let heading = piece.lines == 1
+                && (heading_text(&piece.text) || i == 0 && title_cased_line(&piece.text))
+                && (i < last || i == 0);
             piece.kind = Some(if heading {
                 BlockKind::Heading
             } else {
@@ -875,12 +897,14 @@ fn dateline_prefix(text: &str, hints: &mut Hints) -> Option<(String, String)> {
             .trim()
             .trim_end_matches(',')
             .to_string();
-        // "Damascus, Feb 25": keep the date out of the place.
-        if let Some((city, tail)) = place.split_once(", ") {
-            if let Some((date, _)) = meta::leading_date(tail) {
-                hints.date.get_or_insert(date);
-                place = city.to_string();
-            }
+        // "Damascus, Feb 25", "HEMPSTEAD, N.Y., Sept. 26": keep the date out
+        // of the place.
+        let parts: Vec<&str> = place.split(", ").collect();
+        let dated = (1..parts.len())
+            .find_map(|k| meta::leading_date(&parts[k..].join(", ")).map(|(date, _)| (k, date)));
+        if let Some((k, date)) = dated {
+            hints.date.get_or_insert(date);
+            place = parts[..k].join(", ");
         }
         hints.dateline.get_or_insert(place);
     }
@@ -1186,6 +1210,12 @@ mod tests {
                 None,
                 Some("Hatha al-Youm"),
             ),
+            (
+                "HEMPSTEAD, N.Y., Sept. 26 (UPI) -- Jill Stein was",
+                Some("HEMPSTEAD, N.Y."),
+                Some("--09-26"),
+                None,
+            ),
             ("The president – who rarely travels – met", None, None, None),
             ("Assad met Khamenei - and Rouhani", None, None, None),
         ];
@@ -1242,6 +1272,20 @@ mod tests {
             .map(|r| r.text.as_str())
             .collect();
         assert_eq!(related, vec!["Related Topics", "Syria", "Iran"]);
+    }
+
+    #[test]
+    fn title_case_first_line_with_a_full_stop_is_the_title() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Visa Program Up for Renewal Amid Allegations of Fraud.\n\nThe program lets investors buy visas.",
+                Some("Visa Program Up for Renewal Amid Allegations of Fraud."),
+            ),
+            ("The president arrived on Monday.\n\nHe met the prime minister.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(clean_plain(text).hints.title.as_deref(), *want, "{text}");
+        }
     }
 
     #[test]
