@@ -139,7 +139,8 @@ fn title_cased_line(s: &str) -> bool {
 enum Tag {
     Keep,
     Drop(&'static str),
-    Date(String),
+    /// A date line; `None` when its date is ambiguous (03/04/2019).
+    Date(Option<String>),
     Byline(Option<String>),
     Url(String),
     Caption,
@@ -434,7 +435,7 @@ fn tag_line(line: &str, doc_is_latin: bool) -> Tag {
     if navigation(line, doc_is_latin) {
         return Tag::Drop("navigation or language switcher");
     }
-    if let Some(date) = meta::date_line(line) {
+    if let Some(date) = meta::read_date_line(line) {
         return Tag::Date(date);
     }
     if let Some(name) = byline(line) {
@@ -508,7 +509,9 @@ pub fn clean_plain(text: &str) -> Cleaned {
         match tag {
             Tag::Drop(reason) => cleaned.removed.push(removed(line, reason)),
             Tag::Date(date) => {
-                cleaned.hints.date.get_or_insert(date);
+                if cleaned.hints.date.is_none() {
+                    cleaned.hints.date = date;
+                }
                 pieces.push(Piece::new(line, Some(BlockKind::Other)));
             }
             Tag::Byline(name) => {
@@ -564,7 +567,9 @@ pub fn tag_pieces(pieces: Vec<Piece>, cleaned: &mut Cleaned) -> Vec<Piece> {
                 continue;
             }
             Tag::Date(date) => {
-                cleaned.hints.date.get_or_insert(date);
+                if cleaned.hints.date.is_none() {
+                    cleaned.hints.date = date;
+                }
                 piece.kind = Some(BlockKind::Other);
             }
             Tag::Byline(name) => {

@@ -52,6 +52,9 @@ const WEEKDAYS: &[&str] = &[
 /// Words that may surround a date on a line of its own.
 const DATE_FILLERS: &[&str] = &[
     "date",
+    "first",
+    "originally",
+    "modified",
     "published",
     "updated",
     "posted",
@@ -104,7 +107,9 @@ fn year_of(word: &str) -> Option<u32> {
 }
 
 /// `2019-02-26`, `2019/02/26`, `2019.02.26` (with an optional time after `T`).
-fn numeric_date(word: &str) -> Option<(u32, u32, u32)> {
+/// `Some(None)`: shaped like a date but unreadable without a guess
+/// (03/04/2019).
+fn numeric_date(word: &str) -> Option<Option<(u32, u32, u32)>> {
     let date = word.split('T').next()?;
     let mut parts = date.split(['-', '/', '.']);
     let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
@@ -120,13 +125,14 @@ fn numeric_date(word: &str) -> Option<(u32, u32, u32)> {
         let (m, d) = match (first > 12, second > 12) {
             (true, false) => (second, first),
             (false, true) => (first, second),
+            (false, false) if first > 0 && second > 0 && year_of(c).is_some() => return Some(None),
             _ => return None,
         };
         (year_of(c)?, m, d)
     } else {
         return None;
     };
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(Some((y, m, d)))
 }
 
 fn iso(year: Option<u32>, month: u32, day: Option<u32>) -> String {
@@ -157,13 +163,19 @@ fn words(s: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Reads a date from the start of `words`: returns the ISO form and how
-/// many words it used.
-fn date_at(words: &[&str]) -> Option<(String, usize)> {
+/// Reads a date from the start of `words`: returns the ISO form (`None`
+/// for an ambiguous numeric date) and how many words it used.
+fn date_at(words: &[&str]) -> Option<(Option<String>, usize)> {
     let w = |i: usize| words.get(i).copied();
-    if let Some((y, m, d)) = w(0).and_then(numeric_date) {
-        return Some((iso(Some(y), m, Some(d)), 1));
+    if let Some(date) = w(0).and_then(numeric_date) {
+        return Some((date.map(|(y, m, d)| iso(Some(y), m, Some(d))), 1));
     }
+    named_date_at(words).map(|(date, used)| (Some(date), used))
+}
+
+/// A date with the month's name: "February 25, 2019", "25 Feb 2019".
+fn named_date_at(words: &[&str]) -> Option<(String, usize)> {
+    let w = |i: usize| words.get(i).copied();
     if let Some(m) = w(0).and_then(month) {
         // "February 25, 2019", "Feb. 25 2019", "February 27", "February 2019"
         if let Some(d) = w(1).and_then(day_of) {
@@ -189,10 +201,41 @@ fn date_at(words: &[&str]) -> Option<(String, usize)> {
 /// A line that is nothing but a date (with a weekday, a time, "Published"
 /// and the like around it): its ISO date.
 pub fn date_line(line: &str) -> Option<String> {
+    read_date_line(line).flatten()
+}
+
+/// Like [`date_line`], and `Some(None)` for a date line whose date cannot be
+/// read without guessing ("UPDATED 05/03/2013"): still a date line.
+pub fn read_date_line(line: &str) -> Option<Option<String>> {
     if line.len() > 80 {
         return None;
     }
-    let words: Vec<&str> = words(line)
+    // "05 / 03 / 2013" and "5: 03pm" come from tokenised copies.
+    let mut compact = String::with_capacity(line.len());
+    let (mut prev, mut before_prev) = (' ', ' ');
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        let spaced_separator = c == ' '
+            && (prev == '/'
+                || next == '/' && prev.is_ascii_digit()
+                || prev == ':' && before_prev.is_ascii_digit() && next.is_ascii_digit());
+        if !spaced_separator {
+            compact.push(c);
+        }
+        before_prev = prev;
+        prev = c;
+    }
+    let timeish = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+        is_time(w)
+            || (!digits.is_empty()
+                && digits.len() <= 2
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && ["am", "pm", "a.m.", "p.m."]
+                    .contains(&w[digits.len()..].to_ascii_lowercase().as_str()))
+    };
+    let words: Vec<&str> = words(&compact)
         .into_iter()
         .filter(|w| {
             let lower = w.to_ascii_lowercase();
@@ -200,7 +243,7 @@ pub fn date_line(line: &str) -> Option<String> {
             let zone_offset = w.starts_with('+') && w[1..].bytes().all(|b| b.is_ascii_digit());
             !(WEEKDAYS.contains(&bare)
                 || DATE_FILLERS.contains(&lower.as_str())
-                || is_time(w)
+                || timeish(w)
                 || zone_offset)
         })
         .collect();
@@ -246,7 +289,7 @@ pub fn leading_date(s: &str) -> Option<(String, usize)> {
             skip = 1;
         }
     }
-    let (date, used) = date_at(&pieces[skip..])?;
+    let (date, used) = named_date_at(&pieces[skip..])?;
     let end = offsets[skip + used - 1];
     let rest = s[end..].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
     Some((date, s.len() - rest.len()))
@@ -595,11 +638,31 @@ mod tests {
                 Some("2021-03-03"),
             ),
             ("3 March 2021 and more", None),
+            (
+                "First Published: June 13, 2013 4:59 PM EDT",
+                Some("2013-06-13"),
+            ),
+            (
+                "PUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM",
+                Some("2013-05-02"),
+            ),
+            ("May 2, 2013 | 5: 03pm", Some("2013-05-02")),
+            ("May 3rd, 2013 2: 00pm EDT", Some("2013-05-03")),
+            ("UPDATED 05 / 03 / 2013 at 11:00 AM EDT", None),
             ("", None),
         ];
         for (line, want) in cases {
             assert_eq!(date_line(line).as_deref(), *want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn ambiguous_date_lines_are_still_date_lines() {
+        assert_eq!(
+            read_date_line("Originally published 05 / 03 / 2013 at 10:20 AM EDT"),
+            Some(None)
+        );
+        assert_eq!(read_date_line("Three men and a dog"), None);
     }
 
     #[test]
