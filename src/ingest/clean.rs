@@ -109,7 +109,21 @@ fn heading_text(s: &str) -> bool {
         && !ends_sentence(t)
         && !stripped.ends_with([',', ';', ':', '-', '–', '—'])
         && first_letter(t).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        && !t.contains(". ")
+        && !two_sentences(t)
+}
+
+/// "Fired Jim O'Brien, coach. Named Maurice Cheeks" holds two sentences;
+/// "Arcade Comeaux Jr. On The Lam", "Calif. rehab" and "Rehab... To" do not.
+fn two_sentences(t: &str) -> bool {
+    t.match_indices(". ").any(|(at, _)| {
+        let before = &t[..at];
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let next_upper = t[at + 2..].chars().next().is_some_and(char::is_uppercase);
+        next_upper
+            && !before.ends_with('.')
+            && word.chars().count() >= 2
+            && word.chars().all(char::is_lowercase)
+    })
 }
 
 /// A first line in Title Case may end with a full stop and still be the
@@ -1290,6 +1304,30 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(clean_plain(text).hints.title.as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn headings_with_abbreviations() {
+        let cases: &[(&str, bool)] = &[
+            (
+                "Convicted Arcade Joseph Comeaux Jr. On The Lam in Texas",
+                true,
+            ),
+            (
+                "Lohan pretends to check into unlicensed Calif. rehab center",
+                true,
+            ),
+            ("Lohan Checks Out Of Rehab... To Check Into Another", true),
+            (
+                "PHILADELPHIA 76ERS Fired Jim O'Brien, coach. Named Maurice Cheeks coach",
+                false,
+            ),
+            ("Iran’s Positions on Regional Issues", true),
+            ("He said so.", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(heading_text(line), *want, "{line}");
         }
     }
 

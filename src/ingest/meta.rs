@@ -65,6 +65,10 @@ const DATE_FILLERS: &[&str] = &[
     "pm",
     "a.m.",
     "p.m.",
+    "a.",
+    "p.",
+    "m.",
+    "et",
     "gmt",
     "utc",
     "est",
@@ -125,6 +129,7 @@ fn numeric_date(word: &str) -> Option<Option<(u32, u32, u32)>> {
         let (m, d) = match (first > 12, second > 12) {
             (true, false) => (second, first),
             (false, true) => (first, second),
+            _ if first == second => (first, second),
             (false, false) if first > 0 && second > 0 && year_of(c).is_some() => return Some(None),
             _ => return None,
         };
@@ -649,6 +654,11 @@ mod tests {
             ("May 2, 2013 | 5: 03pm", Some("2013-05-02")),
             ("May 3rd, 2013 2: 00pm EDT", Some("2013-05-03")),
             ("UPDATED 05 / 03 / 2013 at 11:00 AM EDT", None),
+            ("First Posted 23:37: 00 05 / 05 / 2010", Some("2010-05-05")),
+            (
+                "updated 8:41 p. m. EST, Tue March 3, 2009",
+                Some("2009-03-03"),
+            ),
             ("", None),
         ];
         for (line, want) in cases {
