@@ -63,8 +63,8 @@ const OPENERS: &[char] = &['“', '‘', '"', '\'', '(', '[', '«', '*', '_', '�
 /// True when a line's last word ends a sentence (closing quotes and
 /// brackets after the mark count).
 pub fn ends_sentence(s: &str) -> bool {
-    s.trim_end()
-        .trim_end_matches(CLOSERS)
+    // Tokenised copies put a space before the closing quote: `happen. "`.
+    s.trim_end_matches(|c: char| c.is_whitespace() || CLOSERS.contains(&c))
         .ends_with(['.', '!', '?', '…'])
 }
 
@@ -1325,6 +1325,7 @@ mod tests {
             ),
             ("Iran’s Positions on Regional Issues", true),
             ("He said so.", false),
+            ("Nothing bad is going to happen. \"", false),
         ];
         for (line, want) in cases {
             assert_eq!(heading_text(line), *want, "{line}");

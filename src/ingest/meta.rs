@@ -69,6 +69,8 @@ const DATE_FILLERS: &[&str] = &[
     "p.",
     "m.",
     "et",
+    "pt",
+    "@",
     "gmt",
     "utc",
     "est",
@@ -134,6 +136,12 @@ fn numeric_date(word: &str) -> Option<Option<(u32, u32, u32)>> {
             _ => return None,
         };
         (year_of(c)?, m, d)
+    } else if [a, b, c]
+        .iter()
+        .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        // 11/30/09: a two-digit year leaves the century to a guess.
+        return Some(None);
     } else {
         return None;
     };
@@ -240,7 +248,9 @@ pub fn read_date_line(line: &str) -> Option<Option<String>> {
                 && ["am", "pm", "a.m.", "p.m."]
                     .contains(&w[digits.len()..].to_ascii_lowercase().as_str()))
     };
-    let words: Vec<&str> = words(&compact)
+    let all_words = words(&compact);
+    let had_time = all_words.iter().any(|w| timeish(w));
+    let words: Vec<&str> = all_words
         .into_iter()
         .filter(|w| {
             let lower = w.to_ascii_lowercase();
@@ -252,6 +262,10 @@ pub fn read_date_line(line: &str) -> Option<Option<String>> {
                 || zone_offset)
         })
         .collect();
+    // "Updated 4:08 p.m. ET": a time stamp without its day.
+    if words.is_empty() && had_time {
+        return Some(None);
+    }
     // "Published 3 March 2021 | Updated 4 March 2021": the first date is the
     // publication; every word must belong to a date.
     let (date, mut used) = date_at(&words)?;
@@ -668,9 +682,20 @@ mod tests {
 
     #[test]
     fn ambiguous_date_lines_are_still_date_lines() {
+        for line in [
+            "Originally published 05 / 03 / 2013 at 10:20 AM EDT",
+            "11 / 30 / 09 05:40 PM ET",
+            "Updated 5:40 p. m. ET",
+        ] {
+            assert_eq!(read_date_line(line), Some(None), "{line}");
+        }
         assert_eq!(
-            read_date_line("Originally published 05 / 03 / 2013 at 10:20 AM EDT"),
-            Some(None)
+            read_date_line("Friday August 2, 2013 @ 8: 13am PDT"),
+            Some(Some("2013-08-02".to_string()))
+        );
+        assert_eq!(
+            read_date_line("AUGUST 2, 2013 | 08: 06AM PT"),
+            Some(Some("2013-08-02".to_string()))
         );
         assert_eq!(read_date_line("Three men and a dog"), None);
     }
