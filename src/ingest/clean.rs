@@ -104,6 +104,9 @@ fn word_count(s: &str) -> usize {
 /// stands alone (the caller checks that).
 fn heading_text(s: &str) -> bool {
     let t = s.trim();
+    if t.len() > 240 {
+        return false;
+    }
     let stripped = t.trim_end_matches(CLOSERS);
     (1..=16).contains(&word_count(t))
         && !ends_sentence(t)
@@ -706,7 +709,8 @@ pub fn finish(mut pieces: Vec<Piece>, mut cleaned: Cleaned) -> Cleaned {
             pieces[i].text.clear();
             continue;
         }
-        if main_language.is_none() || word_count(&piece.text) < 8 {
+        // Footers are short; a long closing paragraph is the article's.
+        if main_language.is_none() || piece.text.len() > 1200 || word_count(&piece.text) < 8 {
             continue;
         }
         // A footer's first few sentences tell its language.

@@ -184,7 +184,10 @@ fn ingest_into(
     };
     // A page saved under a text name is still a page.
     let format = match format {
-        Some(Format::Text) if matches!(sniff(bytes), Sniffed::Format(Format::Html)) => {
+        Some(Format::Text)
+            if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
+                && matches!(sniff(bytes), Sniffed::Format(Format::Html)) =>
+        {
             Some(Format::Html)
         }
         other => other,
