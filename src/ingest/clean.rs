@@ -839,13 +839,25 @@ fn copyright(text: &str) -> Option<Option<String>> {
     if !is_notice {
         return None;
     }
-    let rest = t
-        .trim_start_matches('©')
-        .trim_start_matches(['C', 'c'])
-        .trim_start_matches("opyright")
-        .trim_start_matches(|c: char| c.is_whitespace() || c == '©' || c == '(' || c == ')')
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '–')
-        .trim_start();
+    // Past "©", "(c)", "Copyright" and years to the name.
+    let mut rest = t;
+    loop {
+        let before = rest;
+        for mark in ["copyright", "(c)"] {
+            if rest
+                .get(..mark.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(mark))
+            {
+                rest = &rest[mark.len()..];
+            }
+        }
+        rest = rest.trim_start_matches(|c: char| {
+            c.is_whitespace() || c.is_ascii_digit() || matches!(c, '©' | '-' | '–' | ',')
+        });
+        if rest == before {
+            break;
+        }
+    }
     let name: Vec<&str> = rest
         .split(['.', ',', '|', ';'])
         .next()
@@ -853,7 +865,8 @@ fn copyright(text: &str) -> Option<Option<String>> {
         .split_whitespace()
         .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || *w == "of")
         .collect();
-    let name = (!name.is_empty() && name.len() <= 6).then(|| name.join(" "));
+    let no_name = rest.to_lowercase().starts_with("all rights");
+    let name = (!no_name && !name.is_empty() && name.len() <= 6).then(|| name.join(" "));
     Some(name)
 }
 
@@ -1333,6 +1346,34 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(heading_text(line), *want, "{line}");
+        }
+    }
+
+    #[test]
+    fn copyright_notices() {
+        let cases: &[(&str, Option<Option<&str>>)] = &[
+            (
+                "© 2021 Daily Planet. All rights reserved.",
+                Some(Some("Daily Planet")),
+            ),
+            ("©Coastal Gazette 2020", Some(Some("Coastal Gazette"))),
+            (
+                "(c) 2019-2020 Canal News, all rights reserved",
+                Some(Some("Canal News")),
+            ),
+            (
+                "Copyright 2019 The Associated Press. All rights reserved.",
+                Some(Some("The Associated Press")),
+            ),
+            ("All rights reserved.", Some(None)),
+            ("The minister spoke on Monday.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                copyright(text).map(|n| n),
+                want.map(|n| n.map(str::to_string)),
+                "{text}"
+            );
         }
     }
 
