@@ -18,6 +18,8 @@ pub struct Hints {
     pub byline: Option<String>,
     pub dateline: Option<String>,
     pub url: Option<String>,
+    /// The language of the body paragraphs.
+    pub language: Option<&'static str>,
 }
 
 /// One paragraph on its way to becoming a block. `kind` is set when the
@@ -61,8 +63,8 @@ const OPENERS: &[char] = &['“', '‘', '"', '\'', '(', '[', '«', '*', '_', '�
 /// True when a line's last word ends a sentence (closing quotes and
 /// brackets after the mark count).
 pub fn ends_sentence(s: &str) -> bool {
-    s.trim_end()
-        .trim_end_matches(CLOSERS)
+    // Tokenised copies put a space before the closing quote: `happen. "`.
+    s.trim_end_matches(|c: char| c.is_whitespace() || CLOSERS.contains(&c))
         .ends_with(['.', '!', '?', '…'])
 }
 
@@ -102,12 +104,49 @@ fn word_count(s: &str) -> usize {
 /// stands alone (the caller checks that).
 fn heading_text(s: &str) -> bool {
     let t = s.trim();
+    if t.len() > 240 {
+        return false;
+    }
     let stripped = t.trim_end_matches(CLOSERS);
     (1..=16).contains(&word_count(t))
         && !ends_sentence(t)
         && !stripped.ends_with([',', ';', ':', '-', '–', '—'])
         && first_letter(t).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        && !t.contains(". ")
+        && !two_sentences(t)
+}
+
+/// "Fired Jim O'Brien, coach. Named Maurice Cheeks" holds two sentences;
+/// "Arcade Comeaux Jr. On The Lam", "Calif. rehab" and "Rehab... To" do not.
+fn two_sentences(t: &str) -> bool {
+    t.match_indices(". ").any(|(at, _)| {
+        let before = &t[..at];
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let next_upper = t[at + 2..].chars().next().is_some_and(char::is_uppercase);
+        next_upper
+            && !before.ends_with('.')
+            && word.chars().count() >= 2
+            && word.chars().all(char::is_lowercase)
+    })
+}
+
+/// A first line in Title Case may end with a full stop and still be the
+/// headline ("Visa Program Up for Renewal Amid Allegations of Fraud.").
+fn title_cased_line(s: &str) -> bool {
+    let t = s.trim();
+    let content: Vec<&str> = t
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = content
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    (2..=20).contains(&word_count(t))
+        && content.len() >= 2
+        && capitalised * 10 >= content.len() * 7
+        && t.trim_end_matches(CLOSERS).ends_with('.')
+        && !t.trim_end_matches(CLOSERS).ends_with("..")
 }
 
 // ---------------------------------------------------------------------------
@@ -117,7 +156,8 @@ fn heading_text(s: &str) -> bool {
 enum Tag {
     Keep,
     Drop(&'static str),
-    Date(String),
+    /// A date line; `None` when its date is ambiguous (03/04/2019).
+    Date(Option<String>),
     Byline(Option<String>),
     Url(String),
     Caption,
@@ -163,6 +203,12 @@ const FURNITURE: &[(&str, bool, &str)] = &[
     ("related posts", true, "related links"),
     ("related stories", true, "related links"),
     ("related news", true, "related links"),
+    ("related topics", true, "related links"),
+    ("more on this story", true, "related links"),
+    ("top stories", true, "related links"),
+    ("most read", true, "related links"),
+    ("read next", true, "related links"),
+    ("see also", true, "related links"),
     ("you may also like", false, "related links"),
     ("more from", false, "related links"),
     ("advertisement", true, "advertisement"),
@@ -351,7 +397,11 @@ const CREDIT_WORDS: &[&str] = &[
 
 fn photo_credit(line: &str) -> bool {
     let t = line.trim();
-    if word_count(t) < 2 || ends_sentence(t) && !t.ends_with([']', ')']) {
+    let starts_like_credit = t.get(..5).is_some_and(|head| {
+        ["photo", "image", "pictu", "capti", "credi", "file "]
+            .contains(&head.to_ascii_lowercase().as_str())
+    });
+    if !t.ends_with([']', ')']) && !starts_like_credit || word_count(t) < 2 {
         return false;
     }
     let lower = t.to_lowercase();
@@ -365,6 +415,9 @@ fn photo_credit(line: &str) -> bool {
         "photograph:",
         "file photo",
         "pictured:",
+        "image caption",
+        "image source",
+        "photo caption",
     ]
     .iter()
     .any(|p| lower.starts_with(p))
@@ -384,13 +437,22 @@ fn photo_credit(line: &str) -> bool {
 }
 
 fn tag_line(line: &str, doc_is_latin: bool) -> Tag {
+    // Every tag but a photo credit is for short lines: a long paragraph
+    // skips the look-ups.
+    if line.len() > 240 {
+        return if photo_credit(line) {
+            Tag::Caption
+        } else {
+            Tag::Keep
+        };
+    }
     if let Some(reason) = furniture(line) {
         return Tag::Drop(reason);
     }
     if navigation(line, doc_is_latin) {
         return Tag::Drop("navigation or language switcher");
     }
-    if let Some(date) = meta::date_line(line) {
+    if let Some(date) = meta::read_date_line(line) {
         return Tag::Date(date);
     }
     if let Some(name) = byline(line) {
@@ -410,13 +472,24 @@ fn tag_line(line: &str, doc_is_latin: bool) -> Tag {
 
 /// Cleans a plain-text article.
 pub fn clean_plain(text: &str) -> Cleaned {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let latin = text.chars().filter(|&c| is_latin_letter(c)).count();
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    // Non-empty lines, and whether a blank line came before each.
+    let mut lines: Vec<&str> = Vec::new();
+    let mut blank_before: Vec<bool> = Vec::new();
+    let mut saw_blank = false;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            saw_blank = true;
+            continue;
+        }
+        lines.push(line);
+        blank_before.push(saw_blank);
+        saw_blank = false;
+    }
+    // The script of the first few thousand letters is the document's.
+    let sample = text.chars().filter(|c| c.is_alphabetic()).take(4000);
+    let (latin, letters) = sample.fold((0, 0), |(l, n), c| {
+        (l + usize::from(is_latin_letter(c)), n + 1)
+    });
     let doc_is_latin = latin * 2 > letters;
     let mut tags: Vec<Tag> = lines.iter().map(|l| tag_line(l, doc_is_latin)).collect();
 
@@ -432,17 +505,30 @@ pub fn clean_plain(text: &str) -> Cleaned {
         }
     }
 
-    let wrapped = hard_wrapped(&lines, &tags);
+    // The short lines under "Related topics" and the like are its links.
+    let mut in_links = false;
+    for (line, tag) in lines.iter().zip(tags.iter_mut()) {
+        if *tag == Tag::Drop("related links") {
+            in_links = true;
+        } else if in_links && *tag == Tag::Keep && word_count(line) <= 8 && !ends_sentence(line) {
+            *tag = Tag::Drop("related links");
+        } else {
+            in_links = false;
+        }
+    }
+    let wrap = wrap_style(&lines, &blank_before, &tags);
     let mut cleaned = Cleaned::default();
     let mut pieces: Vec<Piece> = Vec::new();
     // The paragraph that the next kept line may continue, and its last line.
     let mut open: Option<(usize, &str)> = None;
-    for (line, tag) in lines.iter().copied().zip(tags) {
+    for ((line, tag), blank) in lines.iter().copied().zip(tags).zip(blank_before) {
         let mut keep_open = false;
         match tag {
             Tag::Drop(reason) => cleaned.removed.push(removed(line, reason)),
             Tag::Date(date) => {
-                cleaned.hints.date.get_or_insert(date);
+                if cleaned.hints.date.is_none() {
+                    cleaned.hints.date = date;
+                }
                 pieces.push(Piece::new(line, Some(BlockKind::Other)));
             }
             Tag::Byline(name) => {
@@ -461,7 +547,7 @@ pub fn clean_plain(text: &str) -> Cleaned {
             Tag::Keep => {
                 keep_open = true;
                 match open {
-                    Some((at, prev)) if joins(prev, line, wrapped) => {
+                    Some((at, prev)) if joins(prev, line, blank, &wrap) => {
                         let piece = &mut pieces[at];
                         piece.text.push(' ');
                         piece.text.push_str(line);
@@ -498,7 +584,9 @@ pub fn tag_pieces(pieces: Vec<Piece>, cleaned: &mut Cleaned) -> Vec<Piece> {
                 continue;
             }
             Tag::Date(date) => {
-                cleaned.hints.date.get_or_insert(date);
+                if cleaned.hints.date.is_none() {
+                    cleaned.hints.date = date;
+                }
                 piece.kind = Some(BlockKind::Other);
             }
             Tag::Byline(name) => {
@@ -522,31 +610,65 @@ pub fn tag_pieces(pieces: Vec<Piece>, cleaned: &mut Cleaned) -> Vec<Piece> {
     out
 }
 
-/// A hard-wrapped text breaks most lines mid-sentence: count the line ends
-/// without a closing mark and how many of them continue in lowercase.
-fn hard_wrapped(lines: &[&str], tags: &[Tag]) -> bool {
-    let (mut open_ends, mut lowercase_next) = (0usize, 0usize);
-    for i in 1..lines.len() {
-        if tags[i - 1] != Tag::Keep || tags[i] != Tag::Keep || ends_sentence(lines[i - 1]) {
-            continue;
-        }
-        open_ends += 1;
-        lowercase_next += usize::from(starts_lower(lines[i]));
-    }
-    lowercase_next >= 3 && lowercase_next * 3 >= open_ends
+/// How a text breaks its lines, read from the text itself.
+#[derive(Debug, Clone, Copy, Default)]
+struct Wrap {
+    /// Lines that follow a single newline are mostly cut mid-sentence.
+    single: bool,
+    /// Lines that follow a blank line are mostly cut mid-sentence (seed 000
+    /// puts a blank line after every wrapped line).
+    blank: bool,
+    /// The usual length (in chars) of a full line.
+    width: usize,
 }
 
-/// Whether line `next` continues the paragraph whose last line is `prev`.
-fn joins(prev: &str, next: &str, wrapped: bool) -> bool {
-    if ends_sentence(prev) {
-        return false;
+/// A hard-wrapped text breaks most lines mid-sentence: for line breaks
+/// with and without a blank line, count the line ends without a closing
+/// mark and how many of them continue in lowercase.
+fn wrap_style(lines: &[&str], blank_before: &[bool], tags: &[Tag]) -> Wrap {
+    // [single, blank] x (boundaries, open ends, open ends continued lowercase)
+    let mut counts = [[0usize; 3]; 2];
+    for i in 1..lines.len() {
+        if tags[i - 1] != Tag::Keep || tags[i] != Tag::Keep {
+            continue;
+        }
+        let c = &mut counts[usize::from(blank_before[i])];
+        c[0] += 1;
+        if !ends_sentence(lines[i - 1]) {
+            c[1] += 1;
+            c[2] += usize::from(starts_lower(lines[i]));
+        }
     }
-    if starts_lower(next) || ends_with_joiner(prev) {
+    let wrapped =
+        |[all, open, lower]: [usize; 3]| lower >= 2 && lower * 3 >= open && open * 2 >= all;
+    let mut lengths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+    lengths.sort_unstable();
+    let width = lengths.get(lengths.len() * 4 / 5).copied().unwrap_or(0);
+    Wrap {
+        single: wrapped(counts[0]),
+        blank: wrapped(counts[1]),
+        width,
+    }
+}
+
+/// Whether line `next` continues the paragraph whose last line is `prev`
+/// (`blank`: a blank line stands between them).
+fn joins(prev: &str, next: &str, blank: bool, wrap: &Wrap) -> bool {
+    let open = !ends_sentence(prev);
+    if ends_with_joiner(prev) || open && starts_lower(next) {
         return true;
     }
-    // In a hard-wrapped text a long line without a closing mark is cut
-    // mid-sentence; a short one standing alone is a heading.
-    wrapped && (starts_lower(prev) || word_count(prev) > 12)
+    let wrapped = if blank { wrap.blank } else { wrap.single };
+    if !wrapped {
+        return false;
+    }
+    // In a hard-wrapped text a full-length line was cut by the wrapping, even
+    // after a full stop; a short one ends its paragraph or is a heading.
+    let full = prev.chars().count() * 10 >= wrap.width * 6;
+    if !open {
+        return !blank && full;
+    }
+    starts_lower(prev) || full
 }
 
 // ---------------------------------------------------------------------------
@@ -554,13 +676,20 @@ fn joins(prev: &str, next: &str, wrapped: bool) -> bool {
 
 /// Paragraph-level cleaning shared by plain text and Markdown.
 pub fn finish(mut pieces: Vec<Piece>, mut cleaned: Cleaned) -> Cleaned {
-    let body: String = pieces
+    // The language of the first body paragraphs (a sample is enough).
+    let mut body = String::new();
+    for p in pieces
         .iter()
         .filter(|p| p.kind.is_none() || p.kind == Some(BlockKind::Paragraph))
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    {
+        if body.len() > 3000 {
+            break;
+        }
+        body.push_str(&p.text);
+        body.push(' ');
+    }
     let main_language = meta::language(&body);
+    cleaned.hints.language = main_language;
 
     // Footers: the last paragraphs (and a first one) in another language, or
     // a copyright notice.
@@ -580,9 +709,14 @@ pub fn finish(mut pieces: Vec<Piece>, mut cleaned: Cleaned) -> Cleaned {
             pieces[i].text.clear();
             continue;
         }
-        let lang = meta::language(&piece.text);
+        // Footers are short; a long closing paragraph is the article's.
+        if main_language.is_none() || piece.text.len() > 1200 || word_count(&piece.text) < 8 {
+            continue;
+        }
+        // A footer's first few sentences tell its language.
+        let lang = meta::language(&piece.text[..floor_boundary(&piece.text, 600)]);
         if let (Some(lang), Some(main)) = (lang, main_language) {
-            if lang != main && word_count(&piece.text) >= 8 {
+            if lang != main {
                 if i > 0 {
                     footer_outlet = footer_outlet.or_else(|| meta::leading_name(&piece.text));
                 }
@@ -600,7 +734,9 @@ pub fn finish(mut pieces: Vec<Piece>, mut cleaned: Cleaned) -> Cleaned {
     let last = pieces.len().saturating_sub(1);
     for (i, piece) in pieces.iter_mut().enumerate() {
         if piece.kind.is_none() {
-            let heading = piece.lines == 1 && heading_text(&piece.text) && (i < last || i == 0);
+            let heading = piece.lines == 1
+                && (heading_text(&piece.text) || i == 0 && title_cased_line(&piece.text))
+                && (i < last || i == 0);
             piece.kind = Some(if heading {
                 BlockKind::Heading
             } else {
@@ -609,12 +745,22 @@ pub fn finish(mut pieces: Vec<Piece>, mut cleaned: Cleaned) -> Cleaned {
         }
     }
 
-    // The title: the first heading before any paragraph.
-    if let Some(at) = pieces
+    // The title: among the headings before any paragraph, the first of
+    // three words or more (a one-word line above a headline is a section
+    // name), else the first.
+    let top: Vec<usize> = pieces
         .iter()
         .take_while(|p| !matches!(p.kind, Some(BlockKind::Paragraph | BlockKind::Caption)))
-        .position(|p| p.kind == Some(BlockKind::Heading))
-    {
+        .enumerate()
+        .filter(|(_, p)| p.kind == Some(BlockKind::Heading))
+        .map(|(i, _)| i)
+        .collect();
+    let title_at = top
+        .iter()
+        .copied()
+        .find(|&i| word_count(&pieces[i].text) >= 3)
+        .or(top.first().copied());
+    if let Some(at) = title_at {
         let heading = &mut pieces[at].text;
         // "Title | Section name": the part after the bar names a section or
         // a site, not the story (and is not taken for the outlet).
@@ -693,21 +839,34 @@ fn copyright(text: &str) -> Option<Option<String>> {
     if !is_notice {
         return None;
     }
-    let rest = t
-        .trim_start_matches('©')
-        .trim_start_matches(['C', 'c'])
-        .trim_start_matches("opyright")
-        .trim_start_matches(|c: char| c.is_whitespace() || c == '©' || c == '(' || c == ')')
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '–')
-        .trim_start();
+    // Past "©", "(c)", "Copyright" and years to the name.
+    let mut rest = t;
+    loop {
+        let before = rest;
+        for mark in ["copyright", "(c)"] {
+            if rest
+                .get(..mark.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(mark))
+            {
+                rest = &rest[mark.len()..];
+            }
+        }
+        rest = rest.trim_start_matches(|c: char| {
+            c.is_whitespace() || c.is_ascii_digit() || matches!(c, '©' | '-' | '–' | ',')
+        });
+        if rest == before {
+            break;
+        }
+    }
     let name: Vec<&str> = rest
-        .split(|c: char| matches!(c, '.' | ',' | '|' | ';'))
+        .split(['.', ',', '|', ';'])
         .next()
         .unwrap_or("")
         .split_whitespace()
         .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || *w == "of")
         .collect();
-    let name = (!name.is_empty() && name.len() <= 6).then(|| name.join(" "));
+    let no_name = rest.to_lowercase().starts_with("all rights");
+    let name = (!no_name && !name.is_empty() && name.len() <= 6).then(|| name.join(" "));
     Some(name)
 }
 
@@ -774,12 +933,14 @@ fn dateline_prefix(text: &str, hints: &mut Hints) -> Option<(String, String)> {
             .trim()
             .trim_end_matches(',')
             .to_string();
-        // "Damascus, Feb 25": keep the date out of the place.
-        if let Some((city, tail)) = place.split_once(", ") {
-            if let Some((date, _)) = meta::leading_date(tail) {
-                hints.date.get_or_insert(date);
-                place = city.to_string();
-            }
+        // "Damascus, Feb 25", "HEMPSTEAD, N.Y., Sept. 26": keep the date out
+        // of the place.
+        let parts: Vec<&str> = place.split(", ").collect();
+        let dated = (1..parts.len())
+            .find_map(|k| meta::leading_date(&parts[k..].join(", ")).map(|(date, _)| (k, date)));
+        if let Some((k, date)) = dated {
+            hints.date.get_or_insert(date);
+            place = parts[..k].join(", ");
         }
         hints.dateline.get_or_insert(place);
     }
@@ -798,68 +959,87 @@ fn floor_boundary(s: &str, at: usize) -> usize {
 /// full stop in "since 2010Iranian-backed", without touching "U.S.",
 /// "3.5", "e.g.", web addresses or "al-Qaeda". Counts what it inserted.
 pub fn repair_spacing(text: &str, spaces: &mut usize, stops: &mut Vec<String>) -> String {
-    let chars: Vec<char> = text.chars().collect();
+    if !needs_repair(text.as_bytes()) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len() + 8);
+    // Byte offset where the current word began, and the three chars before
+    // the current one (nearest first); a space stands for "none".
     let mut word_start = 0usize;
-    let at = |i: usize| chars.get(i).copied().unwrap_or(' ');
-    // A capitalised word begins at `i`: "Syrian", "It", "A", or “Iran.
-    let sentence_starts = |i: usize| {
-        let (c, n) = (at(i), at(i + 1));
+    let mut before = [' '; 3];
+    // A capitalised word begins with `c`, `n`: "Syrian", "It", "A", or “Iran.
+    let sentence_starts = |c: char, n: char| {
         if matches!(c, '“' | '‘' | '"') {
             return n.is_uppercase();
         }
         c.is_uppercase()
             && (n.is_lowercase() || (matches!(c, 'A' | 'I') && matches!(n, ' ' | '’' | '\'')))
     };
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in text.char_indices() {
         out.push(c);
+        let end = i + c.len_utf8();
+        let [p1, p2, p3] = before;
+        before = [c, p1, p2];
         if c.is_whitespace() {
-            word_start = i + 1;
+            word_start = end;
             continue;
         }
-        let word = &chars[word_start..=i];
+        if !matches!(c, '.' | '!' | '?' | '”' | '"') && !c.is_ascii_digit() {
+            continue;
+        }
+        let mut ahead = text[end..].chars().chain(std::iter::repeat(' '));
+        let (n1, n2, n3) = (
+            ahead.next().unwrap_or(' '),
+            ahead.next().unwrap_or(' '),
+            ahead.next().unwrap_or(' '),
+        );
+        let word = &text[word_start..end];
         let looks_like_address = || {
-            let w: String = word.iter().collect::<String>().to_lowercase();
+            let w = word.to_lowercase();
             w.contains("://") || w.contains("www") || w.contains('@')
         };
-        if matches!(c, '.' | '!' | '?') && sentence_starts(i + 1) {
-            let prev = at(i.wrapping_sub(1));
-            let lowercase_word = i >= 2
-                && prev.is_lowercase()
-                && at(i - 2).is_alphabetic()
-                && (i < 3 || at(i - 3) != '.');
-            let after_quote = i >= 1
-                && matches!(prev, '”' | '’' | '"' | ')' | ']')
-                && i >= 2
-                && (at(i - 2).is_alphabetic() || matches!(at(i - 2), '.' | '!' | '?'));
+        if matches!(c, '.' | '!' | '?') && sentence_starts(n1, n2) {
+            let lowercase_word = p1.is_lowercase() && p2.is_alphabetic() && p3 != '.';
+            let after_quote = matches!(p1, '”' | '’' | '"' | ')' | ']')
+                && (p2.is_alphabetic() || matches!(p2, '.' | '!' | '?'));
             if (lowercase_word || after_quote) && !looks_like_address() {
                 out.push(' ');
                 *spaces += 1;
-                word_start = i + 1;
+                word_start = end;
             }
         } else if matches!(c, '”' | '"')
-            && matches!(at(i.wrapping_sub(1)), '.' | '!' | '?' | ',')
-            && at(i + 1).is_uppercase()
-            && at(i + 2).is_lowercase()
+            && matches!(p1, '.' | '!' | '?' | ',')
+            && n1.is_uppercase()
+            && n2.is_lowercase()
         {
             out.push(' ');
             *spaces += 1;
-            word_start = i + 1;
+            word_start = end;
         } else if c.is_ascii_digit()
-            && i + 1 == word_start + 4
-            && word.iter().all(char::is_ascii_digit)
-            && matches!((word[0], word[1]), ('1', '9') | ('2', '0'))
-            && at(i + 1).is_uppercase()
-            && at(i + 2).is_lowercase()
-            && at(i + 3).is_lowercase()
+            && word.len() == 4
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && (word.starts_with("19") || word.starts_with("20"))
+            && n1.is_uppercase()
+            && n2.is_lowercase()
+            && n3.is_lowercase()
         {
             // "since 2010Iranian-backed": a year glued to the next sentence.
-            stops.push(word.iter().collect());
+            stops.push(word.to_string());
             out.push_str(". ");
-            word_start = i + 1;
+            word_start = end;
         }
     }
     out
+}
+
+/// A quick byte scan for the places [`repair_spacing`] may act on: a
+/// sentence mark or closing quote directly before a capital or an opening
+/// quote, or a digit directly before a capital.
+fn needs_repair(b: &[u8]) -> bool {
+    b.windows(2).any(|w| {
+        let next_starts = w[1].is_ascii_uppercase() || w[1] == 0xE2 || w[1] == b'"';
+        next_starts && (matches!(w[0], b'.' | b'!' | b'?' | b'"' | 0x9D) || w[0].is_ascii_digit())
+    })
 }
 
 #[cfg(test)]
@@ -951,48 +1131,102 @@ mod tests {
 
     #[test]
     fn line_joining() {
-        let cases: &[(&str, &str, bool, bool)] = &[
+        let plain = Wrap::default();
+        let wrapped = Wrap {
+            single: true,
+            blank: true,
+            width: 60,
+        };
+        let cases: &[(&str, &str, bool, &Wrap, bool)] = &[
             (
                 "meeting Khamenei on Monday and",
                 "Khamenei smiling",
-                false,
+                true,
+                &plain,
                 true,
             ),
-            ("agreed", "“to continue cooperation", false, true),
+            ("agreed", "“to continue cooperation", true, &plain, true),
             (
                 "state media reported.",
                 "Syrian television said",
                 false,
+                &plain,
                 false,
             ),
             (
                 "Iran to help rebuild Syria: Rouhani",
                 "Speaking on Monday",
-                false,
+                true,
+                &plain,
                 false,
             ),
             (
-                "the head of an overseas arm of the Iranian",
+                "the head of Iran’s elite Quds Force – an overseas arm of the Iranian",
                 "Revolutionary Guard",
                 true,
+                &wrapped,
                 true,
             ),
-            ("The hidden message", "Special Assistant", true, false),
+            (
+                "The hidden message",
+                "Special Assistant",
+                true,
+                &wrapped,
+                false,
+            ),
             (
                 "is deeply proud of doing it,”",
                 "Khamenei said.",
-                false,
+                true,
+                &plain,
                 true,
             ),
+            (
+                "The harbour reopened on Sunday after the long storm.",
+                "Ships that had waited offshore",
+                false,
+                &wrapped,
+                true,
+            ),
+            (
+                "The harbour reopened on Sunday after the long storm.",
+                "Ships that had waited offshore",
+                true,
+                &wrapped,
+                false,
+            ),
+            (
+                "Officials said so.",
+                "Ships that had waited offshore",
+                false,
+                &wrapped,
+                false,
+            ),
         ];
-        for (prev, next, wrapped, want) in cases {
-            assert_eq!(joins(prev, next, *wrapped), *want, "{prev} / {next}");
+        for (prev, next, blank, wrap, want) in cases {
+            assert_eq!(joins(prev, next, *blank, wrap), *want, "{prev} / {next}");
         }
     }
 
     #[test]
+    fn wrapped_paragraphs_between_blank_lines() {
+        let text = "Harbour reopens\n\nThe harbour reopened on Sunday after the storm had passed.\nShips that had waited offshore began to enter the port in the\nmorning, officials said, and fishing boats followed them in.\n\nThe second paragraph starts here and runs on for a while\nuntil it stops.";
+        let c = clean_plain(text);
+        let texts: Vec<&str> = c.blocks.iter().map(|b| b.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Harbour reopens",
+                "The harbour reopened on Sunday after the storm had passed. Ships that had waited offshore began to enter the port in the morning, officials said, and fishing boats followed them in.",
+                "The second paragraph starts here and runs on for a while until it stops.",
+            ]
+        );
+    }
+
+    #[test]
     fn datelines() {
-        let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
             (
                 "Tehran, Iran – Syrian President met",
                 Some("Tehran, Iran"),
@@ -1011,6 +1245,12 @@ mod tests {
                 None,
                 None,
                 Some("Hatha al-Youm"),
+            ),
+            (
+                "HEMPSTEAD, N.Y., Sept. 26 (UPI) -- Jill Stein was",
+                Some("HEMPSTEAD, N.Y."),
+                Some("--09-26"),
+                None,
             ),
             ("The president – who rarely travels – met", None, None, None),
             ("Assad met Khamenei - and Rouhani", None, None, None),
@@ -1044,6 +1284,97 @@ mod tests {
                 BlockKind::Paragraph
             ]
         );
+    }
+
+    #[test]
+    fn page_copy_with_section_label_caption_and_related_links() {
+        let text = "World\nIran's president visits Syria\nBy Jane Doe\nPublished: 3 May 2023 10:15 BST\n\nIran's president arrived in Damascus on Wednesday for talks.\n\nImage caption, The president was greeted at the airport\n\nThe visit is the first since 2010.\n\nRelated Topics\nSyria\nIran\n";
+        let c = clean_plain(text);
+        assert_eq!(
+            c.hints.title.as_deref(),
+            Some("Iran's president visits Syria")
+        );
+        assert_eq!(c.hints.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(c.hints.date.as_deref(), Some("2023-05-03"));
+        let kinds: Vec<(BlockKind, &str)> = c.blocks.iter().map(|b| (b.1, b.0.as_str())).collect();
+        assert!(kinds.contains(&(
+            BlockKind::Caption,
+            "Image caption, The president was greeted at the airport"
+        )));
+        let related: Vec<&str> = c
+            .removed
+            .iter()
+            .filter(|r| r.reason == "related links")
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(related, vec!["Related Topics", "Syria", "Iran"]);
+    }
+
+    #[test]
+    fn title_case_first_line_with_a_full_stop_is_the_title() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Visa Program Up for Renewal Amid Allegations of Fraud.\n\nThe program lets investors buy visas.",
+                Some("Visa Program Up for Renewal Amid Allegations of Fraud."),
+            ),
+            ("The president arrived on Monday.\n\nHe met the prime minister.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(clean_plain(text).hints.title.as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn headings_with_abbreviations() {
+        let cases: &[(&str, bool)] = &[
+            (
+                "Convicted Arcade Joseph Comeaux Jr. On The Lam in Texas",
+                true,
+            ),
+            (
+                "Lohan pretends to check into unlicensed Calif. rehab center",
+                true,
+            ),
+            ("Lohan Checks Out Of Rehab... To Check Into Another", true),
+            (
+                "PHILADELPHIA 76ERS Fired Jim O'Brien, coach. Named Maurice Cheeks coach",
+                false,
+            ),
+            ("Iran’s Positions on Regional Issues", true),
+            ("He said so.", false),
+            ("Nothing bad is going to happen. \"", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(heading_text(line), *want, "{line}");
+        }
+    }
+
+    #[test]
+    fn copyright_notices() {
+        let cases: &[(&str, Option<Option<&str>>)] = &[
+            (
+                "© 2021 Daily Planet. All rights reserved.",
+                Some(Some("Daily Planet")),
+            ),
+            ("©Coastal Gazette 2020", Some(Some("Coastal Gazette"))),
+            (
+                "(c) 2019-2020 Canal News, all rights reserved",
+                Some(Some("Canal News")),
+            ),
+            (
+                "Copyright 2019 The Associated Press. All rights reserved.",
+                Some(Some("The Associated Press")),
+            ),
+            ("All rights reserved.", Some(None)),
+            ("The minister spoke on Monday.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                copyright(text).map(|n| n),
+                want.map(|n| n.map(str::to_string)),
+                "{text}"
+            );
+        }
     }
 
     #[test]

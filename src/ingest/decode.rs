@@ -1,14 +1,54 @@
 //! Decoding: raw bytes in, Unicode text out. UTF-8 with or without BOM,
-//! UTF-16 with BOM (or plainly UTF-16 without one), and legacy encodings
-//! named by `<meta charset>`, an XML declaration or a MIME header, through
-//! `encoding_rs` (the WHATWG Encoding Standard). Bytes that cannot be decoded
-//! are replaced and a warning says so; nothing here panics.
+//! UTF-16 with BOM (or plainly UTF-16 without one), and the single-byte
+//! legacy encodings (Windows code pages, ISO 8859, KOI8, Mac) named by
+//! `<meta charset>`, an XML declaration or a MIME header. Bytes that cannot
+//! be decoded are replaced and a warning says so; nothing here panics.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use super::legacy;
 
 pub struct Decoded {
     pub text: String,
     pub warnings: Vec<String>,
+}
+
+/// An encoding Parallax decodes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Encoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    SingleByte(&'static str, &'static [u16; 128]),
+}
+
+impl Encoding {
+    fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::SingleByte(name, _) => name,
+        }
+    }
+}
+
+/// An encoding label as the Encoding Standard reads it: `Err` with the label
+/// when it names an encoding Parallax does not decode (the CJK ones).
+fn for_label(label: &str) -> Option<Result<Encoding, String>> {
+    let lower = label.trim().to_ascii_lowercase();
+    if lower.is_empty() {
+        return None;
+    }
+    Some(Ok(match lower.as_str() {
+        "utf-8" | "utf8" | "unicode-1-1-utf-8" | "unicode11utf8" | "unicode20utf8"
+        | "x-unicode20utf8" => Encoding::Utf8,
+        "utf-16" | "utf-16le" | "ucs-2" | "unicode" | "csunicode" | "iso-10646-ucs-2"
+        | "unicodefeff" => Encoding::Utf16Le,
+        "utf-16be" | "unicodefffe" => Encoding::Utf16Be,
+        _ => match legacy::table(&lower) {
+            Some((name, table)) => Encoding::SingleByte(name, table),
+            None => return Some(Err(lower)),
+        },
+    }))
 }
 
 /// True when a sample of bytes looks like binary data rather than text.
@@ -28,7 +68,7 @@ pub fn looks_binary(sample: &[u8]) -> bool {
 
 /// UTF-16 text saved without a BOM shows as a NUL in every other byte
 /// (for Latin text); returns the byte order when that pattern is clear.
-fn utf16_without_bom(sample: &[u8]) -> Option<&'static Encoding> {
+fn utf16_without_bom(sample: &[u8]) -> Option<Encoding> {
     let pairs = sample.len() / 2;
     if pairs < 8 {
         return None;
@@ -39,9 +79,9 @@ fn utf16_without_bom(sample: &[u8]) -> Option<&'static Encoding> {
         odd_nul += usize::from(pair[1] == 0);
     }
     if odd_nul * 10 >= pairs * 7 && even_nul * 10 <= pairs {
-        Some(UTF_16LE)
+        Some(Encoding::Utf16Le)
     } else if even_nul * 10 >= pairs * 7 && odd_nul * 10 <= pairs {
-        Some(UTF_16BE)
+        Some(Encoding::Utf16Be)
     } else {
         None
     }
@@ -58,38 +98,63 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<Decoded, String> {
     let mut warnings = Vec::new();
     let head = &bytes[..bytes.len().min(4096)];
-    let (encoding, body) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        (enc, &bytes[bom_len..])
+    let (encoding, body) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        (Encoding::Utf8, rest)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        (Encoding::Utf16Le, rest)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        (Encoding::Utf16Be, rest)
     } else if let Some(enc) = utf16_without_bom(head) {
         (enc, bytes)
     } else {
         if looks_binary(head) {
             return Err("it looks like binary data, not text".to_string());
         }
-        let declared = label
-            .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
-            .or_else(|| declared_encoding(head));
-        let enc = match declared {
-            // Valid UTF-8 is read as UTF-8 whatever the page claims: pages
-            // re-saved by a browser keep their old declaration.
-            _ if std::str::from_utf8(bytes).is_ok() => UTF_8,
-            // A page may declare UTF-16 although its bytes are ASCII-compatible
-            // (the Encoding Standard reads such a meta as UTF-8 too).
-            Some(enc) if enc == UTF_16LE || enc == UTF_16BE => UTF_8,
-            Some(enc) => enc,
-            None => {
-                warnings.push(
-                    "the file is not valid UTF-8 and names no encoding; it was read as Windows-1252"
-                        .to_string(),
-                );
-                WINDOWS_1252
+        // Valid UTF-8 is read as UTF-8 whatever the page claims: pages
+        // re-saved by a browser keep their old declaration.
+        let enc = if std::str::from_utf8(bytes).is_ok() {
+            Encoding::Utf8
+        } else {
+            let declared = label
+                .and_then(for_label)
+                .or_else(|| declared_label(head).and_then(|l| for_label(&l)));
+            match declared {
+                // A page may declare UTF-16 although its bytes are
+                // ASCII-compatible (the Encoding Standard reads that as UTF-8).
+                Some(Ok(Encoding::Utf16Le | Encoding::Utf16Be)) => Encoding::Utf8,
+                Some(Ok(enc)) => enc,
+                Some(Err(name)) => {
+                    warnings.push(format!(
+                        "the file declares the encoding '{name}', which Parallax does not decode; it was read as UTF-8"
+                    ));
+                    Encoding::Utf8
+                }
+                None => {
+                    let enc = guess_single_byte(bytes);
+                    warnings.push(format!(
+                        "the file is not valid UTF-8 and names no encoding; it was read as {}, judged from its letters",
+                        enc.name()
+                    ));
+                    enc
+                }
             }
         };
         (enc, bytes)
     };
-    let (text, had_errors) = encoding.decode_without_bom_handling(body);
-    if had_errors {
-        let replaced = text.matches(char::REPLACEMENT_CHARACTER).count();
+    let (text, replaced) = match encoding {
+        Encoding::Utf8 => match std::str::from_utf8(body) {
+            Ok(s) => (s.to_string(), 0),
+            Err(_) => {
+                let text = String::from_utf8_lossy(body).into_owned();
+                let n = text.matches(char::REPLACEMENT_CHARACTER).count();
+                (text, n)
+            }
+        },
+        Encoding::Utf16Le => utf16(body, u16::from_le_bytes),
+        Encoding::Utf16Be => utf16(body, u16::from_be_bytes),
+        Encoding::SingleByte(_, table) => legacy::decode(body, table),
+    };
+    if replaced > 0 {
         warnings.push(format!(
             "{replaced} undecodable byte sequence(s) in {} were replaced with \u{FFFD}",
             encoding.name()
@@ -101,9 +166,86 @@ pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<Decoded, S
     })
 }
 
+/// Legacy encodings tried on undeclared text, Western first (it wins ties).
+const GUESSES: &[&str] = &["windows-1252", "windows-1256", "windows-1251"];
+
+/// Picks the single-byte encoding under which the words holding non-ASCII
+/// bytes read most plausibly: Latin words mix in ASCII letters (an all-accent
+/// "ÇáÑÆíÓ" is Arabic read wrongly), Arabic and Cyrillic words keep to one
+/// script, and Cyrillic words have vowels.
+fn guess_single_byte(bytes: &[u8]) -> Encoding {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let mut best: Option<(i64, Encoding)> = None;
+    for label in GUESSES {
+        let Some((name, table)) = legacy::table(label) else {
+            continue;
+        };
+        let (text, _) = legacy::decode(sample, table);
+        let score: i64 = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_ascii())
+            .map(|w| if plausible_word(w) { 1 } else { -1 })
+            .sum();
+        if best.as_ref().map_or(true, |(top, _)| score > *top) {
+            best = Some((score, Encoding::SingleByte(name, table)));
+        }
+    }
+    best.map_or(Encoding::Utf8, |(_, enc)| enc)
+}
+
+fn plausible_word(word: &str) -> bool {
+    let script = |c: char| match c as u32 {
+        0..=0x24F => 0,
+        0x400..=0x4FF => 1,
+        0x600..=0x6FF => 2,
+        _ => 3,
+    };
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let first_script = script(first);
+    if !word.chars().all(|c| script(c) == first_script) {
+        return false;
+    }
+    let letters = word.chars().count();
+    match first_script {
+        0 => letters <= 2 || word.chars().any(|c| c.is_ascii_alphabetic()),
+        1 => {
+            letters <= 2
+                || word
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .any(|c| "аеёиоуыэюяіїє".contains(c))
+        }
+        2 => true,
+        _ => false,
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, usize) {
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let mut bad = usize::from(bytes.len() % 2 == 1);
+    let text = char::decode_utf16(units)
+        .map(|r| {
+            r.unwrap_or_else(|_| {
+                bad += 1;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    (text, bad)
+}
+
 /// Removes C0 controls (which carry no text) and turns CR LF and CR into LF,
 /// in one pass.
 fn tidy(text: &str, warnings: &mut Vec<String>) -> String {
+    let clean = text
+        .bytes()
+        .all(|b| b >= 0x20 && b != 0x7F || b == b'\n' || b == b'\t');
+    if clean && !text.contains('\u{FEFF}') {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut controls = 0usize;
     let mut chars = text.chars().peekable();
@@ -129,10 +271,10 @@ fn tidy(text: &str, warnings: &mut Vec<String>) -> String {
 }
 
 /// Finds `<meta charset=...>`, `<meta http-equiv content="...; charset=...">`
-/// or `<?xml ... encoding="..."?>` in the first bytes of a file.
-fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
+/// or `<?xml ... encoding="..."?>` in the first bytes of a file: the label.
+fn declared_label(head: &[u8]) -> Option<String> {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let value_after = |key: &[u8]| -> Option<&'static Encoding> {
+    let value_after = |key: &[u8]| -> Option<String> {
         let at = find(&lower, key)? + key.len();
         let rest = &head[at..];
         let rest = rest
@@ -143,11 +285,12 @@ fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
             .iter()
             .position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b' ' | b'/' | b'?'))
             .unwrap_or(rest.len());
-        Encoding::for_label(&rest[..end])
+        let label = String::from_utf8_lossy(&rest[..end]).into_owned();
+        (!label.is_empty()).then_some(label)
     };
     if lower.starts_with(b"<?xml") {
-        if let Some(enc) = value_after(b"encoding") {
-            return Some(enc);
+        if let Some(label) = value_after(b"encoding") {
+            return Some(label);
         }
     }
     value_after(b"charset")
@@ -224,6 +367,37 @@ mod tests {
     }
 
     #[test]
+    fn undeclared_legacy_text_is_judged_from_its_letters() {
+        let cases: &[(&[u8], &str)] = &[
+            (
+                b"\xcf\xf0\xe5\xe7\xe8\xe4\xe5\xed\xf2 \xd1\xe8\xf0\xe8\xe8 \xc1\xe0\xf8\xe0\xf0 \xc0\xf1\xe0\xe4 \xef\xf0\xe8\xe1\xfb\xeb \xe2 \xd2\xe5\xe3\xe5\xf0\xe0\xed.",
+                "Президент Сирии Башар Асад прибыл в Тегеран.",
+            ),
+            (
+                b"\xe6\xd5\xe1 \xc7\xe1\xd1\xc6\xed\xd3 \xc7\xe1\xd3\xe6\xd1\xed \xc8\xd4\xc7\xd1 \xc7\xe1\xc3\xd3\xcf \xc5\xe1\xec \xd8\xe5\xd1\xc7\xe4",
+                "وصل الرئيس السوري بشار الأسد إلى طهران",
+            ),
+            (
+                b"Le pr\xe9sident syrien est arriv\xe9 \xe0 T\xe9h\xe9ran pour une visite tr\xe8s attendue.",
+                "Le président syrien est arrivé à Téhéran pour une visite très attendue.",
+            ),
+            (
+                b"Der syrische Pr\xe4sident ist \xfcberraschend nach Teheran gereist, hei\xdft es.",
+                "Der syrische Präsident ist überraschend nach Teheran gereist, heißt es.",
+            ),
+        ];
+        for (bytes, want) in cases {
+            let d = decode(bytes).unwrap();
+            assert_eq!(d.text, *want);
+            assert!(
+                d.warnings[0].contains("judged from its letters"),
+                "{:?}",
+                d.warnings
+            );
+        }
+    }
+
+    #[test]
     fn undeclared_legacy_bytes_fall_back_to_windows_1252_with_a_warning() {
         let d = decode(b"caf\xE9 ok").unwrap();
         assert_eq!(d.text, "caf\u{e9} ok");
@@ -241,6 +415,12 @@ mod tests {
     fn mime_label_wins_over_meta() {
         let d = decode_with_label(b"<meta charset=utf-8>\xE9", Some("koi8-r")).unwrap();
         assert!(d.text.ends_with('\u{0418}'), "{}", d.text);
+    }
+
+    #[test]
+    fn undecoded_cjk_label_is_named_in_a_warning() {
+        let d = decode(b"<meta charset=\"shift_jis\">\x82\xA0 text").unwrap();
+        assert!(d.warnings[0].contains("shift_jis"), "{:?}", d.warnings);
     }
 
     #[test]

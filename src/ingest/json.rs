@@ -2,7 +2,7 @@
 //! reading the usual field names (`title`, `text`/`body`/`content`, `url`,
 //! `date`/`published`, `outlet`/`source`/`publisher`, `author`/`byline`).
 
-use super::{decode, meta, text, Document, Format, IngestError};
+use super::{decode, html, meta, text, Document, Format, IngestError};
 use serde_json::Value;
 
 const TEXT_FIELDS: &[&str] = &[
@@ -142,7 +142,14 @@ fn record(name: &str, value: &Value) -> Result<Document, IngestError> {
     let body = field(map, TEXT_FIELDS).ok_or_else(|| {
         IngestError::new(name, "the record has no text field (text, body or content)")
     })?;
-    let mut doc = text::ingest_text(&body);
+    // Some exports keep the page's markup in the text field.
+    let trimmed = body.trim_start();
+    let markup = trimmed.starts_with('<') && (body.contains("</p>") || body.contains("<br"));
+    let mut doc = if markup {
+        html::ingest_html(&body)
+    } else {
+        text::ingest_text(&body)
+    };
     doc.file = name.to_string();
     // The record's own fields win over what the text says about itself.
     let set = |slot: &mut Option<String>, names: &[&str]| {
@@ -185,6 +192,16 @@ mod tests {
         );
         let b = docs[1].as_ref().unwrap();
         assert_eq!(b.outlet.as_deref(), Some("Weekly"));
+    }
+
+    #[test]
+    fn markup_in_the_text_field_is_read_as_html() {
+        let json =
+            br#"[{"title":"T","content":"<p>First <b>bold</b> paragraph.</p><p>Second.</p>"}]"#;
+        let docs = ingest_json("x.json", json, Format::Json);
+        let doc = docs[0].as_ref().unwrap();
+        assert!(doc.text.contains("First bold paragraph."), "{}", doc.text);
+        assert!(!doc.text.contains("<p>"));
     }
 
     #[test]

@@ -52,6 +52,9 @@ const WEEKDAYS: &[&str] = &[
 /// Words that may surround a date on a line of its own.
 const DATE_FILLERS: &[&str] = &[
     "date",
+    "first",
+    "originally",
+    "modified",
     "published",
     "updated",
     "posted",
@@ -62,6 +65,12 @@ const DATE_FILLERS: &[&str] = &[
     "pm",
     "a.m.",
     "p.m.",
+    "a.",
+    "p.",
+    "m.",
+    "et",
+    "pt",
+    "@",
     "gmt",
     "utc",
     "est",
@@ -69,6 +78,22 @@ const DATE_FILLERS: &[&str] = &[
     "cet",
     "irst",
     "ast",
+    "bst",
+    "cest",
+    "eet",
+    "eest",
+    "msk",
+    "ist",
+    "jst",
+    "sgt",
+    "hkt",
+    "aest",
+    "pst",
+    "pdt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
 ];
 
 fn month(word: &str) -> Option<u32> {
@@ -88,15 +113,39 @@ fn year_of(word: &str) -> Option<u32> {
 }
 
 /// `2019-02-26`, `2019/02/26`, `2019.02.26` (with an optional time after `T`).
-fn numeric_date(word: &str) -> Option<(u32, u32, u32)> {
+/// `Some(None)`: shaped like a date but unreadable without a guess
+/// (03/04/2019).
+fn numeric_date(word: &str) -> Option<Option<(u32, u32, u32)>> {
     let date = word.split('T').next()?;
     let mut parts = date.split(['-', '/', '.']);
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || m.len() > 2 || d.len() > 2 {
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || b.len() > 2 || b.is_empty() {
         return None;
     }
-    let (y, m, d) = (year_of(y)?, m.parse().ok()?, d.parse().ok()?);
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    let (y, m, d) = if a.len() == 4 && c.len() <= 2 {
+        (year_of(a)?, b.parse().ok()?, c.parse().ok()?)
+    } else if c.len() == 4 && a.len() <= 2 {
+        // 26/02/2019 or 02/26/2019: read only when one number cannot be a
+        // month; 03/04/2019 stays unread rather than guessed.
+        let (first, second): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+        let (m, d) = match (first > 12, second > 12) {
+            (true, false) => (second, first),
+            (false, true) => (first, second),
+            _ if first == second => (first, second),
+            (false, false) if first > 0 && second > 0 && year_of(c).is_some() => return Some(None),
+            _ => return None,
+        };
+        (year_of(c)?, m, d)
+    } else if [a, b, c]
+        .iter()
+        .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        // 11/30/09: a two-digit year leaves the century to a guess.
+        return Some(None);
+    } else {
+        return None;
+    };
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(Some((y, m, d)))
 }
 
 fn iso(year: Option<u32>, month: u32, day: Option<u32>) -> String {
@@ -127,13 +176,19 @@ fn words(s: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Reads a date from the start of `words`: returns the ISO form and how
-/// many words it used.
-fn date_at(words: &[&str]) -> Option<(String, usize)> {
+/// Reads a date from the start of `words`: returns the ISO form (`None`
+/// for an ambiguous numeric date) and how many words it used.
+fn date_at(words: &[&str]) -> Option<(Option<String>, usize)> {
     let w = |i: usize| words.get(i).copied();
-    if let Some((y, m, d)) = w(0).and_then(numeric_date) {
-        return Some((iso(Some(y), m, Some(d)), 1));
+    if let Some(date) = w(0).and_then(numeric_date) {
+        return Some((date.map(|(y, m, d)| iso(Some(y), m, Some(d))), 1));
     }
+    named_date_at(words).map(|(date, used)| (Some(date), used))
+}
+
+/// A date with the month's name: "February 25, 2019", "25 Feb 2019".
+fn named_date_at(words: &[&str]) -> Option<(String, usize)> {
+    let w = |i: usize| words.get(i).copied();
     if let Some(m) = w(0).and_then(month) {
         // "February 25, 2019", "Feb. 25 2019", "February 27", "February 2019"
         if let Some(d) = w(1).and_then(day_of) {
@@ -159,10 +214,43 @@ fn date_at(words: &[&str]) -> Option<(String, usize)> {
 /// A line that is nothing but a date (with a weekday, a time, "Published"
 /// and the like around it): its ISO date.
 pub fn date_line(line: &str) -> Option<String> {
+    read_date_line(line).flatten()
+}
+
+/// Like [`date_line`], and `Some(None)` for a date line whose date cannot be
+/// read without guessing ("UPDATED 05/03/2013"): still a date line.
+pub fn read_date_line(line: &str) -> Option<Option<String>> {
     if line.len() > 80 {
         return None;
     }
-    let words: Vec<&str> = words(line)
+    // "05 / 03 / 2013" and "5: 03pm" come from tokenised copies.
+    let mut compact = String::with_capacity(line.len());
+    let (mut prev, mut before_prev) = (' ', ' ');
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        let spaced_separator = c == ' '
+            && (prev == '/'
+                || next == '/' && prev.is_ascii_digit()
+                || prev == ':' && before_prev.is_ascii_digit() && next.is_ascii_digit());
+        if !spaced_separator {
+            compact.push(c);
+        }
+        before_prev = prev;
+        prev = c;
+    }
+    let timeish = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+        is_time(w)
+            || (!digits.is_empty()
+                && digits.len() <= 2
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && ["am", "pm", "a.m.", "p.m."]
+                    .contains(&w[digits.len()..].to_ascii_lowercase().as_str()))
+    };
+    let all_words = words(&compact);
+    let had_time = all_words.iter().any(|w| timeish(w));
+    let words: Vec<&str> = all_words
         .into_iter()
         .filter(|w| {
             let lower = w.to_ascii_lowercase();
@@ -170,12 +258,21 @@ pub fn date_line(line: &str) -> Option<String> {
             let zone_offset = w.starts_with('+') && w[1..].bytes().all(|b| b.is_ascii_digit());
             !(WEEKDAYS.contains(&bare)
                 || DATE_FILLERS.contains(&lower.as_str())
-                || is_time(w)
+                || timeish(w)
                 || zone_offset)
         })
         .collect();
-    let (date, used) = date_at(&words)?;
-    (used == words.len()).then_some(date)
+    // "Updated 4:08 p.m. ET": a time stamp without its day.
+    if words.is_empty() && had_time {
+        return Some(None);
+    }
+    // "Published 3 March 2021 | Updated 4 March 2021": the first date is the
+    // publication; every word must belong to a date.
+    let (date, mut used) = date_at(&words)?;
+    while used < words.len() {
+        used += date_at(&words[used..])?.1;
+    }
+    Some(date)
 }
 
 /// A date at the very start of a short string ("February 27, The Iran
@@ -211,72 +308,209 @@ pub fn leading_date(s: &str) -> Option<(String, usize)> {
             skip = 1;
         }
     }
-    let (date, used) = date_at(&pieces[skip..])?;
+    let (date, used) = named_date_at(&pieces[skip..])?;
     let end = offsets[skip + used - 1];
     let rest = s[end..].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
     Some((date, s.len() - rest.len()))
 }
 
-/// Stop words by language: the share of a paragraph's words in each list
-/// tells its language well enough to spot a footer in another one.
-const STOP_WORDS: &[(&str, &[&str])] = &[
-    (
-        "en",
-        &[
-            "the", "and", "of", "to", "in", "is", "that", "was", "for", "on", "with", "as", "by",
-            "at", "from", "his", "has", "have", "said", "it", "are", "were", "this", "which", "be",
-            "he", "its", "their", "not",
-        ],
-    ),
-    (
-        "fr",
-        &[
-            "le", "la", "les", "des", "et", "du", "une", "est", "que", "qui", "pour", "dans",
-            "sur", "au", "aux", "ce", "pas", "plus", "sont", "avec", "par", "il", "ne", "cette",
-            "ou", "nous", "vous", "leur",
-        ],
-    ),
-    (
-        "de",
-        &[
-            "der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "zu",
-            "von", "auf", "sich", "im", "für", "auch", "wird", "wurde", "sie", "es", "nach", "bei",
-        ],
-    ),
-    (
-        "es",
-        &[
-            "el", "los", "las", "y", "del", "por", "con", "una", "para", "es", "al", "su", "como",
-            "más", "pero", "sus", "fue", "ha", "sobre", "este", "entre",
-        ],
-    ),
-    (
-        "it",
-        &[
-            "il", "di", "che", "per", "della", "non", "sono", "gli", "nel", "è", "da", "alla",
-            "anche", "come", "dei", "delle", "questo", "ha",
-        ],
-    ),
-    (
-        "pt",
-        &[
-            "os", "do", "da", "em", "um", "uma", "com", "não", "dos", "das", "no", "na", "ao",
-            "mais", "foi", "pelo", "pela", "seu", "sua",
-        ],
-    ),
-    (
-        "nl",
-        &[
-            "het", "een", "en", "van", "dat", "op", "te", "voor", "niet", "met", "zijn", "die",
-            "er", "ook", "werd", "naar", "bij",
-        ],
-    ),
+/// A word of at most 8 bytes as a number that sorts as the bytes do
+/// (big-endian, zero-padded), so look-ups compare integers.
+const fn pack(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let mut key = [0u8; 8];
+    let mut i = 0;
+    while i < b.len() && i < 8 {
+        key[i] = b[i];
+        i += 1;
+    }
+    u64::from_be_bytes(key)
+}
+
+const fn stop_keys() -> [u64; STOP_WORDS.len()] {
+    let mut keys = [0u64; STOP_WORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = pack(STOP_WORDS[i].0);
+        i += 1;
+    }
+    keys
+}
+
+/// [`STOP_WORDS`] packed, in the same (sorted) order.
+static STOP_KEYS: [u64; STOP_WORDS.len()] = stop_keys();
+
+/// Languages told apart by stop words, in the bit order of [`STOP_WORDS`].
+const STOP_LANGUAGES: [&str; 7] = ["en", "fr", "de", "es", "it", "pt", "nl"];
+
+/// Stop words, sorted by bytes for binary search, each with a bit per
+/// language of [`STOP_LANGUAGES`] that uses it: the share of a paragraph's
+/// words found here tells its language well enough to spot a footer in
+/// another one.
+const STOP_WORDS: &[(&str, u8)] = &[
+    ("al", 0b0001000),
+    ("alla", 0b0010000),
+    ("anche", 0b0010000),
+    ("and", 0b0000001),
+    ("ao", 0b0100000),
+    ("are", 0b0000001),
+    ("as", 0b0000001),
+    ("at", 0b0000001),
+    ("au", 0b0000010),
+    ("auch", 0b0000100),
+    ("auf", 0b0000100),
+    ("aux", 0b0000010),
+    ("avec", 0b0000010),
+    ("be", 0b0000001),
+    ("bei", 0b0000100),
+    ("bij", 0b1000000),
+    ("by", 0b0000001),
+    ("ce", 0b0000010),
+    ("cette", 0b0000010),
+    ("che", 0b0010000),
+    ("com", 0b0100000),
+    ("come", 0b0010000),
+    ("como", 0b0001000),
+    ("con", 0b0001000),
+    ("da", 0b0110000),
+    ("dans", 0b0000010),
+    ("das", 0b0100100),
+    ("dat", 0b1000000),
+    ("dei", 0b0010000),
+    ("del", 0b0001000),
+    ("della", 0b0010000),
+    ("delle", 0b0010000),
+    ("dem", 0b0000100),
+    ("den", 0b0000100),
+    ("der", 0b0000100),
+    ("des", 0b0000010),
+    ("di", 0b0010000),
+    ("die", 0b1000100),
+    ("do", 0b0100000),
+    ("dos", 0b0100000),
+    ("du", 0b0000010),
+    ("een", 0b1000000),
+    ("ein", 0b0000100),
+    ("eine", 0b0000100),
+    ("el", 0b0001000),
+    ("em", 0b0100000),
+    ("en", 0b1000000),
+    ("entre", 0b0001000),
+    ("er", 0b1000000),
+    ("es", 0b0001100),
+    ("est", 0b0000010),
+    ("este", 0b0001000),
+    ("et", 0b0000010),
+    ("foi", 0b0100000),
+    ("for", 0b0000001),
+    ("from", 0b0000001),
+    ("fue", 0b0001000),
+    ("für", 0b0000100),
+    ("gli", 0b0010000),
+    ("ha", 0b0011000),
+    ("has", 0b0000001),
+    ("have", 0b0000001),
+    ("he", 0b0000001),
+    ("het", 0b1000000),
+    ("his", 0b0000001),
+    ("il", 0b0010010),
+    ("im", 0b0000100),
+    ("in", 0b0000001),
+    ("is", 0b0000001),
+    ("ist", 0b0000100),
+    ("it", 0b0000001),
+    ("its", 0b0000001),
+    ("la", 0b0000010),
+    ("las", 0b0001000),
+    ("le", 0b0000010),
+    ("les", 0b0000010),
+    ("leur", 0b0000010),
+    ("los", 0b0001000),
+    ("mais", 0b0100000),
+    ("met", 0b1000000),
+    ("mit", 0b0000100),
+    ("más", 0b0001000),
+    ("na", 0b0100000),
+    ("naar", 0b1000000),
+    ("nach", 0b0000100),
+    ("ne", 0b0000010),
+    ("nel", 0b0010000),
+    ("nicht", 0b0000100),
+    ("niet", 0b1000000),
+    ("no", 0b0100000),
+    ("non", 0b0010000),
+    ("not", 0b0000001),
+    ("nous", 0b0000010),
+    ("não", 0b0100000),
+    ("of", 0b0000001),
+    ("on", 0b0000001),
+    ("ook", 0b1000000),
+    ("op", 0b1000000),
+    ("os", 0b0100000),
+    ("ou", 0b0000010),
+    ("par", 0b0000010),
+    ("para", 0b0001000),
+    ("pas", 0b0000010),
+    ("pela", 0b0100000),
+    ("pelo", 0b0100000),
+    ("per", 0b0010000),
+    ("pero", 0b0001000),
+    ("plus", 0b0000010),
+    ("por", 0b0001000),
+    ("pour", 0b0000010),
+    ("que", 0b0000010),
+    ("questo", 0b0010000),
+    ("qui", 0b0000010),
+    ("said", 0b0000001),
+    ("seu", 0b0100000),
+    ("sich", 0b0000100),
+    ("sie", 0b0000100),
+    ("sobre", 0b0001000),
+    ("sono", 0b0010000),
+    ("sont", 0b0000010),
+    ("su", 0b0001000),
+    ("sua", 0b0100000),
+    ("sur", 0b0000010),
+    ("sus", 0b0001000),
+    ("te", 0b1000000),
+    ("that", 0b0000001),
+    ("the", 0b0000001),
+    ("their", 0b0000001),
+    ("this", 0b0000001),
+    ("to", 0b0000001),
+    ("um", 0b0100000),
+    ("uma", 0b0100000),
+    ("una", 0b0001000),
+    ("und", 0b0000100),
+    ("une", 0b0000010),
+    ("van", 0b1000000),
+    ("von", 0b0000100),
+    ("voor", 0b1000000),
+    ("vous", 0b0000010),
+    ("was", 0b0000001),
+    ("werd", 0b1000000),
+    ("were", 0b0000001),
+    ("which", 0b0000001),
+    ("wird", 0b0000100),
+    ("with", 0b0000001),
+    ("wurde", 0b0000100),
+    ("y", 0b0001000),
+    ("zijn", 0b1000000),
+    ("zu", 0b0000100),
+    ("è", 0b0010000),
 ];
 
 /// The language of a stretch of text: script first (Arabic, Persian,
 /// Cyrillic, Greek, Hebrew, Chinese, Japanese, Korean), then stop words for
 /// Latin-script languages. `None` when the evidence is thin.
 pub fn language(text: &str) -> Option<&'static str> {
+    // The first few hundred words tell as well as the whole text, and a
+    // bounded sample keeps this cheap however long the text.
+    let mut cut = text.len().min(3000);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let text = &text[..cut];
     let mut latin = 0usize;
     let mut scripts: [(&str, usize); 9] = [
         ("ar", 0),
@@ -326,21 +560,45 @@ pub fn language(text: &str) -> Option<&'static str> {
         return (count >= 3).then_some(code);
     }
     let mut total = 0usize;
-    let mut hits = [0usize; 7];
+    let mut hits = [0usize; STOP_LANGUAGES.len()];
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
         total += 1;
-        let lower = word.to_lowercase();
-        for (i, (_, list)) in STOP_WORDS.iter().enumerate() {
-            if list.contains(&lower.as_str()) {
-                hits[i] += 1;
+        // Every stop word is at most 8 bytes: longer words need no look-up.
+        if word.len() > 8 {
+            continue;
+        }
+        let mut lower = [0u8; 8];
+        let mut len = 0;
+        if word.is_ascii() {
+            lower[..word.len()].copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            len = word.len();
+        } else {
+            for c in word.chars().flat_map(char::to_lowercase) {
+                let mut utf8 = [0u8; 4];
+                for &b in c.encode_utf8(&mut utf8).as_bytes() {
+                    if len < 8 {
+                        lower[len] = b;
+                    }
+                    len += 1;
+                }
+            }
+        }
+        if len > 8 {
+            continue;
+        }
+        if let Ok(at) = STOP_KEYS.binary_search(&u64::from_be_bytes(lower)) {
+            let mask = STOP_WORDS[at].1;
+            for (i, hit) in hits.iter_mut().enumerate() {
+                *hit += usize::from(mask >> i & 1);
             }
         }
     }
     let (best, &n) = hits.iter().enumerate().max_by_key(|&(_, n)| n)?;
-    (n >= 3 && n * 100 >= total * 12).then_some(STOP_WORDS[best].0)
+    (n >= 3 && n * 100 >= total * 12).then_some(STOP_LANGUAGES[best])
 }
 
 /// The run of capitalised words at the start of a publisher's blurb
@@ -380,6 +638,7 @@ mod tests {
             ("2019/02/26 | 00:50", Some("2019-02-26")),
             ("Published: 3 March 2021 10:15 GMT", Some("2021-03-03")),
             ("Updated Feb. 5, 2020 at 4:30 p.m.", Some("2020-02-05")),
+            ("Published: 3 May 2023 10:15 BST", Some("2023-05-03")),
             ("2020-01-02T10:00:00Z", Some("2020-01-02")),
             ("Mon, 25 Feb 2019 10:00:00 +0000", Some("2019-02-25")),
             ("February 2019", Some("2019-02")),
@@ -390,11 +649,55 @@ mod tests {
             ("May the best win", None),
             ("2019/13/40", None),
             ("Tehran, Iran", None),
+            ("26/02/2019", Some("2019-02-26")),
+            ("02/26/2019", Some("2019-02-26")),
+            ("03/04/2019", None),
+            (
+                "Published 3 March 2021 | Updated 4 March 2021",
+                Some("2021-03-03"),
+            ),
+            ("3 March 2021 and more", None),
+            (
+                "First Published: June 13, 2013 4:59 PM EDT",
+                Some("2013-06-13"),
+            ),
+            (
+                "PUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM",
+                Some("2013-05-02"),
+            ),
+            ("May 2, 2013 | 5: 03pm", Some("2013-05-02")),
+            ("May 3rd, 2013 2: 00pm EDT", Some("2013-05-03")),
+            ("UPDATED 05 / 03 / 2013 at 11:00 AM EDT", None),
+            ("First Posted 23:37: 00 05 / 05 / 2010", Some("2010-05-05")),
+            (
+                "updated 8:41 p. m. EST, Tue March 3, 2009",
+                Some("2009-03-03"),
+            ),
             ("", None),
         ];
         for (line, want) in cases {
             assert_eq!(date_line(line).as_deref(), *want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn ambiguous_date_lines_are_still_date_lines() {
+        for line in [
+            "Originally published 05 / 03 / 2013 at 10:20 AM EDT",
+            "11 / 30 / 09 05:40 PM ET",
+            "Updated 5:40 p. m. ET",
+        ] {
+            assert_eq!(read_date_line(line), Some(None), "{line}");
+        }
+        assert_eq!(
+            read_date_line("Friday August 2, 2013 @ 8: 13am PDT"),
+            Some(Some("2013-08-02".to_string()))
+        );
+        assert_eq!(
+            read_date_line("AUGUST 2, 2013 | 08: 06AM PT"),
+            Some(Some("2013-08-02".to_string()))
+        );
+        assert_eq!(read_date_line("Three men and a dog"), None);
     }
 
     #[test]
@@ -428,6 +731,13 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(language(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS
+            .windows(2)
+            .all(|w| w[0].0.as_bytes() < w[1].0.as_bytes()));
     }
 
     #[test]

@@ -186,7 +186,7 @@ fn encoded_words(value: &str) -> String {
             let (charset, word) = word.split_once('?')?;
             let (enc, word) = word.split_once('?')?;
             let end = word.find("?=")?;
-            let payload = word[..end].as_bytes();
+            let payload = &word.as_bytes()[..end];
             let bytes = match enc {
                 "Q" | "q" => {
                     let spaced: Vec<u8> = payload

@@ -9,6 +9,7 @@ pub mod clean;
 pub mod decode;
 pub mod html;
 pub mod json;
+pub mod legacy;
 pub mod meta;
 pub mod mhtml;
 pub mod text;
@@ -181,6 +182,16 @@ fn ingest_into(
             }
         },
     };
+    // A page saved under a text name is still a page.
+    let format = match format {
+        Some(Format::Text)
+            if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
+                && matches!(sniff(bytes), Sniffed::Format(Format::Html)) =>
+        {
+            Some(Format::Html)
+        }
+        other => other,
+    };
     match format {
         None => ingest_zip(file, bytes, depth, budget, out),
         Some(format @ (Format::Json | Format::Jsonl)) => {
@@ -298,6 +309,17 @@ mod tests {
         let err = out[0].as_ref().unwrap_err();
         assert!(err.reason.contains("not a format"), "{err}");
         assert_eq!(err.file, "photo.jpg");
+    }
+
+    #[test]
+    fn html_saved_as_txt_is_read_as_html() {
+        let out = ingest(
+            "page.txt",
+            b"<!DOCTYPE html><html><body><p>Hello there.</p></body></html>",
+        );
+        let doc = out[0].as_ref().unwrap();
+        assert_eq!(doc.format, Some(Format::Html));
+        assert!(!doc.text.contains('<'), "{}", doc.text);
     }
 
     #[test]

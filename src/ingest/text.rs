@@ -59,14 +59,8 @@ fn document(cleaned: Cleaned) -> Document {
         builder.push(text, *kind);
     }
     let mut doc = builder.into_document();
-    let body: Vec<&str> = doc
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .filter_map(|b| doc.text.get(b.start..b.end))
-        .collect();
-    doc.language = meta::language(&body.join(" ")).map(str::to_string);
     let hints = cleaned.hints;
+    doc.language = hints.language.map(str::to_string);
     doc.date_source = hints.date.as_ref().map(|_| "text".to_string());
     doc.title = hints.title.map(|t| fold_whitespace(&t));
     doc.outlet = hints.outlet;
@@ -123,11 +117,17 @@ fn strip_inline_markdown(line: &str) -> String {
                 }
             }
             '<' => {
-                // <https://example.org> autolinks keep their address.
-                if let Some(end) = chars[i + 1..].iter().position(|&c| c == '>') {
+                if let Some(end) = chars[i + 1..].iter().take(200).position(|&c| c == '>') {
                     let inner: String = chars[i + 1..i + 1 + end].iter().collect();
+                    // <https://example.org> autolinks keep their address.
                     if inner.starts_with("http") && !inner.contains(' ') {
                         out.push_str(&inner);
+                        i += end + 2;
+                        continue;
+                    }
+                    // Inline HTML tags (<br>, <span class="x">, </em>) are markup.
+                    let name = inner.trim_start_matches('/');
+                    if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
                         i += end + 2;
                         continue;
                     }
@@ -339,6 +339,11 @@ mod tests {
             ("<https://example.org> link", "https://example.org link"),
             ("an \\*escaped\\* star", "an *escaped* star"),
             ("unclosed [bracket here", "unclosed [bracket here"),
+            (
+                "a <span class=\"x\">tagged</span> word<br>",
+                "a tagged word",
+            ),
+            ("3 < 4 and 5 > 2", "3 < 4 and 5 > 2"),
         ];
         for (input, want) in cases {
             assert_eq!(strip_inline_markdown(input), *want, "{input}");

@@ -39,16 +39,21 @@ pub struct Entry {
     pub data: Result<Vec<u8>, String>,
 }
 
+// Offsets come from the file: every read is checked, never indexed.
+fn bytes_at<const N: usize>(b: &[u8], at: usize) -> Option<[u8; N]> {
+    b.get(at..at.checked_add(N)?)?.try_into().ok()
+}
+
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
+    bytes_at(b, at).map(u16::from_le_bytes)
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+    bytes_at(b, at).map(u32::from_le_bytes)
 }
 
 fn u64_at(b: &[u8], at: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
+    bytes_at(b, at).map(u64::from_le_bytes)
 }
 
 const EOCD: u32 = 0x0605_4b50;
@@ -76,12 +81,12 @@ fn central_directory(bytes: &[u8]) -> Result<(usize, usize), String> {
             .checked_sub(20)
             .filter(|&l| u32_at(bytes, l) == Some(EOCD64_LOCATOR))
             .ok_or_else(|| damaged("ZIP64 locator missing"))?;
-        let record = u64_at(bytes, locator + 8)
+        let record = u64_at(bytes, locator.saturating_add(8))
             .and_then(|r| usize::try_from(r).ok())
             .filter(|&r| u32_at(bytes, r) == Some(EOCD64))
             .ok_or_else(|| damaged("ZIP64 end record missing"))?;
-        count = u64_at(bytes, record + 32).unwrap_or(0);
-        offset = u64_at(bytes, record + 48).unwrap_or(u64::MAX);
+        count = u64_at(bytes, record.saturating_add(32)).unwrap_or(0);
+        offset = u64_at(bytes, record.saturating_add(48)).unwrap_or(u64::MAX);
     }
     let offset = usize::try_from(offset)
         .ok()
@@ -110,8 +115,9 @@ fn header(bytes: &[u8], at: usize) -> Option<(Header, usize)> {
     let name_len = usize::from(u16_at(bytes, at + 28)?);
     let extra_len = usize::from(u16_at(bytes, at + 30)?);
     let comment_len = usize::from(u16_at(bytes, at + 32)?);
-    let name_bytes = bytes.get(at + 46..at + 46 + name_len)?;
-    let extra = bytes.get(at + 46 + name_len..at + 46 + name_len + extra_len)?;
+    let name_start = at.checked_add(46)?;
+    let name_bytes = bytes.get(name_start..name_start + name_len)?;
+    let extra = bytes.get(name_start + name_len..name_start + name_len + extra_len)?;
     // Bit 11 marks UTF-8 names; older tools wrote code page 437, which
     // agrees with UTF-8 on the ASCII names nearly everyone uses.
     let name = String::from_utf8_lossy(name_bytes).into_owned();
@@ -194,9 +200,9 @@ fn entry_data(bytes: &[u8], h: &Header, budget: &mut Budget) -> Result<Vec<u8>, 
     if u32_at(bytes, local) != Some(LOCAL) {
         return Err(damaged("entry header missing"));
     }
-    let name_len = usize::from(u16_at(bytes, local + 26).unwrap_or(0));
-    let extra_len = usize::from(u16_at(bytes, local + 28).unwrap_or(0));
-    let start = local + 30 + name_len + extra_len;
+    let name_len = usize::from(u16_at(bytes, local.saturating_add(26)).unwrap_or(0));
+    let extra_len = usize::from(u16_at(bytes, local.saturating_add(28)).unwrap_or(0));
+    let start = local.saturating_add(30 + name_len + extra_len);
     let compressed = usize::try_from(h.compressed).map_err(|_| damaged("entry size"))?;
     let raw = bytes
         .get(start..start.saturating_add(compressed))
@@ -273,6 +279,72 @@ mod tests {
     fn crc32_known_values() {
         assert_eq!(crc32(b""), 0);
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
+
+    /// One stored entry written the ZIP64 way: saturated 32-bit fields, the
+    /// real values in extra fields and a ZIP64 end record.
+    fn zip64_archive(name: &str, data: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let size = data.len() as u64;
+        out.extend(LOCAL.to_le_bytes());
+        out.extend([45, 0, 0, 0, 0, 0, 0, 0, 0, 0]); // version, flags, method, time, date
+        out.extend(crc32(data).to_le_bytes());
+        out.extend([0xFF; 8]); // sizes in the extra field
+        out.extend((name.len() as u16).to_le_bytes());
+        out.extend(20u16.to_le_bytes());
+        out.extend(name.as_bytes());
+        out.extend(1u16.to_le_bytes());
+        out.extend(16u16.to_le_bytes());
+        out.extend(size.to_le_bytes());
+        out.extend(size.to_le_bytes());
+        out.extend(data);
+        let cd_offset = out.len() as u64;
+        out.extend(CENTRAL.to_le_bytes());
+        out.extend([45, 0, 45, 0, 0, 0, 0, 0, 0, 0, 0, 0]); // made by, needed, flags, method, time, date
+        out.extend(crc32(data).to_le_bytes());
+        out.extend([0xFF; 8]);
+        out.extend((name.len() as u16).to_le_bytes());
+        out.extend(28u16.to_le_bytes()); // extra length
+        out.extend([0; 10]); // comment, disk, attributes
+        out.extend([0xFF; 4]); // local offset in the extra field
+        out.extend(name.as_bytes());
+        out.extend(1u16.to_le_bytes());
+        out.extend(24u16.to_le_bytes());
+        out.extend(size.to_le_bytes());
+        out.extend(size.to_le_bytes());
+        out.extend(0u64.to_le_bytes());
+        let cd_size = out.len() as u64 - cd_offset;
+        let record = out.len() as u64;
+        out.extend(EOCD64.to_le_bytes());
+        out.extend(44u64.to_le_bytes());
+        out.extend([45, 0, 45, 0]);
+        out.extend([0; 8]); // disks
+        out.extend(1u64.to_le_bytes());
+        out.extend(1u64.to_le_bytes());
+        out.extend(cd_size.to_le_bytes());
+        out.extend(cd_offset.to_le_bytes());
+        out.extend(EOCD64_LOCATOR.to_le_bytes());
+        out.extend(0u32.to_le_bytes());
+        out.extend(record.to_le_bytes());
+        out.extend(1u32.to_le_bytes());
+        out.extend(EOCD.to_le_bytes());
+        out.extend([0; 4]);
+        out.extend([0xFF; 4]); // entry counts
+        out.extend([0xFF; 8]); // directory size and offset
+        out.extend([0; 2]);
+        out
+    }
+
+    #[test]
+    fn zip64_sizes_and_offsets_are_read() {
+        let archive = zip64_archive("wide/story.txt", b"A story in a ZIP64 archive.");
+        let entries = read(&archive, &mut Budget::default()).unwrap();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].name, "wide/story.txt");
+        assert_eq!(
+            entries[0].data.as_deref(),
+            Ok(&b"A story in a ZIP64 archive."[..])
+        );
     }
 
     #[test]
