@@ -143,6 +143,9 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 }
 
 /// Groups quotations of the same remark across documents.
+/// Postings longer than this are too common to find candidates by.
+const MAX_POSTINGS: usize = 256;
+
 pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
     let folded: Vec<Vec<String>> = inputs
         .iter()
@@ -175,6 +178,12 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
         keys.sort_by_key(|p| p.len());
         let mut candidates: BTreeSet<usize> = BTreeSet::new();
         for p in keys {
+            // A word in hundreds of quotations ("the", "we") links nothing
+            // on its own, and walking its postings for every quotation
+            // would make grouping quadratic.
+            if p.len() > MAX_POSTINGS {
+                break;
+            }
             for &j in p
                 .iter()
                 .filter(|&&j| j > i && inputs[j].doc != inputs[i].doc)
