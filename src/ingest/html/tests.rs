@@ -178,3 +178,18 @@ fn long_removed_text_is_summarised() {
     assert!(summary.ends_with("(500 words)"));
     assert_eq!(summarise("  short   menu "), "short menu");
 }
+
+#[test]
+fn a_five_megabyte_page_is_read_whole() {
+    let paragraph = "<p>Officials said the new bridge, which opened on Monday, carries four lanes of traffic.</p>\n";
+    let mut html = String::from("<html><body><nav><a href=/>Home</a></nav><article>");
+    let mut count = 0;
+    while html.len() < 5_000_000 {
+        html.push_str(paragraph);
+        count += 1;
+    }
+    html.push_str("</article></body></html>");
+    let doc = ingest_html(&html);
+    assert_eq!(doc.blocks.len(), count);
+    assert!(!doc.text.contains("Home"));
+}
