@@ -60,6 +60,23 @@ fn removed_furniture_is_listed_with_reasons() {
 }
 
 #[test]
+fn removed_stays_bounded_on_a_page_of_menus() {
+    let menus = "<nav><a href=/a>Section</a> <a href=/b>Other section</a></nav>".repeat(2000);
+    let page = format!(
+        "<body>{menus}<div class='sidebar'>{}</div><article>{}</article></body>",
+        "word ".repeat(10_000),
+        "<p>The article itself, with a sentence long enough to be scored as text.</p>".repeat(10)
+    );
+    let doc = ingest_html(&page);
+    assert!(doc.removed.len() <= MAX_REMOVED, "{}", doc.removed.len());
+    assert!(doc
+        .removed
+        .iter()
+        .all(|r| r.text.chars().count() < SUMMARY_CHARS + 24));
+    assert!(doc.text.starts_with("The article itself"));
+}
+
+#[test]
 fn blocks_have_kinds_and_lie_inside_the_text() {
     let doc = ingest_html(NEWS);
     for b in &doc.blocks {
