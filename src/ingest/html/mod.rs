@@ -298,7 +298,7 @@ fn classify(text: &str, byline: Option<&str>) -> BlockKind {
     }
     let dated = date::find_in_text(text).is_some();
     let ends_sentence = text.ends_with(['.', '!', '?', '"', '”']);
-    if dated && (words <= 8 || !ends_sentence) {
+    if dated && (words <= 5 || !ends_sentence) {
         return BlockKind::Other;
     }
     BlockKind::Paragraph

@@ -142,6 +142,7 @@ fn bylines_datelines_and_credits_are_classified() {
             BlockKind::Paragraph,
         ),
         ("Shops reopened.", BlockKind::Paragraph),
+        ("On March 3, 2020, the council voted.", BlockKind::Paragraph),
     ];
     for (text, want) in cases {
         assert_eq!(classify(text, Some("Dana Fielding")), *want, "{text}");
