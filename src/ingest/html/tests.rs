@@ -211,3 +211,18 @@ fn a_five_megabyte_page_is_read_whole() {
     assert_eq!(doc.blocks.len(), count);
     assert!(!doc.text.contains("Home"));
 }
+
+#[test]
+fn rights_notices_go_but_photo_credits_stay() {
+    let body =
+        "<p>The article itself, with a sentence long enough to be scored as text, and more.</p>"
+            .repeat(8);
+    let page = format!(
+        "<body><article><figure><img src=a.jpg><figcaption>Crowds at the gate. \
+         <span>© AP Photo</span></figcaption></figure>{body}\
+         <p>© 2023 The Outlet. All rights reserved.</p></article></body>"
+    );
+    let doc = ingest_html(&page);
+    assert!(doc.text.contains("© AP Photo"), "{}", doc.text);
+    assert!(!doc.text.contains("All rights reserved"), "{}", doc.text);
+}
