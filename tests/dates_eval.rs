@@ -35,5 +35,5 @@ fn publication_day_on_the_benchmark_pages() {
     }
     let accuracy = f64::from(right) / gold.len() as f64;
     println!("date accuracy {accuracy:.2} ({right} of {})", gold.len());
-    assert!(accuracy >= 0.93, "date accuracy fell to {accuracy:.2}");
+    assert!(accuracy >= 0.94, "date accuracy fell to {accuracy:.2}");
 }

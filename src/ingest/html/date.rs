@@ -340,6 +340,23 @@ fn written_date(s: &str) -> Option<String> {
     None
 }
 
+/// How many days lie between two `YYYY-MM-DD` days; `None` for partial
+/// or malformed dates.
+pub fn days_apart(a: &str, b: &str) -> Option<u32> {
+    let number = |d: &str| -> Option<i64> {
+        let mut parts = d.split('-');
+        let y: i64 = parts.next()?.parse().ok()?;
+        let m: i64 = parts.next()?.parse().ok()?;
+        let d: i64 = parts.next()?.parse().ok()?;
+        // Days since a fixed epoch, counting March as the first month so
+        // that leap days fall at the end of the year.
+        let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
+        Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d)
+    };
+    let diff = (number(a)? - number(b)?).unsigned_abs();
+    u32::try_from(diff).ok()
+}
+
 /// A date written into a URL path: `/2020/03/27/`, `/2020-03-27-title`,
 /// `/20200327/`. A year and month alone (`/2020/03/slug`) give `YYYY-MM`.
 pub fn from_url(url: &str) -> Option<String> {
@@ -437,6 +454,21 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(from_url(input).as_deref(), *want, "{input}");
+        }
+    }
+
+    #[test]
+    fn days_apart_crosses_months_years_and_leap_days() {
+        let cases: &[(&str, &str, Option<u32>)] = &[
+            ("2020-12-06", "2020-12-05", Some(1)),
+            ("2020-03-01", "2020-02-29", Some(1)),
+            ("2021-01-01", "2020-12-31", Some(1)),
+            ("2019-03-01", "2019-02-28", Some(1)),
+            ("2020-01-01", "2020-01-31", Some(30)),
+            ("2020-02", "2020-02-01", None),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(days_apart(a, b), *want, "{a} {b}");
         }
     }
 

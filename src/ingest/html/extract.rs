@@ -519,6 +519,17 @@ fn extract_with(dom: &Dom, flags: Flags) -> Article {
     Article { roots, dropped }
 }
 
+/// Whether an element sits in a figure or caption, where a `©` credit is
+/// part of the caption.
+fn in_caption(dom: &Dom, id: usize) -> bool {
+    std::iter::once(id)
+        .chain(dom.ancestors(id).take(4))
+        .any(|a| {
+            matches!(dom.name(a), "figure" | "figcaption")
+                || dom.class_and_id(a).contains("caption")
+        })
+}
+
 fn count_commas(t: &str) -> usize {
     t.chars()
         .filter(|c| {
@@ -621,6 +632,13 @@ fn drop_inside_article(
     }
     if !flags.clean_conditionally {
         return false;
+    }
+    // A short copyright or rights notice is the site's, not the article's.
+    if sums[id].text < 300 && matches!(name, "p" | "div" | "small") && !in_caption(dom, id) {
+        let text = dom.text(id).to_lowercase();
+        if text.contains('©') || text.contains("all rights reserved") {
+            return true;
+        }
     }
     // A short paragraph that is all link inside the article is a promo
     // ("READ MORE ...", "CLICK HERE TO GET THE APP").

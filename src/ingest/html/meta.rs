@@ -183,19 +183,20 @@ fn publication_date(
     ld: Option<&Value>,
     url: Option<&str>,
 ) -> (Option<String>, Option<&'static str>) {
-    if let Some(d) = ld
-        .and_then(|v| text_value(v.get("datePublished").or_else(|| v.get("dateCreated"))?))
-        .and_then(|s| date::parse(&s))
+    if let Some(raw) =
+        ld.and_then(|v| text_value(v.get("datePublished").or_else(|| v.get("dateCreated"))?))
     {
-        return (Some(d), Some("json-ld"));
+        if let Some(d) = date::parse(&raw) {
+            return local_day(dom, &raw, d, "json-ld");
+        }
     }
     for key in DATE_METAS {
         let found = metas
             .iter()
             .filter(|(k, _)| k == key)
-            .find_map(|(_, v)| date::parse(v));
-        if found.is_some() {
-            return (found, Some("meta"));
+            .find_map(|(_, v)| Some((v, date::parse(v)?)));
+        if let Some((raw, d)) = found {
+            return local_day(dom, raw, d, "meta");
         }
     }
     if let Some(d) = parsely_page_date(metas) {
@@ -233,6 +234,39 @@ fn publication_date(
         return (Some(d), Some("text"));
     }
     (None, None)
+}
+
+/// A machine stamp in UTC can fall on the day after (or before) the one
+/// the outlet printed: when the page's visible `datePublished` shows a day
+/// one off, in its own time zone, that printed day is the publication day.
+/// (Looser "any date on the page" checks picked up sidebar dates.)
+fn local_day(
+    dom: &Dom,
+    raw: &str,
+    day: String,
+    source: &'static str,
+) -> (Option<String>, Option<&'static str>) {
+    let upper = raw.trim().to_ascii_uppercase();
+    let utc = upper.ends_with('Z')
+        || upper.contains("+00:00")
+        || upper.contains("+0000")
+        || upper.contains("GMT")
+        || upper.contains("UTC");
+    if utc {
+        let printed = (0..dom.nodes.len())
+            .filter(|&id| {
+                dom.attr(id, "itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+            })
+            .take(5)
+            .find_map(|id| date::parse(&fold_whitespace(&dom.text(id))));
+        if let Some(printed) = printed {
+            if date::days_apart(&printed, &day) == Some(1) {
+                return (Some(printed), Some("text"));
+            }
+        }
+    }
+    (Some(day), Some(source))
 }
 
 /// Parse.ly's older `parsely-page` meta holds JSON with a `pub_date`.
@@ -491,6 +525,13 @@ mod tests {
                 r#"<head><meta name="parsely-page" content='{"pub_date":"2019-02-25T10:00:00Z"}'></head>"#,
                 "2019-02-25",
                 "meta",
+            ),
+            // A UTC stamp after midnight UTC, printed on the day before.
+            (
+                r#"<head><meta property="article:published_time" content="2019-02-26T03:00:00Z"></head>
+                <body><p itemprop="datePublished">Monday 25 February 2019, 22:00</p></body>"#,
+                "2019-02-25",
+                "text",
             ),
         ];
         for (html, day, source) in cases {

@@ -126,7 +126,7 @@ pub fn ingest_html(html: &str) -> Document {
                 .push("no main article was recognised; all visible text was kept".to_string());
         }
     }
-    doc.removed = furniture(&dom, &article.roots)
+    doc.removed = furniture(&dom, &article.roots, &article.dropped)
         .into_iter()
         .filter(|r| {
             !doc.text
@@ -298,15 +298,16 @@ fn classify(text: &str, byline: Option<&str>) -> BlockKind {
     }
     let dated = date::find_in_text(text).is_some();
     let ends_sentence = text.ends_with(['.', '!', '?', '"', '”']);
-    if dated && (words <= 8 || !ends_sentence) {
+    if dated && (words <= 5 || !ends_sentence) {
         return BlockKind::Other;
     }
     BlockKind::Paragraph
 }
 
 /// Page furniture outside the article, outermost elements only, each
-/// summarised, at most [`MAX_REMOVED`].
-fn furniture(dom: &Dom, article: &[usize]) -> Vec<Removed> {
+/// summarised, then one entry for any other text outside the article: at
+/// most [`MAX_REMOVED`] entries.
+fn furniture(dom: &Dom, article: &[usize], dropped: &[bool]) -> Vec<Removed> {
     let n = dom.nodes.len();
     // Ids increase in document order and a subtree's ids are contiguous, so
     // "inside" is a range test against the last id below each taken node.
@@ -320,17 +321,35 @@ fn furniture(dom: &Dom, article: &[usize]) -> Vec<Removed> {
     let article_ranges: Vec<(usize, usize)> =
         article.iter().map(|&a| (a, subtree_end(a))).collect();
     let mut removed = Vec::new();
+    let mut other = String::new();
     let mut id = 1;
-    while id < n && removed.len() < MAX_REMOVED {
-        let inside_article = article_ranges.iter().any(|&(a, e)| id >= a && id <= e);
-        let reason = (!inside_article && !dom.is_text(id))
-            .then(|| furniture_reason(dom, id))
-            .flatten();
-        let Some(reason) = reason else {
+    while id < n {
+        if let Some(&(_, end)) = article_ranges.iter().find(|&&(a, e)| id >= a && id <= e) {
+            id = end + 1;
+            continue;
+        }
+        if dom.is_text(id) {
+            let parent = dom.name(dom.nodes[id].parent);
+            if !NEVER_TEXT.contains(&parent) && other.len() < 64 * 1024 {
+                other.push_str(&dom.text(id));
+                other.push(' ');
+            }
             id += 1;
             continue;
+        }
+        let reason = if removed.len() + 2 < MAX_REMOVED {
+            furniture_reason(dom, id)
+        } else {
+            None
         };
-        let end = subtree_end(id);
+        let Some(reason) = reason else {
+            if NEVER_TEXT.contains(&dom.name(id)) {
+                id = subtree_end(id) + 1;
+            } else {
+                id += 1;
+            }
+            continue;
+        };
         let text = visible_text(dom, id);
         if !text.is_empty() {
             removed.push(Removed {
@@ -338,7 +357,35 @@ fn furniture(dom: &Dom, article: &[usize]) -> Vec<Removed> {
                 reason: reason.to_string(),
             });
         }
-        id = end + 1;
+        id = subtree_end(id) + 1;
+    }
+    // Furniture cut out of the article itself (promos, link lists, share
+    // bars), outermost pieces only, as one entry.
+    let mut inside = String::new();
+    for &(start, end) in &article_ranges {
+        let mut id = start + 1;
+        while id <= end && inside.len() < 64 * 1024 {
+            if dropped[id] && !dom.is_text(id) && !NEVER_TEXT.contains(&dom.name(id)) {
+                inside.push_str(&visible_text(dom, id));
+                inside.push(' ');
+                id = subtree_end(id) + 1;
+            } else {
+                id += 1;
+            }
+        }
+    }
+    if !fold_whitespace(&inside).is_empty() {
+        removed.push(Removed {
+            text: summarise(&inside),
+            reason: "furniture inside the article".to_string(),
+        });
+    }
+    // Whatever else the page showed outside the article, as one entry.
+    if !fold_whitespace(&other).is_empty() {
+        removed.push(Removed {
+            text: summarise(&other),
+            reason: "other page text outside the article".to_string(),
+        });
     }
     removed
 }

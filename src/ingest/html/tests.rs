@@ -60,6 +60,23 @@ fn removed_furniture_is_listed_with_reasons() {
 }
 
 #[test]
+fn removed_stays_bounded_on_a_page_of_menus() {
+    let menus = "<nav><a href=/a>Section</a> <a href=/b>Other section</a></nav>".repeat(2000);
+    let page = format!(
+        "<body>{menus}<div class='sidebar'>{}</div><article>{}</article></body>",
+        "word ".repeat(10_000),
+        "<p>The article itself, with a sentence long enough to be scored as text.</p>".repeat(10)
+    );
+    let doc = ingest_html(&page);
+    assert!(doc.removed.len() <= MAX_REMOVED, "{}", doc.removed.len());
+    assert!(doc
+        .removed
+        .iter()
+        .all(|r| r.text.chars().count() < SUMMARY_CHARS + 24));
+    assert!(doc.text.starts_with("The article itself"));
+}
+
+#[test]
 fn blocks_have_kinds_and_lie_inside_the_text() {
     let doc = ingest_html(NEWS);
     for b in &doc.blocks {
@@ -125,6 +142,7 @@ fn bylines_datelines_and_credits_are_classified() {
             BlockKind::Paragraph,
         ),
         ("Shops reopened.", BlockKind::Paragraph),
+        ("On March 3, 2020, the council voted.", BlockKind::Paragraph),
     ];
     for (text, want) in cases {
         assert_eq!(classify(text, Some("Dana Fielding")), *want, "{text}");
@@ -177,4 +195,34 @@ fn long_removed_text_is_summarised() {
     assert!(summary.chars().count() < SUMMARY_CHARS + 20, "{summary}");
     assert!(summary.ends_with("(500 words)"));
     assert_eq!(summarise("  short   menu "), "short menu");
+}
+
+#[test]
+fn a_five_megabyte_page_is_read_whole() {
+    let paragraph = "<p>Officials said the new bridge, which opened on Monday, carries four lanes of traffic.</p>\n";
+    let mut html = String::from("<html><body><nav><a href=/>Home</a></nav><article>");
+    let mut count = 0;
+    while html.len() < 5_000_000 {
+        html.push_str(paragraph);
+        count += 1;
+    }
+    html.push_str("</article></body></html>");
+    let doc = ingest_html(&html);
+    assert_eq!(doc.blocks.len(), count);
+    assert!(!doc.text.contains("Home"));
+}
+
+#[test]
+fn rights_notices_go_but_photo_credits_stay() {
+    let body =
+        "<p>The article itself, with a sentence long enough to be scored as text, and more.</p>"
+            .repeat(8);
+    let page = format!(
+        "<body><article><figure><img src=a.jpg><figcaption>Crowds at the gate. \
+         <span>© AP Photo</span></figcaption></figure>{body}\
+         <p>© 2023 The Outlet. All rights reserved.</p></article></body>"
+    );
+    let doc = ingest_html(&page);
+    assert!(doc.text.contains("© AP Photo"), "{}", doc.text);
+    assert!(!doc.text.contains("All rights reserved"), "{}", doc.text);
 }
