@@ -95,21 +95,22 @@ pub fn fact_link(corpus: &Corpus, fa: &Features, fb: &Features, a: usize, b: usi
         if !is_fact_sized(quantity_a) {
             continue;
         }
-        let ca = context(&va.seq, pa);
+        let mut ca: Option<Vec<u32>> = None;
         for &(qb, pb) in &vb.quantity_pos {
             let quantity_b = fb.quantities.get(qb)?;
             if !is_fact_sized(quantity_b) || !comparable(quantity_a, quantity_b) {
                 continue;
             }
+            let ca = ca.get_or_insert_with(|| context(&va.seq, pa));
             let cb = context(&vb.seq, pb);
-            let shared: Vec<u32> = intersect(&ca, &cb)
+            let shared: Vec<u32> = intersect(ca, &cb)
                 .filter(|t| !va.numbers.contains(t))
                 .collect();
             if shared.len() < 2 {
                 continue;
             }
             let w = |c: &[u32]| -> f32 { c.iter().map(|&t| corpus.idf[t as usize]).sum() };
-            let overlap = w(&shared) / w(&ca).min(w(&cb)).max(1e-6);
+            let overlap = w(&shared) / w(ca).min(w(&cb)).max(1e-6);
             let score = 0.5 + 0.5 * overlap.min(1.0);
             best = Some(best.map_or(score, |b: f32| b.max(score)));
         }

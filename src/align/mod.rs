@@ -72,30 +72,32 @@ pub fn pair_score(corpus: &Corpus, a: usize, b: usize) -> f32 {
 /// Aligns the claim sentences of `n_docs` documents.
 pub fn align(inputs: &[SentenceIn], n_docs: usize) -> Alignment {
     let corpus = Corpus::build(inputs.iter().map(|s| (s.doc, s.features)));
-    // Pairs sharing a fifth of the smaller sentence's rare weight are scored;
-    // pairs sharing less can still be about the same number.
-    let has_count = |i: usize| {
-        corpus.sents[i]
-            .quantities
-            .iter()
-            .any(discrepancy::is_fact_sized)
-    };
-    let mut edges = cluster::candidates(&corpus, |i, j, share| {
-        share >= 0.2 || (share >= 0.05 && has_count(i) && has_count(j))
-    });
-    for e in &mut edges {
-        let (a, b) = (e.a as usize, e.b as usize);
-        if e.score < THRESHOLD && similarity::contained(&corpus, a, b) {
-            e.score = THRESHOLD;
-        }
-        if e.score < THRESHOLD {
-            if let Some(s) =
-                discrepancy::fact_link(&corpus, inputs[a].features, inputs[b].features, a, b)
-            {
-                e.score = e.score.max(s);
+    let counts: Vec<bool> = corpus
+        .sents
+        .iter()
+        .map(|v| v.quantities.iter().any(discrepancy::is_fact_sized))
+        .collect();
+    let has_count = |i: usize| counts[i];
+    // Pairs sharing a fifth of the smaller sentence's rare weight get the
+    // pair score, or else a containment or shared-count link; pairs sharing
+    // less (down to a tenth) can only be about the same count.
+    let edges = cluster::candidates(&corpus, |a, b, share| {
+        let fact = || discrepancy::fact_link(&corpus, inputs[a].features, inputs[b].features, a, b);
+        if share >= 0.2 {
+            let mut score = corpus.score(a, b);
+            if score < THRESHOLD && similarity::contained(&corpus, a, b) {
+                score = THRESHOLD;
             }
+            if score < THRESHOLD && has_count(a) && has_count(b) {
+                score = score.max(fact().unwrap_or(0.0));
+            }
+            Some(score)
+        } else if share >= 0.1 && has_count(a) && has_count(b) {
+            fact()
+        } else {
+            None
         }
-    }
+    });
     let groups = cluster::cluster(&corpus, edges);
     let claims = groups
         .into_iter()

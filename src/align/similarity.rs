@@ -7,13 +7,13 @@
 
 use super::discrepancy::{comparable, same_value};
 use super::model;
+use crate::features::FastMap;
 use crate::features::{quantity_term, Features, Quantity};
-use std::collections::HashMap;
 
 /// Interns strings to dense ids.
 #[derive(Default)]
 pub struct Interner {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
 }
 
 impl Interner {
@@ -47,11 +47,11 @@ pub struct SentVec {
     pub names: Vec<u32>,
     /// Ids of quantity terms.
     pub numbers: Vec<u32>,
-    /// 5-letter prefixes of content words, sorted and unique (catches
+    /// 5-letter prefixes of content words, hashed, sorted and unique (catches
     /// "assassinated"/"assassination" that the stemmer leaves apart).
     pub prefixes: Vec<u32>,
     pub negated: bool,
-    /// Every word (function words too), folded, sorted and unique.
+    /// Every word (function words too), folded, hashed, sorted and unique.
     pub words: Vec<u32>,
     /// Every word, folded, in text order.
     pub word_seq: Vec<u32>,
@@ -107,11 +107,10 @@ impl Corpus {
     /// these sentences themselves.
     pub fn build<'a>(sentences: impl Iterator<Item = (usize, &'a Features)> + Clone) -> Corpus {
         let mut terms = Interner::default();
-        let mut prefixes = Interner::default();
-        let mut words = Interner::default();
+
         // Name variants: a key seen on a capitalised word inside a sentence
         // stands for one spelling, the first met.
-        let mut name_of_key: HashMap<&str, u32> = HashMap::new();
+        let mut name_of_key: FastMap<&str, u32> = FastMap::default();
         let mut is_name: Vec<bool> = Vec::new();
         for (_, f) in sentences.clone() {
             for t in &f.tokens {
@@ -143,7 +142,9 @@ impl Corpus {
                 {
                     v.clause_starts.push(v.seq.len());
                 }
-                let w = words.id(&t.folded);
+                // Words and prefixes are only compared as sets, never
+                // weighted: a 32-bit hash stands in for an interned id.
+                let w = hash_bytes(t.folded.as_bytes());
                 v.words.push(w);
                 v.word_seq.push(w);
                 while q < f.quantities.len() && f.quantities[q].end <= t.start {
@@ -178,8 +179,12 @@ impl Corpus {
                         }
                         is_name[id as usize] = true;
                     }
-                    let p: String = t.stem.chars().take(5).collect();
-                    v.prefixes.push(prefixes.id(&p));
+                    let cut = t
+                        .stem
+                        .char_indices()
+                        .nth(5)
+                        .map_or(t.stem.len(), |(k, _)| k);
+                    v.prefixes.push(hash_bytes(t.stem[..cut].as_bytes()));
                     add_trigrams(&t.folded, &mut v.trigrams);
                     id
                 };
