@@ -145,3 +145,45 @@ pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>) -> Vec<(Vec<usize>, usize)
     out.sort_by_key(|(m, _)| m[0]);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{features, Features};
+
+    #[test]
+    fn candidates_cross_documents_and_clusters_hold_one_sentence_a_document() {
+        let texts = [
+            (
+                0,
+                "Assad made his first public visit to Iran since the war began.",
+            ),
+            (
+                0,
+                "Assad made his first public visit to Iran since the war started.",
+            ),
+            (
+                1,
+                "Assad has made his first public visit to Iran since the war began.",
+            ),
+            (
+                2,
+                "President Assad made a first public visit to Iran since the war began.",
+            ),
+            (2, "Markets in Tokyo closed higher on Monday."),
+        ];
+        let feats: Vec<Features> = texts.iter().map(|(_, t)| features(t)).collect();
+        let corpus = Corpus::build(texts.iter().map(|(d, _)| *d).zip(feats.iter()));
+        let edges = candidates(&corpus, |a, b, _| Some(corpus.score(a, b)));
+        assert!(edges
+            .iter()
+            .all(|e| corpus.sents[e.a as usize].doc != corpus.sents[e.b as usize].doc));
+        assert!(!edges.iter().any(|e| e.b == 4 || e.a == 4));
+        let groups = cluster(&corpus, edges);
+        assert_eq!(groups.len(), 1);
+        let (members, label) = &groups[0];
+        assert_eq!(members.len(), 3);
+        assert!(members.contains(&2) && members.contains(&3));
+        assert!(members.contains(label));
+    }
+}

@@ -1,7 +1,15 @@
 //! Discrepancies inside a claim, and links by shared numeric facts: the
-//! members' features in; numbers that disagree (hard when their intervals
-//! are disjoint, soft when they are only stated differently), negation and
-//! ordinal conflicts out.
+//! members' features in; numbers that disagree, negation and ordinal
+//! conflicts out.
+//!
+//! Every quantity is an interval ("nearly 400,000" = 360,000..440,000,
+//! "hundreds of thousands" = 200,000..999,999, "more than half" = 0.5..1).
+//! Quantities of different members that could count the same thing (same
+//! unit, close in size) are compared; a group of them whose values differ is
+//! one finding, flagged `compatible` (soft) when every differing pair's
+//! intervals overlap ("hundreds of thousands" / "nearly 400,000" / "between
+//! 360,000 and 560,000"), and hard when some pair cannot both be true
+//! (400,000 / 560,000).
 
 use super::similarity::{intersect, Corpus};
 use crate::features::{Features, Quantity};

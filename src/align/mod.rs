@@ -4,14 +4,22 @@
 //! discrepancies; plus a documents × documents similarity.
 //!
 //! ```text
-//! features ─▶ similarity::Corpus (interned terms, corpus idf)
+//! features ─▶ similarity::Corpus (interned terms, the corpus's own idf)
 //!          ─▶ cluster::candidates (inverted index over rare terms)
-//!          ─▶ score: the learned pair score, or else a link of another kind:
+//!          ─▶ link score: the learned pair score (model, THRESHOLD), or else
 //!             one sentence restated inside the other (similarity::contained)
 //!             or the same count of the same thing (discrepancy::fact_link)
 //!          ─▶ cluster::cluster (complete linkage, one sentence a document)
 //!          ─▶ diff::differs, discrepancy::findings
 //! ```
+//!
+//! `parallax pairs` uses [`pair_score`] and [`THRESHOLD`] as they are (with
+//! the pairs file as its corpus, see [`pairs`]). The two other links are not
+//! paraphrase judgements and are kept out of it on purpose: MSRP's annotators
+//! call a sentence with an added clause a different sentence, while for
+//! claims across outlets it is the same claim with more context; and two
+//! otherwise different sentences that state the death toll of the same war
+//! are, for a fact-checker, one claim whose numbers disagree.
 
 pub mod cluster;
 pub mod diff;

@@ -541,6 +541,37 @@ mod tests {
     }
 
     #[test]
+    fn containment_table() {
+        // (smaller, larger, restated inside)
+        let cases = [
+            (
+                "It was a rare trip abroad for Assad who has not travelled anywhere apart from Russia since the conflict began.",
+                "During a visit to Tehran on Monday, Assad, who has not traveled anywhere apart from Russia since the conflict began, held talks with Khamenei.",
+                true,
+            ),
+            (
+                "Assad has travelled anywhere apart from Russia since the conflict began.",
+                "Assad, who has not traveled anywhere apart from Russia since the conflict began, held talks.",
+                false,
+            ),
+            (
+                "Iran hosted talks on the conflict.",
+                "Iran hosted talks on the conflict in Syria on Monday with many officials.",
+                false,
+            ),
+        ];
+        for (small, large, expected) in cases {
+            let c = corpus(&[
+                small,
+                large,
+                "Unrelated filler about markets.",
+                "Stocks fell.",
+            ]);
+            assert_eq!(contained(&c, 0, 1), expected, "{small}");
+        }
+    }
+
+    #[test]
     fn paraphrase_scores_above_unrelated() {
         let c = corpus(&[
             "Assad has not travelled anywhere apart from Russia since the conflict began.",
