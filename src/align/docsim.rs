@@ -91,7 +91,8 @@ fn word_hashes(text: &str) -> Vec<u64> {
     for c in text.chars() {
         let c = fold_char(c).unwrap_or(c);
         if c.is_alphanumeric() {
-            for b in c.to_string().bytes() {
+            let mut buf = [0u8; 4];
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
                 h ^= b as u64;
                 h = h.wrapping_mul(0x100000001b3);
             }
@@ -121,17 +122,15 @@ fn shingles(words: &[u64]) -> Vec<u64> {
 /// The verbatim share of each document, from hashed 8-word shingles.
 pub fn verbatim(texts: &[&str]) -> Vec<Verbatim> {
     let all: Vec<Vec<u64>> = texts.iter().map(|t| shingles(&word_hashes(t))).collect();
-    // Shingle → the first few documents that have it: enough to know that
-    // someone else has it, and bounded for boilerplate every page repeats.
-    let mut owners: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (d, sh) in all.iter().enumerate() {
-        for &s in sh {
-            let list = owners.entry(s).or_default();
-            if list.last() != Some(&(d as u32)) && list.len() < 8 {
-                list.push(d as u32);
-            }
-        }
-    }
+    // Every (shingle, document) once, sorted: the documents having a shingle
+    // are one run of this list, found by binary search (no map of lists).
+    let mut owners: Vec<(u64, u32)> = all
+        .iter()
+        .enumerate()
+        .flat_map(|(d, sh)| sh.iter().map(move |&s| (s, d as u32)))
+        .collect();
+    owners.sort_unstable();
+    owners.dedup();
     all.iter()
         .enumerate()
         .map(|(d, sh)| {
@@ -141,12 +140,15 @@ pub fn verbatim(texts: &[&str]) -> Vec<Verbatim> {
             }
             let mut covered = vec![false; n_words];
             let mut with: HashMap<usize, usize> = HashMap::new();
-            for (k, s) in sh.iter().enumerate() {
-                let Some(list) = owners.get(s) else { continue };
-                let others: Vec<usize> = list
-                    .iter()
-                    .map(|&o| o as usize)
+            for (k, &s) in sh.iter().enumerate() {
+                let from = owners.partition_point(|&(h, _)| h < s);
+                let run = owners[from..].iter().take_while(|&&(h, _)| h == s);
+                // Boilerplate repeated by every page says nothing of copying
+                // between two of them; a bounded look keeps it cheap.
+                let others: Vec<usize> = run
+                    .map(|&(_, o)| o as usize)
                     .filter(|&o| o != d)
+                    .take(8)
                     .collect();
                 if others.is_empty() {
                     continue;
