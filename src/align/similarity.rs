@@ -184,7 +184,7 @@ impl Corpus {
                         .char_indices()
                         .nth(5)
                         .map_or(t.stem.len(), |(k, _)| k);
-                    v.prefixes.push(hash_bytes(t.stem[..cut].as_bytes()));
+                    v.prefixes.push(hash_bytes(&t.stem.as_bytes()[..cut]));
                     add_trigrams(&t.folded, &mut v.trigrams);
                     id
                 };
