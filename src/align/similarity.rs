@@ -95,11 +95,10 @@ const CONCEPTS: &[(&str, &str)] = &[
 ];
 
 fn concept(stem: &str) -> &str {
-    CONCEPTS
-        .iter()
-        .find(|(k, _)| *k == stem)
-        .map(|(_, v)| *v)
-        .unwrap_or(stem)
+    static MAP: std::sync::OnceLock<FastMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| CONCEPTS.iter().copied().collect());
+    map.get(stem).copied().unwrap_or(stem)
 }
 
 impl Corpus {
