@@ -344,12 +344,16 @@ fn number_agreement(a: &[Quantity], b: &[Quantity]) -> (bool, bool) {
 /// order, with an added clause around it ("Assad, who has not traveled
 /// anywhere apart from Russia since the conflict began, held talks"): most
 /// of the smaller's weight and words in order, at least five content terms,
-/// and no number or negation against it. MSRP's annotators call most such
+/// and no number against it. MSRP's annotators call most such
 /// pairs non-paraphrases (extra information), so this is not part of the
 /// pair score; alignment uses it as a link of its own (see `super::align`).
 pub fn contained(corpus: &Corpus, a: usize, b: usize) -> bool {
     let (va, vb) = (&corpus.sents[a], &corpus.sents[b]);
-    if va.negated != vb.negated || number_agreement(&va.quantities, &vb.quantities).0 {
+    // A negation on one side only does not stop the link: "did not collapse"
+    // and "collapsed" are one claim, and the conflict is what a reader needs
+    // to see (discrepancy::findings reports it). A number clash does: the
+    // pair score has already judged such pairs.
+    if number_agreement(&va.quantities, &vb.quantities).0 {
         return false;
     }
     let (small, large) = if corpus.mass[a] <= corpus.mass[b] {
@@ -548,9 +552,16 @@ mod tests {
                 "During a visit to Tehran on Monday, Assad, who has not traveled anywhere apart from Russia since the conflict began, held talks with Khamenei.",
                 true,
             ),
+            // Negated on one side: still one claim (its conflict is a finding).
             (
                 "Assad has travelled anywhere apart from Russia since the conflict began.",
                 "Assad, who has not traveled anywhere apart from Russia since the conflict began, held talks.",
+                true,
+            ),
+            // A different number is not the same claim.
+            (
+                "Assad has visited Russia 3 times since the conflict began in Syria.",
+                "Assad, who has visited Russia 5 times since the conflict began in Syria, held talks.",
                 false,
             ),
             (
