@@ -278,4 +278,92 @@ mod tests {
         let sim = &alignment.similarity;
         assert!(sim[0][1] > sim[0][2]);
     }
+
+    #[test]
+    fn odd_text_never_panics() {
+        // Deterministic junk from pieces that stress the tokenizer: digits
+        // with separators, vague amounts, ranges, symbols, multibyte letters.
+        const PIECES: &[&str] = &[
+            "between",
+            "and",
+            "360,000",
+            "5-",
+            "-10",
+            "hundreds",
+            "of",
+            "thousands",
+            "$",
+            "%",
+            "nearly",
+            "more",
+            "than",
+            "half",
+            "not",
+            "first",
+            "ünïcödé",
+            "🙂",
+            "Qassem",
+            "Qasem",
+            "—",
+            ",",
+            ".",
+            "(",
+            ")",
+            "'s",
+            "n't",
+            "2.5bn",
+            "1,2,3",
+            "the",
+            "a",
+            "dozen",
+            "Iran",
+            "twenty",
+            "-",
+            "per",
+            "cent",
+            "",
+            " ",
+            "\u{200b}",
+            "Æ",
+            "ß",
+        ];
+        let mut x: u64 = 7;
+        let mut texts = Vec::new();
+        for _ in 0..300 {
+            let mut t = String::new();
+            for _ in 0..(x % 25) {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(PIECES[(x >> 33) as usize % PIECES.len()]);
+                if x % 3 != 0 {
+                    t.push(' ');
+                }
+            }
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+            texts.push(t);
+        }
+        let feats: Vec<Features> = texts.iter().map(|t| features(t)).collect();
+        let inputs: Vec<SentenceIn> = texts
+            .iter()
+            .zip(&feats)
+            .enumerate()
+            .map(|(i, (text, features))| SentenceIn {
+                doc: i % 7,
+                text,
+                features,
+            })
+            .collect();
+        let alignment = align(&inputs, 7);
+        let ids: Vec<usize> = (0..inputs.len()).collect();
+        let claims = claims_out(&alignment, &inputs, &ids);
+        for c in &alignment.claims {
+            for (&m, spans) in c.members.iter().zip(&c.differs) {
+                for &(s, e) in spans {
+                    assert!(s <= e && inputs[m].text.get(s..e).is_some());
+                }
+            }
+        }
+        assert_eq!(claims.len(), alignment.claims.len());
+    }
 }
