@@ -313,6 +313,12 @@ impl Corpus {
             bigram_dice(&va.word_seq, &vb.word_seq),
             ngram_dice(&va.word_seq, &vb.word_seq, 3),
             ngram_dice(&va.word_seq, &vb.word_seq, 4),
+            ((va.word_seq.len() as f32 - vb.word_seq.len() as f32).abs() / 10.0).min(3.0),
+            ((intersect(&va.names, &vb.names).count() as f32
+                - va.names.len().min(vb.names.len()) as f32)
+                .abs()
+                / 3.0)
+                .min(2.0),
         ]
     }
 
