@@ -55,6 +55,9 @@ pub struct SentVec {
     pub words: Vec<u32>,
     /// Every word, folded, in text order.
     pub word_seq: Vec<u32>,
+    /// Sorted unique n-gram codes, computed once so that scoring a pair
+    /// allocates nothing: content bigrams, then word 2-, 3- and 4-grams.
+    pub grams: [Vec<u64>; 4],
     /// Hashed character trigrams of the content words, sorted and unique.
     pub trigrams: Vec<u32>,
     /// Positions in `seq` where a clause starts (after the first).
@@ -199,6 +202,12 @@ impl Corpus {
             v.numbers.dedup();
             v.prefixes.sort_unstable();
             v.prefixes.dedup();
+            v.grams = [
+                bigrams(&v.seq),
+                bigrams(&v.word_seq),
+                word_grams(&v.word_seq, 3),
+                word_grams(&v.word_seq, 4),
+            ];
             for list in [&mut v.words, &mut v.trigrams] {
                 list.sort_unstable();
                 list.dedup();
@@ -250,7 +259,7 @@ impl Corpus {
         let dice = ratio(2.0 * shared_w, ma + mb);
         let (ca, cb) = (ratio(shared_w, ma), ratio(shared_w, mb));
         let plain = ratio(2.0 * shared_n, (va.terms.len() + vb.terms.len()) as f32);
-        let bigrams = bigram_dice(&va.seq, &vb.seq);
+        let bigrams = sorted_dice(&va.grams[0], &vb.grams[0]);
         let prefix_n = intersect(&va.prefixes, &vb.prefixes).count() as f32;
         let prefix = ratio(
             2.0 * prefix_n,
@@ -310,9 +319,9 @@ impl Corpus {
             ((va.terms.len() as f32 - shared_n).min(vb.terms.len() as f32 - shared_n) / 10.0)
                 .min(3.0),
             f32::from(!va.numbers.is_empty() && !vb.numbers.is_empty() && va.numbers != vb.numbers),
-            bigram_dice(&va.word_seq, &vb.word_seq),
-            ngram_dice(&va.word_seq, &vb.word_seq, 3),
-            ngram_dice(&va.word_seq, &vb.word_seq, 4),
+            sorted_dice(&va.grams[1], &vb.grams[1]),
+            sorted_dice(&va.grams[2], &vb.grams[2]),
+            sorted_dice(&va.grams[3], &vb.grams[3]),
             ((va.word_seq.len() as f32 - vb.word_seq.len() as f32).abs() / 10.0).min(3.0),
             ((intersect(&va.names, &vb.names).count() as f32
                 - va.names.len().min(vb.names.len()) as f32)
@@ -444,7 +453,15 @@ fn lcs(a: &[u32], b: &[u32]) -> usize {
     if a.is_empty() || b.is_empty() {
         return 0;
     }
-    let mut row = vec![0u16; b.len() + 1];
+    // One DP row; sentences are short, so it lives on the stack.
+    let mut stack = [0u16; 96];
+    let mut heap = Vec::new();
+    let row: &mut [u16] = if b.len() < stack.len() {
+        &mut stack[..b.len() + 1]
+    } else {
+        heap.resize(b.len() + 1, 0u16);
+        &mut heap
+    };
     for &x in a {
         let mut diag = 0u16;
         for (j, &y) in b.iter().enumerate() {
@@ -484,6 +501,22 @@ pub fn intersect<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 
     })
 }
 
+/// Sorted unique codes of the word n-grams of a sequence (n >= 3).
+fn word_grams(seq: &[u32], n: usize) -> Vec<u64> {
+    let mut g: Vec<u64> = seq
+        .windows(n)
+        .map(|w| {
+            w.iter().fold(0u64, |h, &x| {
+                h.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ x as u64
+            })
+        })
+        .collect();
+    g.sort_unstable();
+    g.dedup();
+    g
+}
+
+/// Sorted unique codes of the bigrams of a sequence.
 fn bigrams(seq: &[u32]) -> Vec<u64> {
     let mut out: Vec<u64> = seq
         .windows(2)
@@ -494,30 +527,11 @@ fn bigrams(seq: &[u32]) -> Vec<u64> {
     out
 }
 
-fn ngram_dice(a: &[u32], b: &[u32], n: usize) -> f32 {
-    let grams = |s: &[u32]| -> Vec<u64> {
-        let mut g: Vec<u64> = s
-            .windows(n)
-            .map(|w| {
-                w.iter().fold(0u64, |h, &x| {
-                    h.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ x as u64
-                })
-            })
-            .collect();
-        g.sort_unstable();
-        g.dedup();
-        g
-    };
-    let (ga, gb) = (grams(a), grams(b));
-    let shared = ga.iter().filter(|g| gb.binary_search(g).is_ok()).count();
-    ratio(2.0 * shared as f32, (ga.len() + gb.len()) as f32)
-}
-
-fn bigram_dice(a: &[u32], b: &[u32]) -> f32 {
-    let (ba, bb) = (bigrams(a), bigrams(b));
+/// Dice coefficient of two sorted unique code lists.
+fn sorted_dice(a: &[u64], b: &[u64]) -> f32 {
     let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < ba.len() && j < bb.len() {
-        match ba[i].cmp(&bb[j]) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -527,7 +541,7 @@ fn bigram_dice(a: &[u32], b: &[u32]) -> f32 {
             }
         }
     }
-    ratio(2.0 * shared as f32, (ba.len() + bb.len()) as f32)
+    ratio(2.0 * shared as f32, (a.len() + b.len()) as f32)
 }
 
 #[cfg(test)]
