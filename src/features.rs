@@ -384,6 +384,83 @@ const AT_MOST: &[&[&str]] = &[
     &["at", "most"],
 ];
 
+/// A fast, non-cryptographic hasher for short strings and ids (the
+/// multiply-rotate scheme of Firefox's and rustc's FxHash): the inputs are
+/// not adversarial, and SipHash would dominate the cost of interning.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(b as u64);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A HashMap with [`FxHasher`].
+pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+const STOP: u8 = 1;
+const TITLE: u8 = 2;
+const NEGATION: u8 = 4;
+const NUMBER_WORD: u8 = 8;
+
+/// What the word lists say of a folded word, as bits; one hash lookup.
+fn word_class(w: &str) -> u8 {
+    static CLASSES: std::sync::OnceLock<FastMap<&'static str, u8>> = std::sync::OnceLock::new();
+    let map = CLASSES.get_or_init(|| {
+        let mut m: FastMap<&'static str, u8> = FastMap::default();
+        for (list, bit) in [(STOP_WORDS, STOP), (TITLES, TITLE), (NEGATIONS, NEGATION)] {
+            for w in list {
+                *m.entry(w).or_default() |= bit;
+            }
+        }
+        for table in [UNITS, SCALES, FRACTIONS, VAGUE] {
+            for (w, _) in table {
+                *m.entry(w).or_default() |= NUMBER_WORD;
+            }
+        }
+        for w in ["a", "one"] {
+            *m.entry(w).or_default() |= NUMBER_WORD;
+        }
+        m
+    });
+    map.get(w).copied().unwrap_or(0)
+}
+
+fn is_stop(w: &str) -> bool {
+    word_class(w) & STOP != 0
+}
+
 /// Folds a character for comparison: lowercase, common diacritics removed,
 /// typographic quotes and dashes made plain.
 pub fn fold_char(c: char) -> Option<char> {
@@ -633,6 +710,9 @@ fn parse_digits(w: &str) -> Option<f64> {
 /// "two hundred thousand", "a dozen", "hundreds of thousands", "half".
 fn number_at(words: &[Raw], i: usize) -> Option<(f64, usize, bool)> {
     let w = strip_possessive(&words.get(i)?.folded);
+    if !w.starts_with(|c: char| c.is_ascii_digit()) && word_class(w) & NUMBER_WORD == 0 {
+        return None;
+    }
     let mut j = i + 1;
     let mut value;
     let mut vague = false;
@@ -850,10 +930,10 @@ fn unit_after(words: &[Raw], j: usize) -> Option<String> {
     if word == "of" {
         return words
             .get(j + 1)
-            .filter(|x| !x.symbol && !STOP_WORDS.contains(&x.folded.as_str()))
+            .filter(|x| !x.symbol && !is_stop(&x.folded))
             .map(|x| unit_stem(&x.folded));
     }
-    if w.symbol || STOP_WORDS.contains(&word) || w.capitalized {
+    if w.symbol || is_stop(word) || w.capitalized {
         return None;
     }
     Some(unit_stem(word))
@@ -884,9 +964,10 @@ pub fn features(text: &str) -> Features {
         let folded = strip_possessive(&w.folded).to_string();
         let initial = Some(k) == first_word;
         let next_is_name = words.get(k + 1).is_some_and(|x| x.capitalized && !x.symbol);
-        let is_title = w.capitalized && next_is_name && TITLES.contains(&folded.as_str());
-        let is_stop = STOP_WORDS.contains(&folded.as_str());
-        if folded.ends_with("n't") || NEGATIONS.contains(&folded.as_str()) {
+        let class = word_class(&folded);
+        let is_title = w.capitalized && next_is_name && class & TITLE != 0;
+        let is_stop = class & STOP != 0;
+        if folded.ends_with("n't") || class & NEGATION != 0 {
             out.negations.push((w.start, w.end));
         }
         if let Some((_, n)) = ORDINALS.iter().find(|(o, _)| *o == folded) {

@@ -14,10 +14,15 @@ pub struct Edge {
     pub b: u32,
 }
 
-/// Sentence pairs from different documents that share enough rare weight to
-/// be worth scoring, found through an inverted index: the work grows with
-/// the postings of rare terms, not with the square of the corpus.
-pub fn candidates(corpus: &Corpus, mut keep: impl FnMut(usize, usize, f32) -> bool) -> Vec<Edge> {
+/// Sentence pairs from different documents that share rare terms, found
+/// through an inverted index (the work grows with the postings of rare
+/// terms, not with the square of the corpus), scored by `score(i, j, share)`
+/// where `share` is the shared rare weight over the smaller sentence's
+/// weight; pairs it gives `None` are dropped.
+pub fn candidates(
+    corpus: &Corpus,
+    mut score: impl FnMut(usize, usize, f32) -> Option<f32>,
+) -> Vec<Edge> {
     let n = corpus.sents.len();
     let n_terms = corpus.idf.len();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
@@ -28,7 +33,12 @@ pub fn candidates(corpus: &Corpus, mut keep: impl FnMut(usize, usize, f32) -> bo
     }
     // A term in more sentences than this is too common to find candidates by;
     // it still counts in the score.
-    let max_df = (n / 50).clamp(30, 400);
+    let max_df = (n / 100).clamp(30, 150);
+    // Documents apart from the sentence vectors: the hot loop reads only this.
+    let doc_of: Vec<u32> = corpus.sents.iter().map(|v| v.doc as u32).collect();
+    // Sentence i is next in each of its terms' postings when its turn comes,
+    // so a cursor per term replaces a search.
+    let mut cursor = vec![0u32; n_terms];
     let mut acc = vec![0f32; n];
     let mut touched: Vec<u32> = Vec::new();
     let mut edges = Vec::new();
@@ -36,14 +46,15 @@ pub fn candidates(corpus: &Corpus, mut keep: impl FnMut(usize, usize, f32) -> bo
         let vi = &corpus.sents[i];
         for &t in &vi.terms {
             let list = &postings[t as usize];
+            // Only later sentences: each pair is seen from its first member.
+            let from = cursor[t as usize] as usize + 1;
+            cursor[t as usize] += 1;
             if list.len() > max_df {
                 continue;
             }
             let w = corpus.idf[t as usize];
-            // Only later sentences: each pair is seen from its first member.
-            let from = list.partition_point(|&j| j as usize <= i);
             for &j in &list[from..] {
-                if corpus.sents[j as usize].doc == vi.doc {
+                if doc_of[j as usize] == vi.doc as u32 {
                     continue;
                 }
                 if acc[j as usize] == 0.0 {
@@ -60,8 +71,7 @@ pub fn candidates(corpus: &Corpus, mut keep: impl FnMut(usize, usize, f32) -> bo
                 continue;
             }
             let share = shared / smaller;
-            if keep(i, j as usize, share) {
-                let score = corpus.score(i, j as usize);
+            if let Some(score) = score(i, j as usize, share) {
                 edges.push(Edge {
                     score,
                     a: i as u32,
@@ -134,4 +144,46 @@ pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>) -> Vec<(Vec<usize>, usize)
         .collect();
     out.sort_by_key(|(m, _)| m[0]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{features, Features};
+
+    #[test]
+    fn candidates_cross_documents_and_clusters_hold_one_sentence_a_document() {
+        let texts = [
+            (
+                0,
+                "Assad made his first public visit to Iran since the war began.",
+            ),
+            (
+                0,
+                "Assad made his first public visit to Iran since the war started.",
+            ),
+            (
+                1,
+                "Assad has made his first public visit to Iran since the war began.",
+            ),
+            (
+                2,
+                "President Assad made a first public visit to Iran since the war began.",
+            ),
+            (2, "Markets in Tokyo closed higher on Monday."),
+        ];
+        let feats: Vec<Features> = texts.iter().map(|(_, t)| features(t)).collect();
+        let corpus = Corpus::build(texts.iter().map(|(d, _)| *d).zip(feats.iter()));
+        let edges = candidates(&corpus, |a, b, _| Some(corpus.score(a, b)));
+        assert!(edges
+            .iter()
+            .all(|e| corpus.sents[e.a as usize].doc != corpus.sents[e.b as usize].doc));
+        assert!(!edges.iter().any(|e| e.b == 4 || e.a == 4));
+        let groups = cluster(&corpus, edges);
+        assert_eq!(groups.len(), 1);
+        let (members, label) = &groups[0];
+        assert_eq!(members.len(), 3);
+        assert!(members.contains(&2) && members.contains(&3));
+        assert!(members.contains(label));
+    }
 }

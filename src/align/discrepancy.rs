@@ -1,7 +1,15 @@
 //! Discrepancies inside a claim, and links by shared numeric facts: the
-//! members' features in; numbers that disagree (hard when their intervals
-//! are disjoint, soft when they are only stated differently), negation and
-//! ordinal conflicts out.
+//! members' features in; numbers that disagree, negation and ordinal
+//! conflicts out.
+//!
+//! Every quantity is an interval ("nearly 400,000" = 360,000..440,000,
+//! "hundreds of thousands" = 200,000..999,999, "more than half" = 0.5..1).
+//! Quantities of different members that could count the same thing (same
+//! unit, close in size) are compared; a group of them whose values differ is
+//! one finding, flagged `compatible` (soft) when every differing pair's
+//! intervals overlap ("hundreds of thousands" / "nearly 400,000" / "between
+//! 360,000 and 560,000"), and hard when some pair cannot both be true
+//! (400,000 / 560,000).
 
 use super::similarity::{intersect, Corpus};
 use crate::features::{Features, Quantity};
@@ -95,21 +103,22 @@ pub fn fact_link(corpus: &Corpus, fa: &Features, fb: &Features, a: usize, b: usi
         if !is_fact_sized(quantity_a) {
             continue;
         }
-        let ca = context(&va.seq, pa);
+        let mut ca: Option<Vec<u32>> = None;
         for &(qb, pb) in &vb.quantity_pos {
             let quantity_b = fb.quantities.get(qb)?;
             if !is_fact_sized(quantity_b) || !comparable(quantity_a, quantity_b) {
                 continue;
             }
+            let ca = ca.get_or_insert_with(|| context(&va.seq, pa));
             let cb = context(&vb.seq, pb);
-            let shared: Vec<u32> = intersect(&ca, &cb)
+            let shared: Vec<u32> = intersect(ca, &cb)
                 .filter(|t| !va.numbers.contains(t))
                 .collect();
             if shared.len() < 2 {
                 continue;
             }
             let w = |c: &[u32]| -> f32 { c.iter().map(|&t| corpus.idf[t as usize]).sum() };
-            let overlap = w(&shared) / w(&ca).min(w(&cb)).max(1e-6);
+            let overlap = w(&shared) / w(ca).min(w(&cb)).max(1e-6);
             let score = 0.5 + 0.5 * overlap.min(1.0);
             best = Some(best.map_or(score, |b: f32| b.max(score)));
         }

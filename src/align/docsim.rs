@@ -12,40 +12,53 @@ use std::collections::HashMap;
 /// so large corpora never compare every pair of texts.
 pub fn doc_similarity(corpus: &Corpus, n_docs: usize) -> Vec<Vec<f64>> {
     let n_terms = corpus.idf.len();
-    let mut weights: Vec<HashMap<u32, f32>> = vec![HashMap::new(); n_docs];
+    // Each document's (term, weight), summed over its sentences.
+    let mut doc_terms: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_docs];
     for v in &corpus.sents {
-        if v.doc >= n_docs {
-            continue;
-        }
-        for &t in &v.seq {
-            *weights[v.doc].entry(t).or_default() += corpus.idf[t as usize];
+        if let Some(list) = doc_terms.get_mut(v.doc) {
+            list.extend(v.seq.iter().map(|&t| (t, corpus.idf[t as usize])));
         }
     }
-    let norms: Vec<f32> = weights
-        .iter()
-        .map(|w| w.values().map(|x| x * x).sum::<f32>().sqrt())
-        .collect();
+    let mut norms = vec![0f32; n_docs];
+    for (d, list) in doc_terms.iter_mut().enumerate() {
+        list.sort_unstable_by_key(|e| e.0);
+        let mut merged: Vec<(u32, f32)> = Vec::with_capacity(list.len());
+        for &(t, w) in list.iter() {
+            match merged.last_mut() {
+                Some(last) if last.0 == t => last.1 += w,
+                _ => merged.push((t, w)),
+            }
+        }
+        norms[d] = merged.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+        *list = merged;
+    }
+    // Postings in document order, so each row only looks at later documents.
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
-    for (d, w) in weights.iter().enumerate() {
-        for (&t, &x) in w {
-            postings[t as usize].push((d as u32, x));
+    for (d, list) in doc_terms.iter().enumerate() {
+        for &(t, w) in list {
+            postings[t as usize].push((d as u32, w));
         }
     }
     let max_df = ((n_docs as f64).sqrt() as usize * 4).max(16);
     let mut m = vec![vec![0.0; n_docs]; n_docs];
-    for list in postings.iter().filter(|l| l.len() <= max_df) {
-        for (k, &(a, xa)) in list.iter().enumerate() {
-            for &(b, xb) in &list[k + 1..] {
-                m[a as usize][b as usize] += (xa * xb) as f64;
+    let mut row = vec![0f32; n_docs];
+    for a in 0..n_docs {
+        for &(t, wa) in &doc_terms[a] {
+            let list = &postings[t as usize];
+            if list.len() > max_df {
+                continue;
+            }
+            let from = list.partition_point(|&(d, _)| d as usize <= a);
+            for &(b, wb) in &list[from..] {
+                row[b as usize] += wa * wb;
             }
         }
-    }
-    for a in 0..n_docs {
         m[a][a] = 1.0;
         for b in a + 1..n_docs {
-            let denom = (norms[a] * norms[b]) as f64;
+            let dot = std::mem::take(&mut row[b]);
+            let denom = norms[a] * norms[b];
             let s = if denom > 0.0 {
-                (m[a][b].max(m[b][a]) / denom).clamp(0.0, 1.0)
+                ((dot / denom) as f64).clamp(0.0, 1.0)
             } else {
                 0.0
             };
@@ -78,7 +91,8 @@ fn word_hashes(text: &str) -> Vec<u64> {
     for c in text.chars() {
         let c = fold_char(c).unwrap_or(c);
         if c.is_alphanumeric() {
-            for b in c.to_string().bytes() {
+            let mut buf = [0u8; 4];
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
                 h ^= b as u64;
                 h = h.wrapping_mul(0x100000001b3);
             }
@@ -108,17 +122,15 @@ fn shingles(words: &[u64]) -> Vec<u64> {
 /// The verbatim share of each document, from hashed 8-word shingles.
 pub fn verbatim(texts: &[&str]) -> Vec<Verbatim> {
     let all: Vec<Vec<u64>> = texts.iter().map(|t| shingles(&word_hashes(t))).collect();
-    // Shingle → the first few documents that have it: enough to know that
-    // someone else has it, and bounded for boilerplate every page repeats.
-    let mut owners: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (d, sh) in all.iter().enumerate() {
-        for &s in sh {
-            let list = owners.entry(s).or_default();
-            if list.last() != Some(&(d as u32)) && list.len() < 8 {
-                list.push(d as u32);
-            }
-        }
-    }
+    // Every (shingle, document) once, sorted: the documents having a shingle
+    // are one run of this list, found by binary search (no map of lists).
+    let mut owners: Vec<(u64, u32)> = all
+        .iter()
+        .enumerate()
+        .flat_map(|(d, sh)| sh.iter().map(move |&s| (s, d as u32)))
+        .collect();
+    owners.sort_unstable();
+    owners.dedup();
     all.iter()
         .enumerate()
         .map(|(d, sh)| {
@@ -128,12 +140,15 @@ pub fn verbatim(texts: &[&str]) -> Vec<Verbatim> {
             }
             let mut covered = vec![false; n_words];
             let mut with: HashMap<usize, usize> = HashMap::new();
-            for (k, s) in sh.iter().enumerate() {
-                let Some(list) = owners.get(s) else { continue };
-                let others: Vec<usize> = list
-                    .iter()
-                    .map(|&o| o as usize)
+            for (k, &s) in sh.iter().enumerate() {
+                let from = owners.partition_point(|&(h, _)| h < s);
+                let run = owners[from..].iter().take_while(|&&(h, _)| h == s);
+                // Boilerplate repeated by every page says nothing of copying
+                // between two of them; a bounded look keeps it cheap.
+                let others: Vec<usize> = run
+                    .map(|&(_, o)| o as usize)
                     .filter(|&o| o != d)
+                    .take(8)
                     .collect();
                 if others.is_empty() {
                     continue;

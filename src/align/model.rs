@@ -6,7 +6,7 @@
 //! script's doc). The weights below are its output, pasted as they are.
 
 /// Number of features of a pair, in the order of [`FEATURE_NAMES`].
-pub const N_FEATURES: usize = 31;
+pub const N_FEATURES: usize = 33;
 
 /// What each feature measures (the trainer prints them with the weights).
 pub const FEATURE_NAMES: [&str; N_FEATURES] = [
@@ -41,13 +41,15 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "word_bigram_dice",
     "word_trigram_dice",
     "word_4gram_dice",
+    "length_difference",
+    "names_unmatched_in_smaller",
 ];
 
 /// Weights of the features, then the bias.
 pub const WEIGHTS: [f32; N_FEATURES + 1] = [
-    41.09, -23.43, -3.21, -3.858, -4.279, 1.435, -0.03871, 0.1785, -0.0446, 3.103, 0.9104, -1.189,
-    -0.3218, 0.1265, 4.605, 3.661, 3.309, 13.48, -26.86, 8.797, 2.749, 1.93, 5.067, -5.944, 5.728,
-    0.127, -0.01856, -0.6184, 2.704, -2.524, -0.546, -10.43,
+    39.14, -19.52, -4.342, -3.276, -4.455, 1.328, 0.01607, 0.182, -0.03899, 2.399, 0.9991, -1.218,
+    -0.2829, 0.1472, 4.48, 3.606, 3.528, 9.282, -23.7, 8.398, 3.256, 2.473, 4.925, -5.774, 5.468,
+    1.591, -1.139, -0.6738, 3.143, -2.718, -0.3991, -1.927, -0.2428, -10.25,
 ];
 
 /// The model's probability for one pair's features.

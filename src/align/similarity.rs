@@ -7,13 +7,13 @@
 
 use super::discrepancy::{comparable, same_value};
 use super::model;
+use crate::features::FastMap;
 use crate::features::{quantity_term, Features, Quantity};
-use std::collections::HashMap;
 
 /// Interns strings to dense ids.
 #[derive(Default)]
 pub struct Interner {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
 }
 
 impl Interner {
@@ -47,14 +47,17 @@ pub struct SentVec {
     pub names: Vec<u32>,
     /// Ids of quantity terms.
     pub numbers: Vec<u32>,
-    /// 5-letter prefixes of content words, sorted and unique (catches
+    /// 5-letter prefixes of content words, hashed, sorted and unique (catches
     /// "assassinated"/"assassination" that the stemmer leaves apart).
     pub prefixes: Vec<u32>,
     pub negated: bool,
-    /// Every word (function words too), folded, sorted and unique.
+    /// Every word (function words too), folded, hashed, sorted and unique.
     pub words: Vec<u32>,
     /// Every word, folded, in text order.
     pub word_seq: Vec<u32>,
+    /// Sorted unique n-gram codes, computed once so that scoring a pair
+    /// allocates nothing: content bigrams, then word 2-, 3- and 4-grams.
+    pub grams: [Vec<u64>; 4],
     /// Hashed character trigrams of the content words, sorted and unique.
     pub trigrams: Vec<u32>,
     /// Positions in `seq` where a clause starts (after the first).
@@ -95,11 +98,10 @@ const CONCEPTS: &[(&str, &str)] = &[
 ];
 
 fn concept(stem: &str) -> &str {
-    CONCEPTS
-        .iter()
-        .find(|(k, _)| *k == stem)
-        .map(|(_, v)| *v)
-        .unwrap_or(stem)
+    static MAP: std::sync::OnceLock<FastMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| CONCEPTS.iter().copied().collect());
+    map.get(stem).copied().unwrap_or(stem)
 }
 
 impl Corpus {
@@ -107,11 +109,10 @@ impl Corpus {
     /// these sentences themselves.
     pub fn build<'a>(sentences: impl Iterator<Item = (usize, &'a Features)> + Clone) -> Corpus {
         let mut terms = Interner::default();
-        let mut prefixes = Interner::default();
-        let mut words = Interner::default();
+
         // Name variants: a key seen on a capitalised word inside a sentence
         // stands for one spelling, the first met.
-        let mut name_of_key: HashMap<&str, u32> = HashMap::new();
+        let mut name_of_key: FastMap<&str, u32> = FastMap::default();
         let mut is_name: Vec<bool> = Vec::new();
         for (_, f) in sentences.clone() {
             for t in &f.tokens {
@@ -143,7 +144,9 @@ impl Corpus {
                 {
                     v.clause_starts.push(v.seq.len());
                 }
-                let w = words.id(&t.folded);
+                // Words and prefixes are only compared as sets, never
+                // weighted: a 32-bit hash stands in for an interned id.
+                let w = hash_bytes(t.folded.as_bytes());
                 v.words.push(w);
                 v.word_seq.push(w);
                 while q < f.quantities.len() && f.quantities[q].end <= t.start {
@@ -178,8 +181,12 @@ impl Corpus {
                         }
                         is_name[id as usize] = true;
                     }
-                    let p: String = t.stem.chars().take(5).collect();
-                    v.prefixes.push(prefixes.id(&p));
+                    let cut = t
+                        .stem
+                        .char_indices()
+                        .nth(5)
+                        .map_or(t.stem.len(), |(k, _)| k);
+                    v.prefixes.push(hash_bytes(&t.stem.as_bytes()[..cut]));
                     add_trigrams(&t.folded, &mut v.trigrams);
                     id
                 };
@@ -195,6 +202,12 @@ impl Corpus {
             v.numbers.dedup();
             v.prefixes.sort_unstable();
             v.prefixes.dedup();
+            v.grams = [
+                bigrams(&v.seq),
+                bigrams(&v.word_seq),
+                word_grams(&v.word_seq, 3),
+                word_grams(&v.word_seq, 4),
+            ];
             for list in [&mut v.words, &mut v.trigrams] {
                 list.sort_unstable();
                 list.dedup();
@@ -246,7 +259,7 @@ impl Corpus {
         let dice = ratio(2.0 * shared_w, ma + mb);
         let (ca, cb) = (ratio(shared_w, ma), ratio(shared_w, mb));
         let plain = ratio(2.0 * shared_n, (va.terms.len() + vb.terms.len()) as f32);
-        let bigrams = bigram_dice(&va.seq, &vb.seq);
+        let bigrams = sorted_dice(&va.grams[0], &vb.grams[0]);
         let prefix_n = intersect(&va.prefixes, &vb.prefixes).count() as f32;
         let prefix = ratio(
             2.0 * prefix_n,
@@ -306,9 +319,15 @@ impl Corpus {
             ((va.terms.len() as f32 - shared_n).min(vb.terms.len() as f32 - shared_n) / 10.0)
                 .min(3.0),
             f32::from(!va.numbers.is_empty() && !vb.numbers.is_empty() && va.numbers != vb.numbers),
-            bigram_dice(&va.word_seq, &vb.word_seq),
-            ngram_dice(&va.word_seq, &vb.word_seq, 3),
-            ngram_dice(&va.word_seq, &vb.word_seq, 4),
+            sorted_dice(&va.grams[1], &vb.grams[1]),
+            sorted_dice(&va.grams[2], &vb.grams[2]),
+            sorted_dice(&va.grams[3], &vb.grams[3]),
+            ((va.word_seq.len() as f32 - vb.word_seq.len() as f32).abs() / 10.0).min(3.0),
+            ((intersect(&va.names, &vb.names).count() as f32
+                - va.names.len().min(vb.names.len()) as f32)
+                .abs()
+                / 3.0)
+                .min(2.0),
         ]
     }
 
@@ -340,12 +359,16 @@ fn number_agreement(a: &[Quantity], b: &[Quantity]) -> (bool, bool) {
 /// order, with an added clause around it ("Assad, who has not traveled
 /// anywhere apart from Russia since the conflict began, held talks"): most
 /// of the smaller's weight and words in order, at least five content terms,
-/// and no number or negation against it. MSRP's annotators call most such
+/// and no number against it. MSRP's annotators call most such
 /// pairs non-paraphrases (extra information), so this is not part of the
 /// pair score; alignment uses it as a link of its own (see `super::align`).
 pub fn contained(corpus: &Corpus, a: usize, b: usize) -> bool {
     let (va, vb) = (&corpus.sents[a], &corpus.sents[b]);
-    if va.negated != vb.negated || number_agreement(&va.quantities, &vb.quantities).0 {
+    // A negation on one side only does not stop the link: "did not collapse"
+    // and "collapsed" are one claim, and the conflict is what a reader needs
+    // to see (discrepancy::findings reports it). A number clash does: the
+    // pair score has already judged such pairs.
+    if number_agreement(&va.quantities, &vb.quantities).0 {
         return false;
     }
     let (small, large) = if corpus.mass[a] <= corpus.mass[b] {
@@ -430,7 +453,15 @@ fn lcs(a: &[u32], b: &[u32]) -> usize {
     if a.is_empty() || b.is_empty() {
         return 0;
     }
-    let mut row = vec![0u16; b.len() + 1];
+    // One DP row; sentences are short, so it lives on the stack.
+    let mut stack = [0u16; 96];
+    let mut heap = Vec::new();
+    let row: &mut [u16] = if b.len() < stack.len() {
+        &mut stack[..b.len() + 1]
+    } else {
+        heap.resize(b.len() + 1, 0u16);
+        &mut heap
+    };
     for &x in a {
         let mut diag = 0u16;
         for (j, &y) in b.iter().enumerate() {
@@ -470,6 +501,22 @@ pub fn intersect<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 
     })
 }
 
+/// Sorted unique codes of the word n-grams of a sequence (n >= 3).
+fn word_grams(seq: &[u32], n: usize) -> Vec<u64> {
+    let mut g: Vec<u64> = seq
+        .windows(n)
+        .map(|w| {
+            w.iter().fold(0u64, |h, &x| {
+                h.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ x as u64
+            })
+        })
+        .collect();
+    g.sort_unstable();
+    g.dedup();
+    g
+}
+
+/// Sorted unique codes of the bigrams of a sequence.
 fn bigrams(seq: &[u32]) -> Vec<u64> {
     let mut out: Vec<u64> = seq
         .windows(2)
@@ -480,30 +527,11 @@ fn bigrams(seq: &[u32]) -> Vec<u64> {
     out
 }
 
-fn ngram_dice(a: &[u32], b: &[u32], n: usize) -> f32 {
-    let grams = |s: &[u32]| -> Vec<u64> {
-        let mut g: Vec<u64> = s
-            .windows(n)
-            .map(|w| {
-                w.iter().fold(0u64, |h, &x| {
-                    h.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ x as u64
-                })
-            })
-            .collect();
-        g.sort_unstable();
-        g.dedup();
-        g
-    };
-    let (ga, gb) = (grams(a), grams(b));
-    let shared = ga.iter().filter(|g| gb.binary_search(g).is_ok()).count();
-    ratio(2.0 * shared as f32, (ga.len() + gb.len()) as f32)
-}
-
-fn bigram_dice(a: &[u32], b: &[u32]) -> f32 {
-    let (ba, bb) = (bigrams(a), bigrams(b));
+/// Dice coefficient of two sorted unique code lists.
+fn sorted_dice(a: &[u64], b: &[u64]) -> f32 {
     let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < ba.len() && j < bb.len() {
-        match ba[i].cmp(&bb[j]) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -513,7 +541,7 @@ fn bigram_dice(a: &[u32], b: &[u32]) -> f32 {
             }
         }
     }
-    ratio(2.0 * shared as f32, (ba.len() + bb.len()) as f32)
+    ratio(2.0 * shared as f32, (a.len() + b.len()) as f32)
 }
 
 #[cfg(test)]
@@ -533,6 +561,44 @@ mod tests {
             "Qasem Soleimani traveled to Damascus.",
         ]);
         assert_eq!(c.sents[0].terms, c.sents[1].terms);
+    }
+
+    #[test]
+    fn containment_table() {
+        // (smaller, larger, restated inside)
+        let cases = [
+            (
+                "It was a rare trip abroad for Assad who has not travelled anywhere apart from Russia since the conflict began.",
+                "During a visit to Tehran on Monday, Assad, who has not traveled anywhere apart from Russia since the conflict began, held talks with Khamenei.",
+                true,
+            ),
+            // Negated on one side: still one claim (its conflict is a finding).
+            (
+                "Assad has travelled anywhere apart from Russia since the conflict began.",
+                "Assad, who has not traveled anywhere apart from Russia since the conflict began, held talks.",
+                true,
+            ),
+            // A different number is not the same claim.
+            (
+                "Assad has visited Russia 3 times since the conflict began in Syria.",
+                "Assad, who has visited Russia 5 times since the conflict began in Syria, held talks.",
+                false,
+            ),
+            (
+                "Iran hosted talks on the conflict.",
+                "Iran hosted talks on the conflict in Syria on Monday with many officials.",
+                false,
+            ),
+        ];
+        for (small, large, expected) in cases {
+            let c = corpus(&[
+                small,
+                large,
+                "Unrelated filler about markets.",
+                "Stocks fell.",
+            ]);
+            assert_eq!(contained(&c, 0, 1), expected, "{small}");
+        }
     }
 
     #[test]
