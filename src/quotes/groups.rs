@@ -166,6 +166,25 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
             postings.entry(k).or_default().push(i);
         }
     }
+    // The same words, however common they are, link through one hash
+    // lookup; the postings below only need to find the looser links.
+    let mut first_with: HashMap<&[String], usize> = HashMap::new();
+    for (i, words) in folded.iter().enumerate() {
+        if words.len() < 2 {
+            continue;
+        }
+        match first_with.entry(words.as_slice()) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let j = *first.get();
+                links.push((j, i, Link::SameWords));
+                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                parent[a.max(b)] = a.min(b);
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+        }
+    }
     for i in 0..inputs.len() {
         if folded[i].len() < 2 {
             continue;
@@ -195,9 +214,10 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
             }
         }
         for j in candidates.into_iter().take(MAX_CANDIDATES) {
-            let link = if folded[i] == folded[j] {
-                Some(Link::SameWords)
-            } else if contains_run(&folded[i], &folded[j]) && folded[j].len() >= 3
+            if folded[i] == folded[j] {
+                continue; // linked above
+            }
+            let link = if contains_run(&folded[i], &folded[j]) && folded[j].len() >= 3
                 || contains_run(&folded[j], &folded[i]) && folded[i].len() >= 3
             {
                 Some(Link::Contained)
