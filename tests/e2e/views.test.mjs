@@ -420,7 +420,8 @@ test('loading shows progress and can be cancelled; more files join a loaded corp
       bytes: Buffer.from(`Story ${i}\n\n` + Array.from({ length: 30 }, (_, k) => `The council said on Monday that bridge ${k} would reopen after repairs costing ${i * k} pounds.`).join(' ')),
     }));
     await dropFiles(page, '#drop-zone', many);
-    await page.waitForSelector('#status:not([hidden])');
+    // Cancelled while the worker analyses (not while the page opens the files).
+    await page.waitForFunction(() => !document.getElementById('status').hidden && !/Opening/.test(document.getElementById('progress-text').textContent));
     assert.ok((await page.locator('#progress-text').innerText()).length > 0, 'the stage is named');
     await page.click('#cancel-button');
     await page.waitForSelector('#status', { state: 'hidden' });

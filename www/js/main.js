@@ -86,12 +86,16 @@ async function addFiles(files) {
   }
   const before = state.files.slice();
   const known = new Set(state.files.map((f) => f.name));
+  let added = 0;
   for (const file of others) {
     if (!known.has(file.name)) {
       state.files.push({ ...file, included: true });
       known.add(file.name);
+      added++;
     }
   }
+  // The same files dropped again change nothing: no need to analyse again.
+  if (added === 0 && state.report && !state.fromReportFile) return;
   // A cancelled load leaves the corpus as it was before the drop.
   if ((await analyse()) === 'cancelled') state.files = before;
 }
@@ -268,8 +272,15 @@ labelThemeButton();
 
 async function load(getFiles) {
   try {
-    await addFiles(await getFiles());
+    setBusy(true, 'Opening the files…');
+    const ticket = ++loadTicket;
+    const files = await getFiles();
+    setBusy(false);
+    // Cancel pressed while the files were being opened: the load stops here.
+    if (ticket !== loadTicket) return;
+    await addFiles(files);
   } catch (error) {
+    setBusy(false);
     state.loadErrors.push({ file: 'loading', reason: String(error.message || error) });
     showErrors(state.loadErrors);
   }
@@ -304,7 +315,12 @@ $('drop-zone').addEventListener('keydown', (event) => {
     $('file-input').click();
   }
 });
-$('cancel-button').addEventListener('click', () => client.cancel());
+let loadTicket = 0;
+$('cancel-button').addEventListener('click', () => {
+  loadTicket++;
+  client.cancel();
+  setBusy(false);
+});
 
 client.ready.then(
   () => document.body.classList.add('engine-ready'),
