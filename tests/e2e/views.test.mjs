@@ -98,6 +98,10 @@ test('seeds: the claims grid lists shared claims; a row opens with Enter to its 
     // Every shown row is carried by at least two outlets, as filled marks.
     for (const row of await rows.all()) assert.ok((await row.locator('.carried').count()) >= 2);
     await rows.first().locator('button.claim-toggle').focus();
+    // Arrow keys move between rows.
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('.claim-row')?.dataset.key), await rows.nth(1).getAttribute('data-key'));
+    await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
     const detail = page.locator('.claim-detail').first();
     await detail.waitFor();

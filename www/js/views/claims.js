@@ -88,7 +88,19 @@ export function renderClaims(panel, model, ctx) {
     state.min = 2;
   }
 
-  const table = el('table', { class: `claims-grid${compact ? ' compact' : ''}` });
+  const table = el('table', {
+    class: `claims-grid${compact ? ' compact' : ''}`,
+    // Up and down move between rows; Enter or Space opens one.
+    onkeydown: (e) => {
+      if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || !e.target.matches('.claim-toggle')) return;
+      const toggles = [...table.querySelectorAll('.claim-toggle')];
+      const next = toggles[toggles.indexOf(e.target) + (e.key === 'ArrowDown' ? 1 : -1)];
+      if (next) {
+        e.preventDefault();
+        next.focus();
+      }
+    },
+  });
   const count = el('p', { class: 'grid-count', 'aria-live': 'polite' });
   const more = el('div', { class: 'grid-more' });
 
