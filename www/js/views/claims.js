@@ -151,7 +151,11 @@ export function renderClaims(panel, model, ctx) {
   }
 
   function markCells(row) {
-    if (compact) return [el('td', { class: 'carriers' }, row.docs.map((d) => outletChip(model.outlet(d), d)))];
+    if (compact) {
+      const shown = row.docs.slice(0, 12);
+      const more = row.docs.length - shown.length;
+      return [el('td', { class: 'carriers' }, shown.map((d) => outletChip(model.outlet(d), d)), more > 0 ? el('span', { class: 'note' }, `and ${more} more`) : null)];
+    }
     return model.documents.map((d) => {
       const carried = row.docs.includes(d.id);
       return el('td', { class: 'mark-cell' },

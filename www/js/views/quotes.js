@@ -92,11 +92,21 @@ export function renderQuotes(panel, model, ctx) {
   };
 
   // Quotations only one outlet carries share one card per speaker: nothing to compare, less to scan.
-  const singles = (gs) => gs.length
-    ? el('article', { class: 'quote-group singles' },
+  // A long list shows its first SINGLES_SHOWN; the rest on request.
+  const SINGLES_SHOWN = 30;
+  const singles = (gs) => {
+    if (!gs.length) return null;
+    const list = el('ul', { class: 'quote-list' }, gs.slice(0, SINGLES_SHOWN).map((g) => quoteItem(g.quotes[0], null, g)));
+    const rest = gs.length > SINGLES_SHOWN
+      ? el('button', { type: 'button', class: 'more', onclick: (e) => {
+        list.append(...gs.slice(SINGLES_SHOWN).map((g) => quoteItem(g.quotes[0], null, g)));
+        e.target.remove();
+      } }, `Show all ${gs.length}`)
+      : null;
+    return el('article', { class: 'quote-group singles' },
       el('p', { class: 'group-meta' }, gs.length === 1 ? 'In one outlet only' : `${gs.length} quotations, each in one outlet only`),
-      el('ul', { class: 'quote-list' }, gs.map((g) => quoteItem(g.quotes[0], null, g))))
-    : null;
+      list, rest);
+  };
 
   function draw() {
     const visible = groups.filter((g) => kindMatches(g, state.kind) && (!state.text || g.search.includes(state.text.toLowerCase()) || (g.speaker || '').toLowerCase().includes(state.text.toLowerCase())));
