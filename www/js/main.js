@@ -96,8 +96,9 @@ async function addFiles(files) {
   }
   // The same files dropped again change nothing: no need to analyse again.
   if (added === 0 && state.report && !state.fromReportFile) return;
-  // A cancelled load leaves the corpus as it was before the drop.
-  if ((await analyse()) === 'cancelled') state.files = before;
+  // A cancelled or crashed load leaves the corpus as it was before the drop,
+  // so one file that stops the engine does not stop every later analysis.
+  if ((await analyse()) !== 'ok') state.files = before;
 }
 
 async function analyse() {
@@ -108,11 +109,13 @@ async function analyse() {
       ? await client.analyze(included.map(({ name, bytes }) => ({ name, bytes })), showProgress)
       : emptyReport();
     setReport(report);
+    return 'ok';
   } catch (error) {
     if (error.cancelled) return 'cancelled';
     const where = error.file ? ` (${error.stage}: ${error.file})` : error.stage ? ` (${error.stage})` : '';
-    state.loadErrors.push({ file: 'analysis', reason: `${error.message}${where}` });
+    state.loadErrors.push({ file: error.file || 'analysis', reason: `the analysis stopped: ${error.message}${where}` });
     showErrors(state.loadErrors);
+    return 'failed';
   } finally {
     setBusy(false);
   }
@@ -135,7 +138,13 @@ function setIncluded(fileName, included) {
   const file = state.files.find((f) => f.name === fileName);
   if (!file || file.included === included) return;
   file.included = included;
-  analyse();
+  analyse().then((outcome) => {
+    if (outcome === 'ok') return;
+    file.included = !included;
+    // The toggle the reader flipped goes back to what is actually analysed.
+    state.rendered.delete('sources');
+    route();
+  });
 }
 
 // ---------------------------------------------------------------- rendering
