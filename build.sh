@@ -101,8 +101,6 @@ start_server() {
 run_tests() {
   say "cargo test"
   cargo test --quiet
-  say "wasm build of the library and the CLI-free feature set"
-  cargo build --quiet --lib --target wasm32-unknown-unknown --no-default-features
   local chrome port
   chrome=$(chrome_path) || die "no chromium for the browser tests (set CHROME=/path/to/chromium)"
   port=$(free_port)

@@ -1,8 +1,8 @@
 //! The `parallax` command line: paths in, a Report (text, JSON or CSV) out;
 //! plus `sentences` and `pairs` for working on one stage at a time.
 
-use parallax::align::{similarity, Weights, THRESHOLD};
-use parallax::features::features;
+use parallax::align::pairs::{read_pairs, score_pairs};
+use parallax::align::THRESHOLD;
 use parallax::report::Report;
 use parallax::{analyze, Input, Options};
 use std::io::{Read, Write};
@@ -297,44 +297,32 @@ pub fn claims_csv(report: &Report) -> String {
 
 fn cmd_sentences(path: Option<&PathBuf>) -> Result<ExitCode, String> {
     let body = read_input(path)?;
-    let mut out = std::io::stdout().lock();
+    // Buffered, and each sentence written word by word: a 50 MB one-line
+    // input makes neither a syscall per sentence nor a vector of its words.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let write_sentence = |out: &mut std::io::BufWriter<_>, sentence: &str| {
+        for (i, word) in sentence.split_whitespace().enumerate() {
+            if i > 0 {
+                out.write_all(b" ")?;
+            }
+            out.write_all(word.as_bytes())?;
+        }
+        out.write_all(b"\n")
+    };
     for (start, end) in parallax::segment::split_sentences(&body) {
-        let line = body[start..end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if writeln!(out, "{line}").is_err() {
-            break;
+        if write_sentence(&mut out, &body[start..end]).is_err() {
+            return Ok(ExitCode::SUCCESS); // a closed pipe ends the output
         }
     }
+    let _ = out.flush();
     Ok(ExitCode::SUCCESS)
 }
 
 fn cmd_pairs(path: Option<&PathBuf>) -> Result<ExitCode, String> {
     let input = read_input(path)?;
-    let pairs: Vec<(String, String)> = input
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            match fields.len() {
-                0 | 1 => (
-                    fields.first().copied().unwrap_or("").to_string(),
-                    String::new(),
-                ),
-                2 => (fields[0].to_string(), fields[1].to_string()),
-                n => (fields[n - 2].to_string(), fields[n - 1].to_string()),
-            }
-        })
-        .collect();
-    let feats: Vec<_> = pairs
-        .iter()
-        .map(|(a, b)| (features(a), features(b)))
-        .collect();
-    let weights = Weights::from_corpus(feats.iter().flat_map(|(a, b)| [a, b]));
+    let pairs = read_pairs(&input);
     let mut out = std::io::stdout().lock();
-    for (a, b) in &feats {
-        let score = similarity(a, b, &weights);
+    for score in score_pairs(&pairs) {
         if writeln!(out, "{score:.4}\t{}", u8::from(score >= THRESHOLD)).is_err() {
             break;
         }

@@ -1,13 +1,13 @@
 //! The whole pipeline: named file bytes in, one [`Report`] out.
 
-use crate::align::{self, AlignInput, Weights};
+use crate::align::{self, SentenceIn};
 use crate::features::{features, Features};
 use crate::ingest::{self, Document};
 use crate::quotes::{self, Quote};
 use crate::report::*;
 use crate::segment::{self, Sentence, SentenceKind};
 use crate::span::Utf16Index;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// One input file: its name (path or file name) and its bytes.
 pub struct Input {
@@ -150,65 +150,44 @@ pub fn analyze_documents(
     for (d, a) in analyses.iter().enumerate() {
         for (s, f) in a.features.iter().enumerate() {
             if let Some(f) = f {
+                let sent = a.sentences[s];
                 align_ids.push(sentence_base[d] + s);
-                inputs.push(AlignInput {
+                inputs.push(SentenceIn {
                     doc: d,
+                    text: &documents[d].text[sent.start..sent.end],
                     features: f,
                 });
             }
         }
     }
-    let weights = Weights::from_corpus(inputs.iter().map(|i| i.features));
-    let clusters = align::align(&inputs, &weights);
+    let alignment = align::align(&inputs, documents.len());
+    let claims = align::claims_out(&alignment, &inputs, &align_ids);
+    let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+    let mut verbatim = align::verbatim(&texts).into_iter();
+    drop(inputs);
 
     progress(Stage::Report, 0, documents.len(), "");
     let mut claim_of: Vec<Option<usize>> = vec![None; total];
-    let mut claims = Vec::with_capacity(clusters.len());
-    for (c, cluster) in clusters.iter().enumerate() {
-        let sentences: Vec<usize> = cluster.members.iter().map(|&m| align_ids[m]).collect();
-        for &s in &sentences {
-            claim_of[s] = Some(c);
+    for c in &claims {
+        for &s in &c.sentences {
+            claim_of[s] = Some(c.id);
         }
-        let docs: BTreeSet<usize> = cluster.members.iter().map(|&m| inputs[m].doc).collect();
-        let label_sentence = align_ids[cluster.label];
-        let (ld, ls) = locate(&sentence_base, label_sentence);
-        let s = analyses[ld].sentences[ls];
-        let discrepancies = number_discrepancies(
-            cluster,
-            &inputs,
-            &align_ids,
-            &documents,
-            &analyses,
-            &sentence_base,
-        );
-        claims.push(ClaimOut {
-            id: c,
-            sentences,
-            docs: docs.into_iter().collect(),
-            label: documents[ld].text[s.start..s.end].to_string(),
-            label_sentence,
-            discrepancies,
-        });
     }
 
     let mut sentences_out = Vec::with_capacity(total);
     let mut quotes_out = Vec::new();
+    let mut found_quotes = Vec::new();
     let mut docs_out = Vec::with_capacity(documents.len());
-    let mut claim_sets: Vec<BTreeSet<usize>> = Vec::with_capacity(documents.len());
     for (d, (doc, a)) in documents.into_iter().zip(&analyses).enumerate() {
         let index = Utf16Index::new(&doc.text);
         let mut shared = 0;
         let mut unique = 0;
-        let mut set = BTreeSet::new();
         for (s, sent) in a.sentences.iter().enumerate() {
             let id = sentence_base[d] + s;
             let claim = claim_of[id];
             if sent.kind == SentenceKind::Claim {
                 match claim {
-                    Some(c) => {
-                        shared += 1;
-                        set.insert(c);
-                    }
+                    Some(_) => shared += 1,
                     None => unique += 1,
                 }
             }
@@ -222,7 +201,6 @@ pub fn analyze_documents(
                 claim,
             });
         }
-        claim_sets.push(set);
         for q in &a.quotes {
             quotes_out.push(QuoteOut {
                 id: quotes_out.len(),
@@ -235,9 +213,15 @@ pub fn analyze_documents(
                 cue: q.cue.clone(),
                 kind: q.kind,
                 group: None,
+                speaker_given: q.speaker_given.clone(),
+                closed: q.closed,
             });
+            let claim =
+                claim_of[sentence_base[d] + q.sentence.min(a.sentences.len().saturating_sub(1))];
+            found_quotes.push(quotes::Found::new(&doc.text, q, claim));
         }
         let word_count = doc.text.split_whitespace().count();
+        let copied = verbatim.next().unwrap_or_default();
         docs_out.push(DocumentOut {
             id: d,
             file: doc.file,
@@ -260,11 +244,12 @@ pub fn analyze_documents(
             word_count,
             claims_shared: shared,
             claims_unique: unique,
+            verbatim_share: copied.share,
+            verbatim_with: copied.with,
         });
     }
-    let similarity = claim_similarity(&claim_sets);
-    let speakers = canonical_speakers(&mut quotes_out);
-    let quote_groups = group_quotes(&mut quotes_out);
+    let similarity = alignment.similarity;
+    let (speakers, quote_groups) = quotes::cross_outlet(&mut quotes_out, &found_quotes);
     Report {
         schema: SCHEMA,
         documents: docs_out,
@@ -276,180 +261,4 @@ pub fn analyze_documents(
         similarity,
         errors,
     }
-}
-
-fn locate(base: &[usize], id: usize) -> (usize, usize) {
-    let d = base.partition_point(|&b| b <= id) - 1;
-    (d, id - base[d])
-}
-
-fn number_discrepancies(
-    cluster: &align::Cluster,
-    inputs: &[AlignInput],
-    align_ids: &[usize],
-    documents: &[Document],
-    analyses: &[DocAnalysis],
-    base: &[usize],
-) -> Vec<Discrepancy> {
-    let with_numbers: Vec<usize> = cluster
-        .members
-        .iter()
-        .copied()
-        .filter(|&m| !inputs[m].features.numbers.is_empty())
-        .collect();
-    let distinct: BTreeSet<String> = with_numbers
-        .iter()
-        .map(|&m| format_numbers(&inputs[m].features.numbers))
-        .collect();
-    if with_numbers.len() < 2 || distinct.len() < 2 {
-        return Vec::new();
-    }
-    let values: Vec<DiscrepancyValue> = with_numbers
-        .iter()
-        .map(|&m| {
-            let id = align_ids[m];
-            let (d, _) = locate(base, id);
-            let _ = (&documents[d], &analyses[d]);
-            DiscrepancyValue {
-                sentence: id,
-                doc: d,
-                value: format_numbers(&inputs[m].features.numbers),
-            }
-        })
-        .collect();
-    vec![Discrepancy {
-        kind: "number".to_string(),
-        summary: format!(
-            "numbers differ: {}",
-            distinct.into_iter().collect::<Vec<_>>().join(" / ")
-        ),
-        values,
-    }]
-}
-
-fn format_numbers(numbers: &[f64]) -> String {
-    numbers
-        .iter()
-        .map(|n| format!("{n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn claim_similarity(sets: &[BTreeSet<usize>]) -> Vec<Vec<f64>> {
-    let n = sets.len();
-    let mut m = vec![vec![0.0; n]; n];
-    for i in 0..n {
-        m[i][i] = 1.0;
-        for j in i + 1..n {
-            let shared = sets[i].intersection(&sets[j]).count() as f64;
-            let denom = ((sets[i].len() * sets[j].len()) as f64).sqrt();
-            let s = if denom > 0.0 {
-                (shared / denom * 1000.0).round() / 1000.0
-            } else {
-                0.0
-            };
-            m[i][j] = s;
-            m[j][i] = s;
-        }
-    }
-    m
-}
-
-/// Gives every speaker one canonical name (the longest form sharing the
-/// surname) and lists the aliases.
-fn canonical_speakers(quotes: &mut [QuoteOut]) -> Vec<SpeakerOut> {
-    let mut by_surname: BTreeMap<String, (BTreeSet<String>, BTreeSet<usize>)> = BTreeMap::new();
-    for q in quotes.iter() {
-        if let Some(name) = &q.speaker {
-            let surname = name
-                .split_whitespace()
-                .last()
-                .unwrap_or(name)
-                .to_lowercase();
-            let entry = by_surname.entry(surname).or_default();
-            entry.0.insert(name.clone());
-            entry.1.insert(q.doc);
-        }
-    }
-    let mut canonical: HashMap<String, String> = HashMap::new();
-    let mut out = Vec::new();
-    for (_, (names, docs)) in by_surname {
-        let name = names
-            .iter()
-            .max_by_key(|n| (n.len(), std::cmp::Reverse((*n).clone())))
-            .cloned()
-            .unwrap_or_default();
-        for alias in &names {
-            canonical.insert(alias.clone(), name.clone());
-        }
-        out.push(SpeakerOut {
-            aliases: names.into_iter().filter(|a| *a != name).collect(),
-            name,
-            docs: docs.into_iter().collect(),
-        });
-    }
-    for q in quotes.iter_mut() {
-        if let Some(s) = &q.speaker {
-            q.speaker = canonical.get(s).cloned();
-        }
-    }
-    out
-}
-
-fn normalise_quote(text: &str) -> String {
-    features(text).terms.join(" ")
-}
-
-/// Groups quotations with the same words, or one contained in the other.
-fn group_quotes(quotes: &mut [QuoteOut]) -> Vec<QuoteGroupOut> {
-    let norms: Vec<String> = quotes.iter().map(|q| normalise_quote(&q.text)).collect();
-    let mut groups: Vec<QuoteGroupOut> = Vec::new();
-    let mut group_norm: Vec<String> = Vec::new();
-    for (i, q) in quotes.iter_mut().enumerate() {
-        let norm = &norms[i];
-        if norm.split(' ').count() < 2 {
-            continue;
-        }
-        let found = group_norm
-            .iter()
-            .position(|g| g.contains(norm.as_str()) || norm.contains(g.as_str()));
-        let g = match found {
-            Some(g) => g,
-            None => {
-                group_norm.push(norm.clone());
-                groups.push(QuoteGroupOut {
-                    id: groups.len(),
-                    speaker: q.speaker.clone(),
-                    quotes: vec![],
-                    docs: vec![],
-                });
-                groups.len() - 1
-            }
-        };
-        groups[g].quotes.push(q.id);
-        if !groups[g].docs.contains(&q.doc) {
-            groups[g].docs.push(q.doc);
-        }
-        if groups[g].speaker.is_none() {
-            groups[g].speaker = q.speaker.clone();
-        }
-        q.group = Some(g);
-    }
-    // Only groups quoted by more than one outlet are kept.
-    let keep: Vec<bool> = groups.iter().map(|g| g.docs.len() >= 2).collect();
-    let mut renumber = vec![None; groups.len()];
-    let mut kept = Vec::new();
-    for (g, group) in groups.into_iter().enumerate() {
-        if keep[g] {
-            renumber[g] = Some(kept.len());
-            kept.push(QuoteGroupOut {
-                id: kept.len(),
-                ..group
-            });
-        }
-    }
-    for q in quotes.iter_mut() {
-        q.group = q.group.and_then(|g| renumber[g]);
-    }
-    kept
 }

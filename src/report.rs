@@ -45,6 +45,11 @@ pub struct DocumentOut {
     pub claims_shared: usize,
     /// Claim sentences no other outlet carries.
     pub claims_unique: usize,
+    /// Share of the document's words inside runs of 8 or more words that
+    /// another document has word for word (a wire copy shows near 1).
+    pub verbatim_share: f64,
+    /// The documents those runs are shared with, most shared first.
+    pub verbatim_with: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -70,6 +75,11 @@ pub struct QuoteOut {
     pub cue: Option<String>,
     pub kind: QuoteKind,
     pub group: Option<usize>,
+    /// The words naming the speaker at this quotation ("he", "the Iranian
+    /// president"), before canonicalisation.
+    pub speaker_given: Option<String>,
+    /// False when the closing mark is missing and the paragraph ended it.
+    pub closed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -81,7 +91,18 @@ pub struct ClaimOut {
     pub label: String,
     /// The sentence the label is taken from.
     pub label_sentence: usize,
+    /// Each outlet's wording, with the words that differ from the label.
+    pub wordings: Vec<WordingOut>,
     pub discrepancies: Vec<Discrepancy>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WordingOut {
+    pub sentence: usize,
+    pub doc: usize,
+    /// UTF-16 ranges relative to the sentence's text of the words the label
+    /// does not have (empty for the label's own sentence).
+    pub differs: Vec<[usize; 2]>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,6 +111,9 @@ pub struct Discrepancy {
     pub kind: String,
     /// One human-readable line, e.g. "numbers differ: 400,000 / 560,000".
     pub summary: String,
+    /// True when the values can all hold at once (a figure inside a stated
+    /// range, a vague amount and a figure of its size): a softer flag.
+    pub compatible: bool,
     /// What each sentence says on the point.
     pub values: Vec<DiscrepancyValue>,
 }
@@ -99,6 +123,9 @@ pub struct DiscrepancyValue {
     pub sentence: usize,
     pub doc: usize,
     pub value: String,
+    /// UTF-16 range of `value` relative to the sentence's text, when the
+    /// sentence states it (absent for "(none)").
+    pub span: Option<[usize; 2]>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -107,6 +134,23 @@ pub struct QuoteGroupOut {
     pub speaker: Option<String>,
     pub quotes: Vec<usize>,
     pub docs: Vec<usize>,
+    /// Each outlet's wording: the quote, and its words no other member has.
+    pub members: Vec<QuoteGroupMember>,
+    /// How the group holds: "same words", "contained" or "same remark".
+    pub link: String,
+    /// The same words are given to different speakers.
+    pub conflict: bool,
+    /// Those speakers, when `conflict`.
+    pub conflicting_speakers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteGroupMember {
+    pub quote: usize,
+    pub doc: usize,
+    pub speaker: Option<String>,
+    /// `[start, end]` UTF-16 ranges relative to the quote's `text`.
+    pub differing: Vec<[usize; 2]>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -3,8 +3,12 @@
 // {id, progress: {stage, done, total, file}} and one final {id, ok, result | error}.
 import init, { analyze } from './pkg/parallax.js';
 
+let memory = null;
 const ready = init().then(
-  () => ({ ok: true }),
+  (exports) => {
+    memory = exports.memory;
+    return { ok: true };
+  },
   (error) => ({ ok: false, error: `the analysis engine failed to load: ${error}` }),
 );
 
@@ -35,9 +39,20 @@ self.onmessage = async (event) => {
         postMessage({ id, progress: { stage, done, total, file } });
       }
     });
-    postMessage({ id, ok: true, result });
+    // Wasm memory only grows, so its size now is the peak of this run.
+    postMessage({ id, ok: true, result, memoryBytes: memory ? memory.buffer.byteLength : null });
   } catch (error) {
     const where = current.file ? ` while ${current.stage} ${current.file}` : ` while ${current.stage}`;
-    postMessage({ id, ok: false, error: `${error && error.message ? error.message : error}${where}`, stage: current.stage, file: current.file });
+    // A trap (a Rust panic compiles to `unreachable`) may leave the wasm
+    // instance inconsistent: the client replaces this worker.
+    const fatal = error instanceof WebAssembly.RuntimeError;
+    postMessage({
+      id,
+      ok: false,
+      fatal,
+      error: `${fatal ? 'the analysis crashed' : (error && error.message) || error}${where}`,
+      stage: current.stage,
+      file: current.file,
+    });
   }
 };

@@ -1,179 +1,230 @@
-//! Alignment: features of claim sentences from several documents in, claims
-//! out (groups of sentences from at least two documents that say the same
-//! thing), with their labels, discrepancies and a document similarity.
+//! Alignment: claim sentences of several documents (text and features) in;
+//! claims out (groups of sentences from at least two documents that say the
+//! same thing), each with its label, every wording's differing words and its
+//! discrepancies; plus a documents × documents similarity.
 //!
-//! Candidates come from an inverted index over rare terms, so the cost grows
-//! with the number of sentences that share words, not with all pairs.
+//! ```text
+//! features ─▶ similarity::Corpus (interned terms, corpus idf)
+//!          ─▶ cluster::candidates (inverted index over rare terms)
+//!          ─▶ score: the learned pair score, or else a link of another kind:
+//!             one sentence restated inside the other (similarity::contained)
+//!             or the same count of the same thing (discrepancy::fact_link)
+//!          ─▶ cluster::cluster (complete linkage, one sentence a document)
+//!          ─▶ diff::differs, discrepancy::findings
+//! ```
+
+pub mod cluster;
+pub mod diff;
+pub mod discrepancy;
+pub mod docsim;
+pub mod model;
+pub mod pairs;
+pub mod similarity;
+
+pub use discrepancy::{Finding, Kind};
+pub use docsim::{verbatim, Verbatim};
+pub use similarity::Corpus;
 
 use crate::features::Features;
-use std::collections::HashMap;
+use crate::report::{ClaimOut, Discrepancy, DiscrepancyValue, WordingOut};
+use crate::span::Utf16Index;
 
-/// Scores at or above this mean "the same claim" (for `parallax pairs` too).
-pub const THRESHOLD: f64 = 0.42;
+/// Scores at or above this mean "the same claim", for the product's claims
+/// and for `parallax pairs` alike.
+pub const THRESHOLD: f32 = 0.5;
 
-/// A claim sentence to align: which document it is from and its features.
-pub struct AlignInput<'a> {
+/// A claim sentence to align: its document, its text, and its features
+/// (computed from that text).
+#[derive(Clone, Copy)]
+pub struct SentenceIn<'a> {
     pub doc: usize,
+    pub text: &'a str,
     pub features: &'a Features,
 }
 
-/// A claim: indices into the aligned inputs, and the most central one.
+/// One claim: members are indices into the aligned inputs.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cluster {
+pub struct Claim {
+    /// Sorted; from distinct documents.
     pub members: Vec<usize>,
+    /// The most central member: its text is the claim's label.
     pub label: usize,
+    /// For each member (same order), byte spans relative to its text of the
+    /// words the label does not have. Empty for the label itself.
+    pub differs: Vec<Vec<(usize, usize)>>,
+    pub findings: Vec<Finding>,
 }
 
-/// Term weights learned from the corpus being aligned.
-pub struct Weights {
-    idf: HashMap<String, f64>,
-    default: f64,
+/// Everything alignment found in one corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    pub claims: Vec<Claim>,
+    /// documents × documents, in [0, 1].
+    pub similarity: Vec<Vec<f64>>,
 }
 
-impl Weights {
-    pub fn from_corpus<'a>(sentences: impl Iterator<Item = &'a Features>) -> Self {
-        let mut df: HashMap<String, usize> = HashMap::new();
-        let mut n = 0usize;
-        for f in sentences {
-            n += 1;
-            let mut seen: Vec<&String> = f.terms.iter().collect();
-            seen.sort();
-            seen.dedup();
-            for t in seen {
-                *df.entry(t.clone()).or_default() += 1;
-            }
-        }
-        let total = n as f64 + 1.0;
-        let idf = df
-            .into_iter()
-            .map(|(t, d)| (t, (total / d as f64).ln() + 1.0))
-            .collect();
-        Weights {
-            idf,
-            default: total.ln() + 1.0,
-        }
-    }
-
-    fn weight(&self, term: &str) -> f64 {
-        self.idf.get(term).copied().unwrap_or(self.default)
-    }
+/// The score `parallax pairs` and the product share: the two sentences'
+/// pair score, with the idf of `corpus`.
+pub fn pair_score(corpus: &Corpus, a: usize, b: usize) -> f32 {
+    corpus.score(a, b)
 }
 
-/// Weighted overlap of two sentences' terms, in [0, 1]: rare shared words
-/// count more than common ones; word order does not matter.
-pub fn similarity(a: &Features, b: &Features, weights: &Weights) -> f64 {
-    let set_a: HashMap<&str, f64> = a
-        .terms
-        .iter()
-        .map(|t| (t.as_str(), weights.weight(t)))
-        .collect();
-    let set_b: HashMap<&str, f64> = b
-        .terms
-        .iter()
-        .map(|t| (t.as_str(), weights.weight(t)))
-        .collect();
-    let total: f64 = set_a.values().sum::<f64>() + set_b.values().sum::<f64>();
-    if total == 0.0 {
-        return 0.0;
-    }
-    let shared: f64 = set_a
-        .iter()
-        .filter(|(t, _)| set_b.contains_key(*t))
-        .map(|(_, w)| w)
-        .sum();
-    2.0 * shared / total
-}
-
-/// Candidate pairs (i < j, different documents) that share at least one term
-/// rarer than `max_df`, looked up in an inverted index.
-fn candidates(inputs: &[AlignInput], weights: &Weights) -> Vec<(usize, usize)> {
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, input) in inputs.iter().enumerate() {
-        let mut terms: Vec<&str> = input.features.terms.iter().map(String::as_str).collect();
-        terms.sort_unstable();
-        terms.dedup();
-        for t in terms {
-            index.entry(t).or_default().push(i);
-        }
-    }
-    // Very common terms would make every sentence a candidate of every other.
-    let max_df = (inputs.len() / 20).max(50);
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (term, postings) in &index {
-        if postings.len() > max_df || weights.weight(term) < 1.5 {
-            continue;
-        }
-        for (k, &i) in postings.iter().enumerate() {
-            for &j in &postings[k + 1..] {
-                if inputs[i].doc != inputs[j].doc {
-                    pairs.push((i, j));
-                }
-            }
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-}
-
-/// Groups sentences into claims: average-free complete linkage, so that every
-/// member is close to every other member (no chaining drift).
-pub fn align(inputs: &[AlignInput], weights: &Weights) -> Vec<Cluster> {
-    let mut scored: Vec<(f64, usize, usize)> = candidates(inputs, weights)
-        .into_iter()
-        .map(|(i, j)| {
-            (
-                similarity(inputs[i].features, inputs[j].features, weights),
-                i,
-                j,
-            )
-        })
-        .filter(|(s, _, _)| *s >= THRESHOLD)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let score_of: HashMap<(usize, usize), f64> =
-        scored.iter().map(|&(s, i, j)| ((i, j), s)).collect();
-    let pair = |a: usize, b: usize| score_of.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
-
-    let mut cluster_of: Vec<usize> = (0..inputs.len()).collect();
-    let mut clusters: Vec<Vec<usize>> = (0..inputs.len()).map(|i| vec![i]).collect();
-    for &(_, i, j) in &scored {
-        let (ci, cj) = (cluster_of[i], cluster_of[j]);
-        if ci == cj {
-            continue;
-        }
-        let fits = clusters[ci]
+/// Aligns the claim sentences of `n_docs` documents.
+pub fn align(inputs: &[SentenceIn], n_docs: usize) -> Alignment {
+    let corpus = Corpus::build(inputs.iter().map(|s| (s.doc, s.features)));
+    // Pairs sharing a fifth of the smaller sentence's rare weight are scored;
+    // pairs sharing less can still be about the same number.
+    let has_count = |i: usize| {
+        corpus.sents[i]
+            .quantities
             .iter()
-            .all(|&a| clusters[cj].iter().all(|&b| pair(a, b) >= THRESHOLD));
-        let same_doc = clusters[ci]
-            .iter()
-            .any(|&a| clusters[cj].iter().any(|&b| inputs[a].doc == inputs[b].doc));
-        if fits && !same_doc {
-            let moved = std::mem::take(&mut clusters[cj]);
-            for &m in &moved {
-                cluster_of[m] = ci;
+            .any(discrepancy::is_fact_sized)
+    };
+    let mut edges = cluster::candidates(&corpus, |i, j, share| {
+        share >= 0.2 || (share >= 0.05 && has_count(i) && has_count(j))
+    });
+    for e in &mut edges {
+        let (a, b) = (e.a as usize, e.b as usize);
+        if e.score < THRESHOLD && similarity::contained(&corpus, a, b) {
+            e.score = THRESHOLD;
+        }
+        if e.score < THRESHOLD {
+            if let Some(s) =
+                discrepancy::fact_link(&corpus, inputs[a].features, inputs[b].features, a, b)
+            {
+                e.score = e.score.max(s);
             }
-            clusters[ci].extend(moved);
         }
     }
-    let mut out: Vec<Cluster> = clusters
+    let groups = cluster::cluster(&corpus, edges);
+    let claims = groups
         .into_iter()
-        .filter(|c| c.len() >= 2)
-        .map(|mut members| {
-            members.sort_unstable();
-            let label = *members
+        .map(|(members, label)| {
+            let differs = members
                 .iter()
-                .max_by(|&&a, &&b| {
-                    let sa: f64 = members.iter().map(|&m| pair(a, m)).sum();
-                    let sb: f64 = members.iter().map(|&m| pair(b, m)).sum();
-                    sa.total_cmp(&sb).then(b.cmp(&a))
+                .map(|&m| {
+                    if m == label {
+                        Vec::new()
+                    } else {
+                        diff::differs(
+                            inputs[m].text,
+                            inputs[m].features,
+                            &corpus.sents[m],
+                            &corpus.sents[label],
+                        )
+                    }
                 })
-                .unwrap_or(&members[0]);
-            Cluster { members, label }
+                .collect();
+            let feats: Vec<&Features> = members.iter().map(|&m| inputs[m].features).collect();
+            let findings = discrepancy::findings(&feats);
+            Claim {
+                members,
+                label,
+                differs,
+                findings,
+            }
         })
         .collect();
-    out.sort_by_key(|c| c.members[0]);
-    out
+    Alignment {
+        claims,
+        similarity: docsim::doc_similarity(&corpus, n_docs),
+    }
+}
+
+/// The claims in Report form: `sentence_ids[k]` is the Report id of input
+/// `k`; spans become UTF-16 offsets relative to each sentence's text.
+pub fn claims_out(
+    alignment: &Alignment,
+    inputs: &[SentenceIn],
+    sentence_ids: &[usize],
+) -> Vec<ClaimOut> {
+    alignment
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(id, claim)| {
+            let mut docs: Vec<usize> = claim.members.iter().map(|&m| inputs[m].doc).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            let wordings = claim
+                .members
+                .iter()
+                .zip(&claim.differs)
+                .map(|(&m, spans)| {
+                    let index = Utf16Index::new(inputs[m].text);
+                    WordingOut {
+                        sentence: sentence_ids[m],
+                        doc: inputs[m].doc,
+                        differs: spans
+                            .iter()
+                            .map(|&(s, e)| [index.to_utf16(s), index.to_utf16(e)])
+                            .collect(),
+                    }
+                })
+                .collect();
+            let discrepancies = claim
+                .findings
+                .iter()
+                .map(|f| discrepancy_out(f, claim, inputs, sentence_ids))
+                .collect();
+            ClaimOut {
+                id,
+                sentences: claim.members.iter().map(|&m| sentence_ids[m]).collect(),
+                docs,
+                label: inputs[claim.label].text.to_string(),
+                label_sentence: sentence_ids[claim.label],
+                wordings,
+                discrepancies,
+            }
+        })
+        .collect()
+}
+
+fn discrepancy_out(
+    finding: &Finding,
+    claim: &Claim,
+    inputs: &[SentenceIn],
+    sentence_ids: &[usize],
+) -> Discrepancy {
+    let values: Vec<DiscrepancyValue> = finding
+        .values
+        .iter()
+        .filter_map(|&(k, s, e)| {
+            let m = *claim.members.get(k)?;
+            let text = inputs[m].text;
+            let stated = s < e && text.get(s..e).is_some();
+            let index = Utf16Index::new(text);
+            Some(DiscrepancyValue {
+                sentence: sentence_ids[m],
+                doc: inputs[m].doc,
+                value: if stated {
+                    text[s..e].to_string()
+                } else {
+                    "(none)".to_string()
+                },
+                span: stated.then(|| [index.to_utf16(s), index.to_utf16(e)]),
+            })
+        })
+        .collect();
+    let mut distinct: Vec<String> = Vec::new();
+    for v in &values {
+        let key = v.value.to_lowercase();
+        if !distinct.iter().any(|d| d.to_lowercase() == key) {
+            distinct.push(v.value.clone());
+        }
+    }
+    let what = match finding.kind {
+        Kind::Number if finding.compatible => "numbers stated differently (compatible)",
+        Kind::Number => "numbers differ",
+        Kind::Negation => "negated in some outlets only",
+        Kind::Ordinal => "ordinals differ",
+    };
+    Discrepancy {
+        kind: finding.kind.name().to_string(),
+        summary: format!("{what}: {}", distinct.join(" / ")),
+        compatible: finding.compatible,
+        values,
+    }
 }
 
 #[cfg(test)]
@@ -202,17 +253,19 @@ mod tests {
             ),
         ];
         let feats: Vec<Features> = texts.iter().map(|(_, t)| features(t)).collect();
-        let inputs: Vec<AlignInput> = texts
+        let inputs: Vec<SentenceIn> = texts
             .iter()
             .zip(&feats)
-            .map(|((d, _), f)| AlignInput {
-                doc: *d,
-                features: f,
+            .map(|((doc, text), features)| SentenceIn {
+                doc: *doc,
+                text,
+                features,
             })
             .collect();
-        let weights = Weights::from_corpus(feats.iter());
-        let clusters = align(&inputs, &weights);
-        assert_eq!(clusters.len(), 1);
-        assert_eq!(clusters[0].members, vec![0, 1, 3]);
+        let alignment = align(&inputs, 3);
+        assert_eq!(alignment.claims.len(), 1);
+        assert_eq!(alignment.claims[0].members, vec![0, 1, 3]);
+        let sim = &alignment.similarity;
+        assert!(sim[0][1] > sim[0][2]);
     }
 }

@@ -2,7 +2,7 @@
 //! reading the usual field names (`title`, `text`/`body`/`content`, `url`,
 //! `date`/`published`, `outlet`/`source`/`publisher`, `author`/`byline`).
 
-use super::{decode, text, Document, Format, IngestError};
+use super::{decode, meta, text, Document, Format, IngestError};
 use serde_json::Value;
 
 const TEXT_FIELDS: &[&str] = &[
@@ -45,18 +45,19 @@ pub fn ingest_json(file: &str, bytes: &[u8], format: Format) -> Vec<Result<Docum
             })
             .collect(),
         _ => match serde_json::from_str::<Value>(&decoded.text) {
-            Ok(Value::Array(items)) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| (format!("{file}#{}", i + 1), Ok(v)))
-                .collect(),
-            Ok(Value::Object(map))
-                if map.get("schema").and_then(Value::as_str) == Some(crate::report::SCHEMA) =>
-            {
+            Ok(Value::Object(map)) if is_report(&map) => {
                 return vec![Err(IngestError::new(
                     file,
-                    "this is a Parallax report, not an article export",
+                    "this is a Parallax report, not an article export; open it as a report",
                 ))]
+            }
+            Ok(Value::Array(items)) => numbered(file, items),
+            // {"articles": [...]}, {"data": [...]}: an export wrapped in an object.
+            Ok(Value::Object(mut map)) if field(&map, TEXT_FIELDS).is_none() => {
+                match wrapped_records(&mut map) {
+                    Some(items) => numbered(file, items),
+                    None => vec![(file.to_string(), Ok(Value::Object(map)))],
+                }
             }
             Ok(v) => vec![(file.to_string(), Ok(v))],
             Err(e) => vec![(file.to_string(), Err(e.to_string()))],
@@ -76,6 +77,40 @@ pub fn ingest_json(file: &str, bytes: &[u8], format: Format) -> Vec<Result<Docum
             Ok(doc)
         })
         .collect()
+}
+
+fn is_report(map: &serde_json::Map<String, Value>) -> bool {
+    map.get("schema")
+        .and_then(Value::as_str)
+        .is_some_and(|s| s == crate::report::SCHEMA || s.starts_with("parallax.report/"))
+}
+
+fn numbered(file: &str, items: Vec<Value>) -> Vec<(String, Result<Value, String>)> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| (format!("{file}#{}", i + 1), Ok(v)))
+        .collect()
+}
+
+/// The array of record objects inside a wrapper object, if there is one.
+fn wrapped_records(map: &mut serde_json::Map<String, Value>) -> Option<Vec<Value>> {
+    let key = map
+        .iter()
+        .find(|(_, v)| {
+            v.as_array().is_some_and(|items| {
+                !items.is_empty()
+                    && items.iter().all(|item| {
+                        item.as_object()
+                            .is_some_and(|o| field(o, TEXT_FIELDS).is_some())
+                    })
+            })
+        })
+        .map(|(k, _)| k.clone())?;
+    match map.remove(&key) {
+        Some(Value::Array(items)) => Some(items),
+        _ => None,
+    }
 }
 
 fn field(record: &serde_json::Map<String, Value>, names: &[&str]) -> Option<String> {
@@ -109,15 +144,28 @@ fn record(name: &str, value: &Value) -> Result<Document, IngestError> {
     })?;
     let mut doc = text::ingest_text(&body);
     doc.file = name.to_string();
-    if let Some(title) = field(map, TITLE_FIELDS) {
-        doc.title = Some(title);
+    // The record's own fields win over what the text says about itself.
+    let set = |slot: &mut Option<String>, names: &[&str]| {
+        if let Some(value) = field(map, names) {
+            *slot = Some(value);
+        }
+    };
+    set(&mut doc.title, TITLE_FIELDS);
+    set(&mut doc.url, URL_FIELDS);
+    set(&mut doc.outlet, OUTLET_FIELDS);
+    set(&mut doc.byline, BYLINE_FIELDS);
+    set(&mut doc.language, &["language", "lang"]);
+    if let Some(raw) = field(map, DATE_FIELDS) {
+        match meta::date_line(&raw) {
+            Some(date) => {
+                doc.date = Some(date);
+                doc.date_source = Some("record".to_string());
+            }
+            None => doc
+                .warnings
+                .push(format!("the record's date '{raw}' was not understood")),
+        }
     }
-    doc.url = field(map, URL_FIELDS);
-    doc.date = field(map, DATE_FIELDS);
-    doc.date_source = doc.date.as_ref().map(|_| "record".to_string());
-    doc.outlet = field(map, OUTLET_FIELDS);
-    doc.byline = field(map, BYLINE_FIELDS);
-    doc.language = field(map, &["language", "lang"]);
     Ok(doc)
 }
 

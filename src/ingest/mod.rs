@@ -5,10 +5,14 @@
 //! paragraphs, each with a kind, so that later stages know headings and
 //! captions. Everything cleaning removed is kept in `removed` with a reason.
 
+pub mod clean;
 pub mod decode;
 pub mod html;
 pub mod json;
+pub mod meta;
+pub mod mhtml;
 pub mod text;
+pub mod zip;
 
 use serde::Serialize;
 
@@ -100,69 +104,172 @@ impl IngestError {
 pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 
 /// Reads one file: its name (for the format and for messages) and its bytes.
-/// A container (a JSON array, JSON lines) gives several results.
+/// A container (a JSON array, JSON lines, a ZIP archive) gives several
+/// results, each named after the file and its place inside
+/// (`archive.zip/inner/file.txt`, `export.json#3`).
 pub fn ingest(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
+    let mut out = Vec::new();
+    ingest_into(file, bytes, 0, &mut zip::Budget::default(), &mut out);
+    out
+}
+
+/// Formats Parallax does not read but that users may drop, with what to do.
+const REFUSED: &[(&str, &str)] = &[
+    (
+        "pdf",
+        "PDF is not read; save the article as a web page (HTML/MHTML) or text",
+    ),
+    (
+        "docx",
+        "Word documents are not read; save the article as text or HTML",
+    ),
+    (
+        "doc",
+        "Word documents are not read; save the article as text or HTML",
+    ),
+    (
+        "odt",
+        "OpenDocument files are not read; save the article as text or HTML",
+    ),
+    ("rtf", "RTF is not read; save the article as text"),
+    ("epub", "EPUB books are not read"),
+];
+
+fn ingest_into(
+    file: &str,
+    bytes: &[u8],
+    depth: usize,
+    budget: &mut zip::Budget,
+    out: &mut Vec<Result<Document, IngestError>>,
+) {
+    let fail = |reason: String| Err(IngestError::new(file, reason));
     if bytes.is_empty() {
-        return vec![Err(IngestError::new(file, "the file is empty"))];
+        out.push(fail("the file is empty".to_string()));
+        return;
     }
     if bytes.len() > MAX_FILE_BYTES {
-        return vec![Err(IngestError::new(
-            file,
-            format!(
-                "the file is {} MB, more than the {} MB Parallax reads",
-                bytes.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ))];
+        out.push(fail(format!(
+            "the file is {} MB, more than the {} MB Parallax reads",
+            bytes.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+        return;
     }
     let lower = file.to_ascii_lowercase();
-    let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
-    match ext {
-        "html" | "htm" | "xhtml" => one(file, bytes, Format::Html),
-        "md" | "markdown" => one(file, bytes, Format::Markdown),
-        "json" => json::ingest_json(file, bytes, Format::Json),
-        "jsonl" | "ndjson" => json::ingest_json(file, bytes, Format::Jsonl),
-        "txt" | "text" | "" => one(file, bytes, Format::Text),
-        _ => match sniff(bytes) {
-            Some(format) => one(file, bytes, format),
-            None => vec![Err(IngestError::new(
-                file,
-                format!("'.{ext}' is not a format Parallax reads (text, Markdown, HTML, JSON)"),
-            ))],
-        },
+    let base = lower.rsplit('/').next().unwrap_or(&lower);
+    let ext = base.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    if let Some((_, reason)) = REFUSED.iter().find(|(e, _)| *e == ext) {
+        out.push(fail(reason.to_string()));
+        return;
     }
+    let format = match ext {
+        "zip" => None,
+        "html" | "htm" | "xhtml" => Some(Format::Html),
+        "mhtml" | "mht" => Some(Format::Mhtml),
+        "md" | "markdown" => Some(Format::Markdown),
+        "json" => Some(Format::Json),
+        "jsonl" | "ndjson" => Some(Format::Jsonl),
+        "txt" | "text" | "" => Some(Format::Text),
+        _ => match sniff(bytes) {
+            Sniffed::Zip => None,
+            Sniffed::Format(format) => Some(format),
+            Sniffed::Binary => {
+                out.push(fail(format!(
+                    "'.{ext}' is not a format Parallax reads (text, Markdown, HTML, MHTML, JSON, ZIP)"
+                )));
+                return;
+            }
+        },
+    };
+    match format {
+        None => ingest_zip(file, bytes, depth, budget, out),
+        Some(format @ (Format::Json | Format::Jsonl)) => {
+            out.extend(json::ingest_json(file, bytes, format))
+        }
+        Some(format) => out.push(ingest_one(file, bytes, format)),
+    }
+}
+
+fn ingest_zip(
+    file: &str,
+    bytes: &[u8],
+    depth: usize,
+    budget: &mut zip::Budget,
+    out: &mut Vec<Result<Document, IngestError>>,
+) {
+    if depth >= zip::MAX_DEPTH {
+        out.push(Err(IngestError::new(
+            file,
+            format!(
+                "archives nested more than {} deep are not opened",
+                zip::MAX_DEPTH
+            ),
+        )));
+        return;
+    }
+    let entries = match zip::read(bytes, budget) {
+        Ok(entries) => entries,
+        Err(reason) => {
+            out.push(Err(IngestError::new(file, reason)));
+            return;
+        }
+    };
+    if entries.is_empty() {
+        out.push(Err(IngestError::new(file, "the archive holds no files")));
+    }
+    for entry in entries {
+        let name = format!("{file}/{}", entry.name);
+        match entry.data {
+            Ok(data) => ingest_into(&name, &data, depth + 1, budget, out),
+            Err(reason) => out.push(Err(IngestError::new(&name, reason))),
+        }
+    }
+}
+
+enum Sniffed {
+    Format(Format),
+    Zip,
+    Binary,
 }
 
 /// Guesses the format of a file with an unknown extension from its first
-/// bytes; `None` for binary data.
-fn sniff(bytes: &[u8]) -> Option<Format> {
+/// bytes.
+fn sniff(bytes: &[u8]) -> Sniffed {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Sniffed::Zip;
+    }
     let head = &bytes[..bytes.len().min(1024)];
     if decode::looks_binary(head) {
-        return None;
+        return Sniffed::Binary;
     }
     let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let trimmed = lower.trim_start();
+    let trimmed = lower.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html") {
-        Some(Format::Html)
+        Sniffed::Format(Format::Html)
+    } else if trimmed.starts_with("from:") || trimmed.starts_with("mime-version:") {
+        Sniffed::Format(Format::Mhtml)
+    } else if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        Sniffed::Format(Format::Json)
     } else {
-        Some(Format::Text)
+        Sniffed::Format(Format::Text)
     }
-}
-
-fn one(file: &str, bytes: &[u8], format: Format) -> Vec<Result<Document, IngestError>> {
-    vec![ingest_one(file, bytes, format)]
 }
 
 fn ingest_one(file: &str, bytes: &[u8], format: Format) -> Result<Document, IngestError> {
-    let decoded = decode::decode(bytes).map_err(|reason| IngestError::new(file, reason))?;
-    let mut doc = match format {
-        Format::Html | Format::Mhtml => html::ingest_html(&decoded.text),
-        Format::Markdown => text::ingest_markdown(&decoded.text),
-        _ => text::ingest_text(&decoded.text),
+    let mut doc = if format == Format::Mhtml {
+        mhtml::ingest_mhtml(bytes).map_err(|reason| IngestError::new(file, reason))?
+    } else {
+        let decoded = decode::decode(bytes).map_err(|reason| IngestError::new(file, reason))?;
+        let mut doc = match format {
+            Format::Html => html::ingest_html(&decoded.text),
+            Format::Markdown => text::ingest_markdown(&decoded.text),
+            _ => text::ingest_text(&decoded.text),
+        };
+        doc.warnings.extend(decoded.warnings);
+        doc
     };
     doc.file = file.to_string();
     doc.format = Some(format);
-    doc.warnings.extend(decoded.warnings);
     if doc.text.trim().is_empty() {
         return Err(IngestError::new(file, "no article text was found in it"));
     }
@@ -190,19 +297,20 @@ mod tests {
         );
         let err = out[0].as_ref().unwrap_err();
         assert!(err.reason.contains("not a format"), "{err}");
+        assert_eq!(err.file, "photo.jpg");
     }
 
     #[test]
     fn text_file_gives_a_document_with_blocks_inside_its_text() {
         let out = ingest(
             "a.txt",
-            "Title line\n\nFirst paragraph.\nStill first.\n\nSecond.".as_bytes(),
+            "Title line\n\nFirst paragraph\nstill first.\n\nSecond.".as_bytes(),
         );
         let doc = out[0].as_ref().unwrap();
         assert_eq!(doc.title.as_deref(), Some("Title line"));
         for b in &doc.blocks {
             assert!(doc.text.get(b.start..b.end).is_some());
         }
-        assert!(doc.text.contains("First paragraph. Still first."));
+        assert!(doc.text.contains("First paragraph still first."));
     }
 }

@@ -35,3 +35,119 @@ pub fn seed_files(test: &str) -> Option<Vec<(String, Vec<u8>)>> {
     files.sort();
     Some(files)
 }
+
+/// Checks the Report's invariants: every span slices its document's text
+/// (in UTF-16 units) to exactly the text it claims, and every id points at
+/// something that exists. Panics with the first violation.
+pub fn validate_report(report: &parallax::Report) {
+    let docs = &report.documents;
+    let units: Vec<Vec<u16>> = docs
+        .iter()
+        .map(|d| d.text.encode_utf16().collect())
+        .collect();
+    let slice = |doc: usize, start: usize, end: usize| -> String {
+        let u = &units[doc];
+        assert!(
+            start <= end && end <= u.len(),
+            "span {start}..{end} outside document {doc} ({} units)",
+            u.len()
+        );
+        String::from_utf16(&u[start..end]).unwrap_or_else(|_| {
+            panic!("span {start}..{end} of document {doc} splits a surrogate pair")
+        })
+    };
+    for (i, d) in docs.iter().enumerate() {
+        assert_eq!(d.id, i, "document ids are their positions");
+    }
+    for (i, s) in report.sentences.iter().enumerate() {
+        assert_eq!(s.id, i, "sentence ids are their positions");
+        assert!(s.doc < docs.len(), "sentence {i} names a missing document");
+        if !docs[s.doc].text.is_empty() {
+            assert_eq!(slice(s.doc, s.start, s.end), s.text, "sentence {i} span");
+        }
+        if let Some(c) = s.claim {
+            assert!(
+                c < report.claims.len(),
+                "sentence {i} names a missing claim"
+            );
+            assert!(
+                report.claims[c].sentences.contains(&i),
+                "claim {c} does not list sentence {i}"
+            );
+        }
+    }
+    for (i, q) in report.quotes.iter().enumerate() {
+        assert_eq!(q.id, i, "quote ids are their positions");
+        assert!(q.doc < docs.len(), "quote {i} names a missing document");
+        assert!(
+            q.sentence < report.sentences.len(),
+            "quote {i} names a missing sentence"
+        );
+        assert_eq!(
+            report.sentences[q.sentence].doc, q.doc,
+            "quote {i} sentence is in another document"
+        );
+        if !docs[q.doc].text.is_empty() {
+            assert_eq!(slice(q.doc, q.start, q.end), q.text, "quote {i} span");
+        }
+        if let Some(g) = q.group {
+            assert!(
+                g < report.quote_groups.len(),
+                "quote {i} names a missing group"
+            );
+        }
+    }
+    for (i, c) in report.claims.iter().enumerate() {
+        assert_eq!(c.id, i, "claim ids are their positions");
+        assert!(c.docs.len() >= 2, "claim {i} has fewer than two documents");
+        for &s in &c.sentences {
+            assert!(
+                s < report.sentences.len(),
+                "claim {i} names a missing sentence"
+            );
+            assert_eq!(
+                report.sentences[s].claim,
+                Some(i),
+                "claim {i} lists sentence {s} which points elsewhere"
+            );
+            assert!(
+                c.docs.contains(&report.sentences[s].doc),
+                "claim {i} docs miss a member's document"
+            );
+        }
+        for &d in &c.docs {
+            assert!(d < docs.len(), "claim {i} names a missing document");
+        }
+    }
+    for (i, g) in report.quote_groups.iter().enumerate() {
+        assert_eq!(g.id, i, "quote group ids are their positions");
+        for &q in &g.quotes {
+            assert!(q < report.quotes.len(), "group {i} names a missing quote");
+            assert_eq!(
+                report.quotes[q].group,
+                Some(i),
+                "group {i} lists quote {q} which points elsewhere"
+            );
+        }
+        for &d in &g.docs {
+            assert!(d < docs.len(), "group {i} names a missing document");
+        }
+    }
+    for s in &report.speakers {
+        for &d in &s.docs {
+            assert!(
+                d < docs.len(),
+                "speaker {} names a missing document",
+                s.name
+            );
+        }
+    }
+    assert_eq!(report.similarity.len(), docs.len());
+    for row in &report.similarity {
+        assert_eq!(row.len(), docs.len());
+        assert!(
+            row.iter().all(|x| x.is_finite() && (0.0..=1.0).contains(x)),
+            "similarity outside [0, 1]"
+        );
+    }
+}

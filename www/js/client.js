@@ -34,7 +34,8 @@ export class AnalysisClient {
     }
     this.pending.delete(message.id);
     if (message.ok) request.resolve(message.result);
-    else request.reject(Object.assign(new Error(message.error), { stage: message.stage, file: message.file }));
+    else request.reject(Object.assign(new Error(message.error), { stage: message.stage, file: message.file, fatal: message.fatal }));
+    if (message.fatal) this.restart();
   }
 
   // A crash (a wasm trap or panic) ends every request in flight; the worker
@@ -58,6 +59,12 @@ export class AnalysisClient {
       // Copied, not transferred: the page keeps its files to re-analyse after an exclusion or an addition.
       this.worker.postMessage({ id, type: 'analyze', files });
     });
+  }
+
+  /** Replaces the worker with a fresh one (after a crash); nothing pending is kept. */
+  restart() {
+    this.worker.terminate();
+    this.start();
   }
 
   /** Stops whatever is running; pending requests reject with `cancelled`. */

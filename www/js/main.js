@@ -112,8 +112,19 @@ async function analyse() {
     return 'ok';
   } catch (error) {
     if (error.cancelled) return 'cancelled';
-    const where = error.file ? ` (${error.stage}: ${error.file})` : error.stage ? ` (${error.stage})` : '';
-    state.loadErrors.push({ file: error.file || 'analysis', reason: `the analysis stopped: ${error.message}${where}` });
+    if (error.file && state.files.some((f) => f.name === error.file)) {
+      // The file that broke the analysis is set aside so the others still load.
+      state.files = state.files.filter((f) => f.name !== error.file);
+      state.loadErrors.push({ file: error.file, reason: `${error.message}; the file was set aside` });
+      showErrors([...state.loadErrors, ...(state.report?.errors || [])]);
+      if (state.files.some((f) => f.included)) {
+        setBusy(false);
+        return analyse();
+      }
+      return 'failed';
+    }
+    const where = error.stage ? ` (${error.stage})` : '';
+    state.loadErrors.push({ file: 'analysis', reason: `${error.message}${where}` });
     showErrors(state.loadErrors);
     return 'failed';
   } finally {

@@ -1,0 +1,549 @@
+//! Sentence vectors and the pair score: [`Features`] of a set of sentences
+//! in; interned sparse term vectors with the set's own idf, and for any two
+//! of them a score in [0, 1] (the learned model of [`super::model`]) out.
+//!
+//! Terms are interned to `u32` once; scoring two sentences walks two sorted
+//! id lists and never hashes a string.
+
+use super::discrepancy::{comparable, same_value};
+use super::model;
+use crate::features::{quantity_term, Features, Quantity};
+use std::collections::HashMap;
+
+/// Interns strings to dense ids.
+#[derive(Default)]
+pub struct Interner {
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    pub fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(s.to_string(), id);
+        id
+    }
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// One sentence as compared.
+#[derive(Debug, Clone, Default)]
+pub struct SentVec {
+    pub doc: usize,
+    /// Content term ids, sorted and unique.
+    pub terms: Vec<u32>,
+    /// Content term ids in text order (for bigrams and contexts); one entry
+    /// per compared token, `token_terms[k]` the id of token `k` or `u32::MAX`.
+    pub seq: Vec<u32>,
+    pub token_terms: Vec<u32>,
+    /// Ids of terms that are names (capitalised inside a sentence).
+    pub names: Vec<u32>,
+    /// Ids of quantity terms.
+    pub numbers: Vec<u32>,
+    /// 5-letter prefixes of content words, sorted and unique (catches
+    /// "assassinated"/"assassination" that the stemmer leaves apart).
+    pub prefixes: Vec<u32>,
+    pub negated: bool,
+    /// Every word (function words too), folded, sorted and unique.
+    pub words: Vec<u32>,
+    /// Every word, folded, in text order.
+    pub word_seq: Vec<u32>,
+    /// Hashed character trigrams of the content words, sorted and unique.
+    pub trigrams: Vec<u32>,
+    /// Positions in `seq` where a clause starts (after the first).
+    pub clause_starts: Vec<usize>,
+    /// The quantities stated, as in the features.
+    pub quantities: Vec<Quantity>,
+    /// (index into the features' quantities, position in `seq`).
+    pub quantity_pos: Vec<(usize, usize)>,
+}
+
+/// The sentences of one corpus as vectors, with the corpus's idf.
+pub struct Corpus {
+    pub sents: Vec<SentVec>,
+    /// Inverse document frequency (over sentences) of each term id.
+    pub idf: Vec<f32>,
+    /// Sum of idf of each sentence's terms.
+    pub mass: Vec<f32>,
+    pub is_name: Vec<bool>,
+}
+
+/// Words that report the same event in different words; they share a term.
+/// Casualty counts are the commonest numbers news stories disagree on.
+const CONCEPTS: &[(&str, &str)] = &[
+    ("die", "kil"),
+    ("died", "kil"),
+    ("dy", "kil"),
+    ("di", "kil"),
+    ("dead", "kil"),
+    ("death", "kil"),
+    ("fatalit", "kil"),
+    ("toll", "kil"),
+    ("slain", "kil"),
+    ("conflict", "war"),
+    ("begin", "start"),
+    ("began", "start"),
+    ("begun", "start"),
+    ("beginn", "start"),
+];
+
+fn concept(stem: &str) -> &str {
+    CONCEPTS
+        .iter()
+        .find(|(k, _)| *k == stem)
+        .map(|(_, v)| *v)
+        .unwrap_or(stem)
+}
+
+impl Corpus {
+    /// Builds the vectors of `sentences` (`(doc, features)`), with idf from
+    /// these sentences themselves.
+    pub fn build<'a>(sentences: impl Iterator<Item = (usize, &'a Features)> + Clone) -> Corpus {
+        let mut terms = Interner::default();
+        let mut prefixes = Interner::default();
+        let mut words = Interner::default();
+        // Name variants: a key seen on a capitalised word inside a sentence
+        // stands for one spelling, the first met.
+        let mut name_of_key: HashMap<&str, u32> = HashMap::new();
+        let mut is_name: Vec<bool> = Vec::new();
+        for (_, f) in sentences.clone() {
+            for t in &f.tokens {
+                if t.skip || t.initial {
+                    continue;
+                }
+                if let Some(key) = &t.name_key {
+                    if !name_of_key.contains_key(key.as_str()) {
+                        let id = terms.id(concept(&t.stem));
+                        name_of_key.insert(key.as_str(), id);
+                    }
+                }
+            }
+        }
+        let mut sents = Vec::new();
+        for (doc, f) in sentences {
+            let mut v = SentVec {
+                doc,
+                negated: !f.negations.is_empty(),
+                quantities: f.quantities.clone(),
+                ..SentVec::default()
+            };
+            let mut q = 0;
+            let mut emitted: Option<usize> = None;
+            for t in &f.tokens {
+                if t.clause_start
+                    && !v.seq.is_empty()
+                    && v.clause_starts.last() != Some(&v.seq.len())
+                {
+                    v.clause_starts.push(v.seq.len());
+                }
+                let w = words.id(&t.folded);
+                v.words.push(w);
+                v.word_seq.push(w);
+                while q < f.quantities.len() && f.quantities[q].end <= t.start {
+                    q += 1;
+                }
+                let in_quantity = f
+                    .quantities
+                    .get(q)
+                    .is_some_and(|x| x.start <= t.start && t.end <= x.end);
+                let id = if in_quantity {
+                    // A quantity is one term, counted at its first word.
+                    if emitted == Some(q) {
+                        u32::MAX
+                    } else {
+                        emitted = Some(q);
+                        let id = terms.id(&quantity_term(&f.quantities[q]));
+                        v.numbers.push(id);
+                        v.quantity_pos.push((q, v.seq.len()));
+                        id
+                    }
+                } else if t.skip {
+                    u32::MAX
+                } else {
+                    let by_name = t
+                        .name_key
+                        .as_deref()
+                        .and_then(|k| name_of_key.get(k).copied());
+                    let id = by_name.unwrap_or_else(|| terms.id(concept(&t.stem)));
+                    if by_name.is_some() {
+                        if is_name.len() <= id as usize {
+                            is_name.resize(id as usize + 1, false);
+                        }
+                        is_name[id as usize] = true;
+                    }
+                    let p: String = t.stem.chars().take(5).collect();
+                    v.prefixes.push(prefixes.id(&p));
+                    add_trigrams(&t.folded, &mut v.trigrams);
+                    id
+                };
+                v.token_terms.push(id);
+                if id != u32::MAX {
+                    v.seq.push(id);
+                }
+            }
+            v.terms = v.seq.clone();
+            v.terms.sort_unstable();
+            v.terms.dedup();
+            v.numbers.sort_unstable();
+            v.numbers.dedup();
+            v.prefixes.sort_unstable();
+            v.prefixes.dedup();
+            for list in [&mut v.words, &mut v.trigrams] {
+                list.sort_unstable();
+                list.dedup();
+            }
+            sents.push(v);
+        }
+        let n_terms = terms.len();
+        is_name.resize(n_terms, false);
+        for v in &mut sents {
+            v.names = v
+                .terms
+                .iter()
+                .copied()
+                .filter(|&t| is_name[t as usize])
+                .collect();
+        }
+        let mut df = vec![0u32; n_terms];
+        for v in &sents {
+            for &t in &v.terms {
+                df[t as usize] += 1;
+            }
+        }
+        let n = sents.len() as f32 + 1.0;
+        let idf: Vec<f32> = df
+            .iter()
+            .map(|&d| (n / (d as f32 + 0.5)).ln().max(0.0) + 1.0)
+            .collect();
+        let mass = sents
+            .iter()
+            .map(|v| v.terms.iter().map(|&t| idf[t as usize]).sum())
+            .collect();
+        Corpus {
+            sents,
+            idf,
+            mass,
+            is_name,
+        }
+    }
+
+    /// The model's inputs for sentences `a` and `b`.
+    pub fn pair_features(&self, a: usize, b: usize) -> [f32; model::N_FEATURES] {
+        let (va, vb) = (&self.sents[a], &self.sents[b]);
+        let idf = &self.idf;
+        let shared_w: f32 = intersect(&va.terms, &vb.terms)
+            .map(|t| idf[t as usize])
+            .sum();
+        let shared_n = intersect(&va.terms, &vb.terms).count() as f32;
+        let (ma, mb) = (self.mass[a], self.mass[b]);
+        let dice = ratio(2.0 * shared_w, ma + mb);
+        let (ca, cb) = (ratio(shared_w, ma), ratio(shared_w, mb));
+        let plain = ratio(2.0 * shared_n, (va.terms.len() + vb.terms.len()) as f32);
+        let bigrams = bigram_dice(&va.seq, &vb.seq);
+        let prefix_n = intersect(&va.prefixes, &vb.prefixes).count() as f32;
+        let prefix = ratio(
+            2.0 * prefix_n,
+            (va.prefixes.len() + vb.prefixes.len()) as f32,
+        );
+        let (numbers_clash, numbers_equal) = number_agreement(&va.quantities, &vb.quantities);
+        let numbers_one_side = va.numbers.is_empty() != vb.numbers.is_empty();
+        let (la, lb) = (va.seq.len() as f32, vb.seq.len() as f32);
+        let length = ratio(la.min(lb), la.max(lb));
+        let name_shared: f32 = intersect(&va.names, &vb.names)
+            .map(|t| idf[t as usize])
+            .sum();
+        let name_all: f32 = va
+            .names
+            .iter()
+            .chain(&vb.names)
+            .map(|&t| idf[t as usize])
+            .sum();
+        let name_missing = if name_all > 0.0 {
+            1.0 - 2.0 * name_shared / name_all
+        } else {
+            0.0
+        };
+        let unmatched_a = (ma - shared_w).max(0.0) / 10.0;
+        let unmatched_b = (mb - shared_w).max(0.0) / 10.0;
+        let words = set_dice(&va.words, &vb.words);
+        let trigrams = set_dice(&va.trigrams, &vb.trigrams);
+        let order = ratio(lcs(&va.seq, &vb.seq) as f32, la.min(lb));
+        [
+            dice,
+            ca.min(cb),
+            ca.max(cb),
+            plain,
+            bigrams,
+            prefix,
+            f32::from(numbers_clash),
+            f32::from(numbers_equal),
+            f32::from(numbers_one_side),
+            length,
+            name_missing,
+            f32::from(va.negated != vb.negated),
+            unmatched_a.max(unmatched_b).min(3.0),
+            unmatched_a.min(unmatched_b).min(3.0),
+            words,
+            trigrams,
+            order,
+            ca.min(cb) * ca.min(cb),
+            dice * dice,
+            (dice - 0.5).max(0.0),
+            (dice - 0.7).max(0.0),
+            (ca.min(cb) - 0.5).max(0.0),
+            (ca.min(cb) - 0.7).max(0.0),
+            (trigrams - 0.5).max(0.0),
+            (trigrams - 0.7).max(0.0),
+            ((va.terms.len() as f32 - shared_n).max(vb.terms.len() as f32 - shared_n) / 10.0)
+                .min(3.0),
+            ((va.terms.len() as f32 - shared_n).min(vb.terms.len() as f32 - shared_n) / 10.0)
+                .min(3.0),
+            f32::from(!va.numbers.is_empty() && !vb.numbers.is_empty() && va.numbers != vb.numbers),
+            bigram_dice(&va.word_seq, &vb.word_seq),
+            ngram_dice(&va.word_seq, &vb.word_seq, 3),
+            ngram_dice(&va.word_seq, &vb.word_seq, 4),
+        ]
+    }
+
+    /// The score of two sentences: the probability, under the shipped model,
+    /// that they say the same thing. Compare with [`super::THRESHOLD`].
+    pub fn score(&self, a: usize, b: usize) -> f32 {
+        model::predict(&self.pair_features(a, b))
+    }
+}
+
+/// (some number of one sentence is stated differently in the other, with
+/// nothing the same; every number of each is stated in the other): numbers
+/// are compared only with numbers that could count the same thing, so
+/// "in 2011" and "eight years ago" neither clash nor agree.
+fn number_agreement(a: &[Quantity], b: &[Quantity]) -> (bool, bool) {
+    if a.is_empty() || b.is_empty() {
+        return (false, false);
+    }
+    let stated_in = |q: &Quantity, other: &[Quantity]| other.iter().any(|o| same_value(q, o));
+    let clashes = |q: &Quantity, other: &[Quantity]| {
+        !stated_in(q, other) && other.iter().any(|o| comparable(q, o))
+    };
+    let clash = a.iter().any(|q| clashes(q, b)) || b.iter().any(|q| clashes(q, a));
+    let equal = a.iter().all(|q| stated_in(q, b)) && b.iter().all(|q| stated_in(q, a));
+    (clash, equal)
+}
+
+/// Whether the smaller sentence is restated inside the larger one, in
+/// order, with an added clause around it ("Assad, who has not traveled
+/// anywhere apart from Russia since the conflict began, held talks"): most
+/// of the smaller's weight and words in order, at least five content terms,
+/// and no number or negation against it. MSRP's annotators call most such
+/// pairs non-paraphrases (extra information), so this is not part of the
+/// pair score; alignment uses it as a link of its own (see `super::align`).
+pub fn contained(corpus: &Corpus, a: usize, b: usize) -> bool {
+    let (va, vb) = (&corpus.sents[a], &corpus.sents[b]);
+    if va.negated != vb.negated || number_agreement(&va.quantities, &vb.quantities).0 {
+        return false;
+    }
+    let (small, large) = if corpus.mass[a] <= corpus.mass[b] {
+        (va, vb)
+    } else {
+        (vb, va)
+    };
+    if span_in(corpus, &small.seq, large, 5, 0.7, 0.7) {
+        return true;
+    }
+    // A clause of either restated in the other, the rest of both sentences
+    // being added context ("X made his first public visit to Iran, meeting
+    // Y" / "In a sudden trip, X made a first public visit to Iran").
+    [(va, vb), (vb, va)].iter().any(|(from, into)| {
+        clauses(from).any(|range| span_in(corpus, &from.seq[range], into, 6, 0.8, 0.6))
+    })
+}
+
+/// The clauses of a sentence as ranges of `seq`.
+fn clauses(v: &SentVec) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut bounds = vec![0];
+    bounds.extend(v.clause_starts.iter().copied());
+    bounds.push(v.seq.len());
+    (0..bounds.len() - 1).map(move |k| bounds[k]..bounds[k + 1])
+}
+
+/// Whether the terms of `span` (at least `min_terms` distinct ones) are in
+/// `large`: a `min_share` of their weight, and (unless nearly all of it is
+/// there) a `min_order` of them in the same order.
+fn span_in(
+    corpus: &Corpus,
+    span: &[u32],
+    large: &SentVec,
+    min_terms: usize,
+    min_share: f32,
+    min_order: f32,
+) -> bool {
+    let mut terms = span.to_vec();
+    terms.sort_unstable();
+    terms.dedup();
+    if terms.len() < min_terms {
+        return false;
+    }
+    let mass: f32 = terms.iter().map(|&t| corpus.idf[t as usize]).sum();
+    let shared: f32 = intersect(&terms, &large.terms)
+        .map(|t| corpus.idf[t as usize])
+        .sum();
+    let share = ratio(shared, mass);
+    let in_order = lcs(span, &large.seq) as f32 / span.len().max(1) as f32;
+    share >= min_share && (in_order >= min_order || share >= 0.85)
+}
+
+fn add_trigrams(word: &str, out: &mut Vec<u32>) {
+    let b = word.as_bytes();
+    if b.len() < 3 {
+        out.push(hash_bytes(b));
+        return;
+    }
+    for w in b.windows(3) {
+        out.push(hash_bytes(w));
+    }
+}
+
+fn hash_bytes(b: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c9dc5;
+    for &x in b {
+        h ^= x as u32;
+        h = h.wrapping_mul(0x01000193);
+    }
+    h
+}
+
+fn set_dice(a: &[u32], b: &[u32]) -> f32 {
+    ratio(
+        2.0 * intersect(a, b).count() as f32,
+        (a.len() + b.len()) as f32,
+    )
+}
+
+/// Length of the longest common subsequence of two term sequences.
+fn lcs(a: &[u32], b: &[u32]) -> usize {
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    let mut row = vec![0u16; b.len() + 1];
+    for &x in a {
+        let mut diag = 0u16;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()] as usize
+}
+
+fn ratio(a: f32, b: f32) -> f32 {
+    if b > 0.0 {
+        (a / b).min(1.0)
+    } else {
+        0.0
+    }
+}
+
+/// Ids present in both sorted lists.
+pub fn intersect<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let t = a[i];
+                    i += 1;
+                    j += 1;
+                    return Some(t);
+                }
+            }
+        }
+        None
+    })
+}
+
+fn bigrams(seq: &[u32]) -> Vec<u64> {
+    let mut out: Vec<u64> = seq
+        .windows(2)
+        .map(|w| ((w[0] as u64) << 32) | w[1] as u64)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn ngram_dice(a: &[u32], b: &[u32], n: usize) -> f32 {
+    let grams = |s: &[u32]| -> Vec<u64> {
+        let mut g: Vec<u64> = s
+            .windows(n)
+            .map(|w| {
+                w.iter().fold(0u64, |h, &x| {
+                    h.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ x as u64
+                })
+            })
+            .collect();
+        g.sort_unstable();
+        g.dedup();
+        g
+    };
+    let (ga, gb) = (grams(a), grams(b));
+    let shared = ga.iter().filter(|g| gb.binary_search(g).is_ok()).count();
+    ratio(2.0 * shared as f32, (ga.len() + gb.len()) as f32)
+}
+
+fn bigram_dice(a: &[u32], b: &[u32]) -> f32 {
+    let (ba, bb) = (bigrams(a), bigrams(b));
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < ba.len() && j < bb.len() {
+        match ba[i].cmp(&bb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    ratio(2.0 * shared as f32, (ba.len() + bb.len()) as f32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::features;
+
+    fn corpus(texts: &[&str]) -> Corpus {
+        let feats: Vec<Features> = texts.iter().map(|t| features(t)).collect();
+        Corpus::build(feats.iter().enumerate())
+    }
+
+    #[test]
+    fn name_variants_and_inflections_share_terms() {
+        let c = corpus(&[
+            "General Qassem Soleimani travelled to Damascus.",
+            "Qasem Soleimani traveled to Damascus.",
+        ]);
+        assert_eq!(c.sents[0].terms, c.sents[1].terms);
+    }
+
+    #[test]
+    fn paraphrase_scores_above_unrelated() {
+        let c = corpus(&[
+            "Assad has not travelled anywhere apart from Russia since the conflict began.",
+            "Assad, who has not traveled anywhere apart from Russia since the conflict began, held talks.",
+            "Soleimani was assassinated in January 2020 by a US drone strike.",
+        ]);
+        assert!(c.score(0, 1) > c.score(0, 2));
+        assert!(c.score(0, 1) >= super::super::THRESHOLD);
+        assert!(c.score(0, 2) < super::super::THRESHOLD);
+    }
+}

@@ -1,0 +1,274 @@
+//! One name per speaker across documents: every quotation's speaker (as each
+//! document names them) in, a canonical name per quotation and the list of
+//! speakers with their aliases and documents out.
+//!
+//! Two names are one person when their surnames fold to the same key
+//! (transliterations: "Qassem"/"Qasem") and their first names, where both
+//! give one, agree. A speaker given only by role ("Iran's supreme leader")
+//! takes the person some document names in that role.
+
+use super::names::{fold_name_word, tokenize};
+use super::speakers::surname_key;
+use super::Quote;
+use crate::report::SpeakerOut;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One quotation's speaker as its document gives it.
+pub struct SpeakerMention<'a> {
+    pub doc: usize,
+    pub quote: &'a Quote,
+}
+
+#[derive(Default)]
+struct Entity {
+    person: bool,
+    surname: String,
+    first: Option<String>,
+    /// Full names by how often they were given.
+    names: BTreeMap<String, usize>,
+    aliases: BTreeSet<String>,
+    roles: BTreeSet<String>,
+    docs: BTreeSet<usize>,
+}
+
+fn name_words(name: &str) -> Vec<String> {
+    tokenize(name, 0, name.len())
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.bare().to_string())
+        .collect()
+}
+
+/// Canonical speaker per mention (same order), and the speakers list.
+pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, Vec<SpeakerOut>) {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
+    // Named speakers, fullest names first so surnames attach to them.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| {
+        std::cmp::Reverse(
+            mentions[i]
+                .quote
+                .speaker
+                .as_deref()
+                .map_or(0, |s| name_words(s).len()),
+        )
+    });
+    for &i in &order {
+        let q = mentions[i].quote;
+        let Some(name) = q.speaker.as_deref() else {
+            continue;
+        };
+        let described_only = q.speaker_given.as_deref() == Some(name)
+            && q.speaker_role.is_some()
+            && q.speaker_is_person
+            && name.chars().next().is_some_and(char::is_lowercase)
+            || (q.speaker_role.is_some()
+                && name_words(name).iter().all(|w| {
+                    super::names::is_title(w)
+                        || w.to_lowercase() == "the"
+                        || super::names::country_of(w).is_some()
+                }));
+        if described_only {
+            continue; // resolved by role below
+        }
+        let words = name_words(name);
+        let surname = surname_key(&words);
+        let first = (words.len() >= 2).then(|| fold_name_word(&words[0]));
+        let found = entities.iter().position(|e| {
+            e.person == q.speaker_is_person
+                && e.surname == surname
+                && (first.is_none() || e.first.is_none() || e.first == first)
+        });
+        let e = match found {
+            Some(e) => e,
+            None => {
+                entities.push(Entity {
+                    person: q.speaker_is_person,
+                    surname,
+                    first: first.clone(),
+                    ..Entity::default()
+                });
+                entities.len() - 1
+            }
+        };
+        let ent = &mut entities[e];
+        if ent.first.is_none() {
+            ent.first = first;
+        }
+        *ent.names.entry(name.to_string()).or_default() += 1;
+        if let Some(r) = &q.speaker_role {
+            ent.roles.insert(r.clone());
+        }
+        of_mention[i] = Some(e);
+    }
+    // Speakers given by role only: the one entity that holds the role.
+    for (i, m) in mentions.iter().enumerate() {
+        if of_mention[i].is_some() || m.quote.speaker.is_none() {
+            continue;
+        }
+        let Some(role) = &m.quote.speaker_role else {
+            continue;
+        };
+        let bare_role = role.rsplit(' ').next().unwrap_or(role);
+        let holders: Vec<usize> = (0..entities.len())
+            .filter(|&e| {
+                entities[e].roles.iter().any(|r| {
+                    r == role || (!role.contains(' ') && r.rsplit(' ').next() == Some(bare_role))
+                })
+            })
+            .collect();
+        if holders.len() == 1 {
+            of_mention[i] = Some(holders[0]);
+        }
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(e) = of_mention[i] {
+            let ent = &mut entities[e];
+            ent.docs.insert(m.doc);
+            for alias in [m.quote.speaker.as_deref(), m.quote.speaker_given.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                ent.aliases.insert(alias.to_string());
+            }
+        }
+    }
+    let canonical: Vec<String> = entities
+        .iter()
+        .map(|e| {
+            e.names
+                .iter()
+                .max_by_key(|(n, count)| (name_words(n).len() >= 2, **count, n.len()))
+                .map(|(n, _)| n.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    let per_mention = (0..mentions.len())
+        .map(|i| match of_mention[i] {
+            Some(e) => Some(canonical[e].clone()),
+            // A description no document ties to a name stays as given.
+            None => mentions[i].quote.speaker.clone(),
+        })
+        .collect();
+    let mut speakers: Vec<SpeakerOut> = entities
+        .into_iter()
+        .zip(canonical)
+        .filter(|(e, _)| !e.docs.is_empty())
+        .map(|(e, name)| SpeakerOut {
+            aliases: e.aliases.into_iter().filter(|a| *a != name).collect(),
+            name,
+            docs: e.docs.into_iter().collect(),
+        })
+        .collect();
+    // Unresolved descriptions are speakers too, under the words given.
+    let mut unresolved: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if of_mention[i].is_none() {
+            if let Some(s) = &m.quote.speaker {
+                unresolved.entry(s.clone()).or_default().insert(m.doc);
+            }
+        }
+    }
+    speakers.extend(unresolved.into_iter().map(|(name, docs)| SpeakerOut {
+        name,
+        aliases: Vec::new(),
+        docs: docs.into_iter().collect(),
+    }));
+    speakers.sort_by(|a, b| {
+        b.docs
+            .len()
+            .cmp(&a.docs.len())
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    (per_mention, speakers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::QuoteKind;
+
+    fn quote(speaker: &str, given: &str, role: Option<&str>, person: bool) -> Quote {
+        Quote {
+            start: 0,
+            end: 0,
+            sentence: 0,
+            speaker: Some(speaker.to_string()),
+            cue: None,
+            kind: QuoteKind::Statement,
+            speaker_given: Some(given.to_string()),
+            speaker_role: role.map(str::to_string),
+            speaker_is_person: person,
+            open: 0,
+            close: 0,
+            closed: true,
+            depth: 0,
+            context: (0, 0),
+        }
+    }
+
+    #[test]
+    fn spellings_titles_and_roles_fold_to_one_speaker() {
+        let quotes = [
+            (0, quote("Ali Khamenei", "Khamenei", Some("leader"), true)),
+            (
+                1,
+                quote(
+                    "Ali Khamenei",
+                    "Ayatollah Seyyed Ali Khamenei",
+                    Some("leader"),
+                    true,
+                ),
+            ),
+            (
+                2,
+                quote(
+                    "Khamenei",
+                    "Iran's supreme leader",
+                    Some("iran leader"),
+                    true,
+                ),
+            ),
+            (
+                3,
+                quote(
+                    "Iran’s supreme leader",
+                    "Iran’s supreme leader",
+                    Some("iran leader"),
+                    true,
+                ),
+            ),
+            (0, quote("Qassem Soleimani", "Soleimani", None, true)),
+            (2, quote("Qasem Soleimani", "Qasem Soleimani", None, true)),
+            (1, quote("Hillary Clinton", "Clinton", None, true)),
+            (1, quote("Bill Clinton", "Bill Clinton", None, true)),
+            (4, quote("Reuters", "Reuters", None, false)),
+        ];
+        let mentions: Vec<SpeakerMention> = quotes
+            .iter()
+            .map(|(doc, quote)| SpeakerMention { doc: *doc, quote })
+            .collect();
+        let (names, speakers) = canonical_speakers(&mentions);
+        let names: Vec<&str> = names.iter().map(|n| n.as_deref().unwrap_or("")).collect();
+        assert_eq!(
+            names,
+            [
+                "Ali Khamenei",
+                "Ali Khamenei",
+                "Ali Khamenei",
+                "Ali Khamenei",
+                "Qassem Soleimani",
+                "Qassem Soleimani",
+                "Hillary Clinton",
+                "Bill Clinton",
+                "Reuters"
+            ]
+        );
+        let khamenei = speakers.iter().find(|s| s.name == "Ali Khamenei").unwrap();
+        assert_eq!(khamenei.docs, [0, 1, 2, 3]);
+        assert!(khamenei
+            .aliases
+            .contains(&"Iran’s supreme leader".to_string()));
+    }
+}

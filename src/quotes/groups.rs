@@ -1,0 +1,427 @@
+//! The same remark across outlets: quotations (words, canonical speaker,
+//! claim, context) in, groups of quotations out, with each member's words
+//! that differ from the other members' and a flag when the same words are
+//! given to different speakers.
+//!
+//! Two quotations are linked when, from different documents,
+//! - their words are the same after folding case, marks and punctuation;
+//! - one is contained in the other (an outlet quoting more or less of it);
+//! - or the same speaker says them in aligned sentences (the same claim id,
+//!   or contexts sharing enough words) and they share a content word
+//!   ("a harsh blow" / "severe blow").
+
+use super::names::tokenize;
+use crate::features::{fold_char, stem};
+use std::collections::BTreeSet;
+
+/// One quotation as grouping sees it.
+pub struct GroupInput<'a> {
+    pub doc: usize,
+    /// The quoted words (a slice of the document text).
+    pub text: &'a str,
+    pub speaker: Option<&'a str>,
+    /// Claim id of the quotation's sentence, when alignment gave one.
+    pub claim: Option<usize>,
+    /// Folded content stems of the words around the quotation.
+    pub context: &'a BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Link {
+    SameWords,
+    Contained,
+    SameRemark,
+}
+
+impl Link {
+    pub fn name(self) -> &'static str {
+        match self {
+            Link::SameWords => "same words",
+            Link::Contained => "contained",
+            Link::SameRemark => "same remark",
+        }
+    }
+}
+
+/// A group of quotations (indices into the input), two or more documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub members: Vec<usize>,
+    /// The loosest link that holds the group together.
+    pub link: Link,
+    /// Per member, byte ranges into its text of words no other member has.
+    pub differing: Vec<Vec<(usize, usize)>>,
+    /// Different speakers given the same (or contained) words.
+    pub conflicting_speakers: Vec<String>,
+}
+
+const STOP: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
+    "from", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "it", "its",
+    "that", "this", "these", "those", "which", "who", "he", "she", "they", "them", "his", "her",
+    "their", "we", "our", "you", "i", "not", "no", "will", "would", "can", "all", "said", "says",
+    "say",
+];
+
+/// A word folded for comparing, with its byte range in the quotation.
+struct Word {
+    start: usize,
+    end: usize,
+    folded: String,
+}
+
+fn words(text: &str) -> Vec<Word> {
+    tokenize(text, 0, text.len())
+        .into_iter()
+        .filter(|t| t.is_word())
+        .map(|t| Word {
+            start: t.start,
+            end: t.end,
+            folded: t.text.chars().filter_map(fold_char).collect(),
+        })
+        .collect()
+}
+
+/// Folded content stems of a text: for context overlap.
+pub fn content_stems(text: &str) -> BTreeSet<String> {
+    words(text)
+        .into_iter()
+        .filter(|w| !STOP.contains(&w.folded.as_str()) && w.folded.chars().any(char::is_alphabetic))
+        .map(|w| stem(&w.folded))
+        .collect()
+}
+
+fn contains_run(long: &[String], short: &[String]) -> bool {
+    if short.is_empty() || short.len() > long.len() {
+        return false;
+    }
+    long.windows(short.len()).any(|w| w == short)
+}
+
+/// Longest common subsequence marks: which words of `a` also occur, in
+/// order, in `b`. Quotations are capped in length so this stays small.
+fn shared_in_order(a: &[String], b: &[String]) -> Vec<bool> {
+    const CAP: usize = 300;
+    let (a_len, b_len) = (a.len().min(CAP), b.len().min(CAP));
+    let mut table = vec![vec![0u16; b_len + 1]; a_len + 1];
+    for i in (0..a_len).rev() {
+        for j in (0..b_len).rev() {
+            table[i][j] = if a[i] == b[j] {
+                table[i + 1][j + 1] + 1
+            } else {
+                table[i + 1][j].max(table[i][j + 1])
+            };
+        }
+    }
+    let mut shared = vec![false; a.len()];
+    let (mut i, mut j) = (0, 0);
+    while i < a_len && j < b_len {
+        if a[i] == b[j] {
+            shared[i] = true;
+            i += 1;
+            j += 1;
+        } else if table[i + 1][j] >= table[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    shared
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Groups quotations of the same remark across documents.
+pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
+    let folded: Vec<Vec<String>> = inputs
+        .iter()
+        .map(|q| words(q.text).into_iter().map(|w| w.folded).collect())
+        .collect();
+    let stems: Vec<BTreeSet<String>> = inputs.iter().map(|q| content_stems(q.text)).collect();
+    let mut parent: Vec<usize> = (0..inputs.len()).collect();
+    let mut links: Vec<(usize, usize, Link)> = Vec::new();
+    for i in 0..inputs.len() {
+        if folded[i].len() < 2 {
+            continue; // one word ("terrorism") says nothing about whose remark it is
+        }
+        for j in i + 1..inputs.len() {
+            if inputs[i].doc == inputs[j].doc || folded[j].len() < 2 {
+                continue;
+            }
+            let link = if folded[i] == folded[j] {
+                Some(Link::SameWords)
+            } else if contains_run(&folded[i], &folded[j]) && folded[j].len() >= 3
+                || contains_run(&folded[j], &folded[i]) && folded[i].len() >= 3
+            {
+                Some(Link::Contained)
+            } else if same_remark(&inputs[i], &inputs[j], &stems[i], &stems[j]) {
+                Some(Link::SameRemark)
+            } else {
+                None
+            };
+            if let Some(link) = link {
+                links.push((i, j, link));
+                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let roots: Vec<usize> = (0..inputs.len()).map(|i| find(&mut parent, i)).collect();
+    let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (i, &r) in roots.iter().enumerate() {
+        by_root.entry(r).or_default().push(i);
+    }
+    let mut groups = Vec::new();
+    for (root, members) in by_root {
+        let docs: BTreeSet<usize> = members.iter().map(|&m| inputs[m].doc).collect();
+        if docs.len() < 2 {
+            continue;
+        }
+        let group_links: Vec<&(usize, usize, Link)> =
+            links.iter().filter(|(a, _, _)| roots[*a] == root).collect();
+        let link = group_links
+            .iter()
+            .map(|l| l.2)
+            .max()
+            .unwrap_or(Link::SameWords);
+        let mut conflicting: BTreeSet<String> = BTreeSet::new();
+        for &&(a, b, l) in &group_links {
+            if l != Link::SameRemark {
+                if let (Some(x), Some(y)) = (inputs[a].speaker, inputs[b].speaker) {
+                    if x != y {
+                        conflicting.insert(x.to_string());
+                        conflicting.insert(y.to_string());
+                    }
+                }
+            }
+        }
+        let differing = members
+            .iter()
+            .map(|&m| {
+                let ws = words(inputs[m].text);
+                let mut shared = vec![false; ws.len()];
+                for &o in members.iter().filter(|&&o| o != m) {
+                    for (k, s) in shared_in_order(&folded[m], &folded[o])
+                        .into_iter()
+                        .enumerate()
+                    {
+                        shared[k] |= s;
+                    }
+                }
+                ws.iter()
+                    .zip(shared)
+                    .filter(|(_, s)| !s)
+                    .map(|(w, _)| (w.start, w.end))
+                    .collect()
+            })
+            .collect();
+        groups.push(Group {
+            members,
+            link,
+            differing,
+            conflicting_speakers: conflicting.into_iter().collect(),
+        });
+    }
+    groups
+}
+
+/// Same speaker, aligned sentences, and a content word in common.
+fn same_remark(
+    a: &GroupInput,
+    b: &GroupInput,
+    sa: &BTreeSet<String>,
+    sb: &BTreeSet<String>,
+) -> bool {
+    let (Some(x), Some(y)) = (a.speaker, b.speaker) else {
+        return false;
+    };
+    let common = sa.intersection(sb).count();
+    if x != y || common == 0 || common * 2 < sa.len().min(sb.len()) {
+        return false;
+    }
+    if a.claim.is_some() && a.claim == b.claim {
+        return true;
+    }
+    // Alignment may not have linked them: compare the words around the
+    // quotations themselves.
+    let ca: BTreeSet<&String> = a.context.difference(sa).collect();
+    let cb: BTreeSet<&String> = b.context.difference(sb).collect();
+    let shared = ca.intersection(&cb).count();
+    let smaller = ca.len().min(cb.len()).max(1);
+    shared >= 2 && shared as f64 / smaller as f64 >= 0.15
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input<'a>(
+        doc: usize,
+        text: &'a str,
+        speaker: Option<&'a str>,
+        claim: Option<usize>,
+        context: &'a BTreeSet<String>,
+    ) -> GroupInput<'a> {
+        GroupInput {
+            doc,
+            text,
+            speaker,
+            claim,
+            context,
+        }
+    }
+
+    #[test]
+    fn grouping_table() {
+        let empty = BTreeSet::new();
+        let ctx_a = content_stems("Khamenei was quoted as saying the victories had dealt a harsh blow to US plans in the region");
+        let ctx_b = content_stems("Khamenei told Assad that gains are a severe blow to Washington's policies in the region");
+        // (scenario, quotations, expected groups as member lists, link of the first)
+        let k = Some("Ali Khamenei");
+        let cases: Vec<(&str, Vec<GroupInput>, Vec<Vec<usize>>, Option<Link>)> = vec![
+            (
+                "same words, other marks and case",
+                vec![
+                    input(0, "We will Stay.", k, None, &empty),
+                    input(1, "we will stay", k, None, &empty),
+                ],
+                vec![vec![0, 1]],
+                Some(Link::SameWords),
+            ),
+            (
+                "contained",
+                vec![
+                    input(
+                        0,
+                        "to continue cooperation at all levels",
+                        None,
+                        None,
+                        &empty,
+                    ),
+                    input(
+                        1,
+                        "agreed to continue cooperation at all levels for the nations",
+                        None,
+                        None,
+                        &empty,
+                    ),
+                ],
+                vec![vec![0, 1]],
+                Some(Link::Contained),
+            ),
+            (
+                "same document never groups",
+                vec![
+                    input(0, "we will stay", k, None, &empty),
+                    input(0, "we will stay", k, None, &empty),
+                ],
+                vec![],
+                None,
+            ),
+            (
+                "same claim, same speaker",
+                vec![
+                    input(0, "a harsh blow", k, Some(3), &empty),
+                    input(1, "severe blow", k, Some(3), &empty),
+                ],
+                vec![vec![0, 1]],
+                Some(Link::SameRemark),
+            ),
+            (
+                "similar contexts, same speaker",
+                vec![
+                    input(0, "a harsh blow", k, None, &ctx_a),
+                    input(1, "severe blow", k, None, &ctx_b),
+                ],
+                vec![vec![0, 1]],
+                Some(Link::SameRemark),
+            ),
+            (
+                "different speakers, different words",
+                vec![
+                    input(0, "a harsh blow", k, Some(3), &empty),
+                    input(1, "severe blow", Some("Assad"), Some(3), &empty),
+                ],
+                vec![],
+                None,
+            ),
+            (
+                "single words do not group",
+                vec![
+                    input(0, "terrorism", k, None, &empty),
+                    input(1, "terrorism", k, None, &empty),
+                ],
+                vec![],
+                None,
+            ),
+        ];
+        for (scenario, inputs, want, link) in cases {
+            let got = group(&inputs);
+            assert_eq!(
+                got.iter().map(|g| g.members.clone()).collect::<Vec<_>>(),
+                want,
+                "{scenario}"
+            );
+            assert_eq!(got.first().map(|g| g.link), link, "{scenario}");
+        }
+    }
+
+    #[test]
+    fn differing_words_and_conflicts() {
+        let empty = BTreeSet::new();
+        let a = "a harsh blow";
+        let b = "a severe blow";
+        let got = group(&[
+            GroupInput {
+                doc: 0,
+                text: a,
+                speaker: Some("Ali Khamenei"),
+                claim: Some(1),
+                context: &empty,
+            },
+            GroupInput {
+                doc: 1,
+                text: b,
+                speaker: Some("Ali Khamenei"),
+                claim: Some(1),
+                context: &empty,
+            },
+        ]);
+        let spans: Vec<Vec<&str>> = got[0]
+            .differing
+            .iter()
+            .zip([a, b])
+            .map(|(d, t)| d.iter().map(|&(s, e)| &t[s..e]).collect())
+            .collect();
+        assert_eq!(spans, vec![vec!["harsh"], vec!["severe"]]);
+        assert!(got[0].conflicting_speakers.is_empty());
+
+        let conflict = group(&[
+            GroupInput {
+                doc: 0,
+                text: "the Americans will not protect you",
+                speaker: Some("Bashar al-Assad"),
+                claim: None,
+                context: &empty,
+            },
+            GroupInput {
+                doc: 1,
+                text: "The Americans will not protect you",
+                speaker: Some("Ali Khamenei"),
+                claim: None,
+                context: &empty,
+            },
+        ]);
+        assert_eq!(
+            conflict[0].conflicting_speakers,
+            ["Ali Khamenei", "Bashar al-Assad"]
+        );
+    }
+}

@@ -1,0 +1,350 @@
+//! Quotations: a document's text and sentences in, direct quotations out,
+//! each with its span, kind, and the speaker and cue the text gives it; and
+//! across documents, one name per speaker and groups of the same remark.
+//!
+//! - [`find`]: quotation marks paired into spans;
+//! - [`names`]: tokens, name chunks, transliteration keys;
+//! - [`speakers`]: who said each quotation, within one document;
+//! - [`canon`]: one canonical name per speaker across documents;
+//! - [`groups`]: the same remark as quoted by several outlets.
+
+pub mod canon;
+pub mod find;
+pub mod groups;
+pub mod names;
+pub mod speakers;
+
+use crate::report::{QuoteGroupMember, QuoteGroupOut, QuoteOut, SpeakerOut};
+use crate::segment::Sentence;
+use crate::span::Utf16Index;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A clause or more of someone's speech.
+    Statement,
+    /// A few words of someone's speech ("a harsh blow").
+    Fragment,
+    /// Scare quotes around a word or name ("terrorism").
+    Term,
+}
+
+/// A quotation: the half-open byte range of the quoted words (marks excluded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub start: usize,
+    pub end: usize,
+    /// Index into the document's sentences of the sentence the quote opens in.
+    pub sentence: usize,
+    /// The speaker: the fullest name the document gives them ("Ali
+    /// Khamenei"), or the words that name them when it gives no name.
+    pub speaker: Option<String>,
+    /// The speech verb or phrase that attributes it ("said", "according to").
+    pub cue: Option<String>,
+    pub kind: QuoteKind,
+    /// The words that name the speaker at this quotation ("he", "the Iranian
+    /// president", "Khamenei").
+    pub speaker_given: Option<String>,
+    /// "country role" when the document gives the speaker a role
+    /// ("iran president"), for matching descriptions across documents.
+    pub speaker_role: Option<String>,
+    /// The speaker is a person rather than an outlet or organisation.
+    pub speaker_is_person: bool,
+    /// Byte range including the quotation marks.
+    pub open: usize,
+    pub close: usize,
+    /// False when the closing mark is missing and the paragraph ended it.
+    pub closed: bool,
+    /// How many quotations enclose this one (0 for a top-level quotation).
+    pub depth: usize,
+    /// The byte range around the quotation its speaker was looked for in.
+    pub context: (usize, usize),
+}
+
+/// Finds every quotation of a document and who said it. `sentences` are the
+/// document's sentences in text order; they only guide where attributions
+/// are looked for, so any reasonable segmentation works.
+pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
+    let marked = find::find_marked(text);
+    let attributions = speakers::attribute_all(text, sentences, &marked);
+    marked
+        .iter()
+        .zip(attributions)
+        .map(|(m, a)| {
+            let sentence = sentences
+                .partition_point(|s| s.start <= m.open)
+                .saturating_sub(1)
+                .min(sentences.len().saturating_sub(1));
+            let speaker = a.name.clone().or_else(|| a.given.clone());
+            Quote {
+                start: m.start,
+                end: m.end,
+                sentence,
+                speaker,
+                cue: a.cue,
+                kind: kind_of(text, m),
+                speaker_given: a.given,
+                speaker_role: a.role,
+                speaker_is_person: a.person,
+                open: m.open,
+                close: m.close,
+                closed: m.closed,
+                depth: m.depth,
+                context: a.region,
+            }
+        })
+        .collect()
+}
+
+/// What the cross-outlet step needs of one found quotation, besides its
+/// Report entry: the quotation, the words around it, its sentence's claim.
+pub struct Found<'a> {
+    pub quote: &'a Quote,
+    pub context: BTreeSet<String>,
+    pub claim: Option<usize>,
+}
+
+impl<'a> Found<'a> {
+    pub fn new(text: &str, quote: &'a Quote, claim: Option<usize>) -> Found<'a> {
+        let (s, e) = quote.context;
+        Found {
+            quote,
+            context: groups::content_stems(text.get(s..e).unwrap_or("")),
+            claim,
+        }
+    }
+}
+
+/// Across documents: gives each quotation its speaker's canonical name and
+/// its group, and returns the speakers and the quote groups. `found[i]`
+/// belongs to `quotes[i]`.
+pub fn cross_outlet(
+    quotes: &mut [QuoteOut],
+    found: &[Found],
+) -> (Vec<SpeakerOut>, Vec<QuoteGroupOut>) {
+    let mentions: Vec<canon::SpeakerMention> = quotes
+        .iter()
+        .zip(found)
+        .map(|(q, f)| canon::SpeakerMention {
+            doc: q.doc,
+            quote: f.quote,
+        })
+        .collect();
+    let (names, speakers) = canon::canonical_speakers(&mentions);
+    for (q, name) in quotes.iter_mut().zip(names) {
+        q.speaker = name;
+    }
+    let inputs: Vec<groups::GroupInput> = quotes
+        .iter()
+        .zip(found)
+        .map(|(q, f)| groups::GroupInput {
+            doc: q.doc,
+            text: &q.text,
+            speaker: q.speaker.as_deref(),
+            claim: f.claim,
+            context: &f.context,
+        })
+        .collect();
+    let found_groups = groups::group(&inputs);
+    let mut out = Vec::with_capacity(found_groups.len());
+    for g in &found_groups {
+        let id = out.len();
+        let mut docs: Vec<usize> = g.members.iter().map(|&m| quotes[m].doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let members: Vec<QuoteGroupMember> = g
+            .members
+            .iter()
+            .zip(&g.differing)
+            .map(|(&m, spans)| {
+                let index = Utf16Index::new(&quotes[m].text);
+                QuoteGroupMember {
+                    quote: quotes[m].id,
+                    doc: quotes[m].doc,
+                    speaker: quotes[m].speaker.clone(),
+                    differing: spans
+                        .iter()
+                        .map(|&(s, e)| [index.to_utf16(s), index.to_utf16(e)])
+                        .collect(),
+                }
+            })
+            .collect();
+        // The group's speaker: the one most members give.
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for m in &members {
+            if let Some(s) = m.speaker.as_deref() {
+                match counts.iter_mut().find(|(n, _)| *n == s) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((s, 1)),
+                }
+            }
+        }
+        let speaker = counts
+            .iter()
+            .max_by_key(|(_, c)| *c)
+            .map(|(n, _)| n.to_string());
+        out.push(QuoteGroupOut {
+            id,
+            speaker,
+            quotes: members.iter().map(|m| m.quote).collect(),
+            docs,
+            members,
+            link: g.link.name().to_string(),
+            conflict: !g.conflicting_speakers.is_empty(),
+            conflicting_speakers: g.conflicting_speakers.clone(),
+        });
+    }
+    for (gid, g) in found_groups.iter().enumerate() {
+        for &m in &g.members {
+            quotes[m].group = Some(gid);
+        }
+    }
+    (speakers, out)
+}
+
+/// Statement, fragment or term, from the quoted words and what precedes them.
+fn kind_of(text: &str, m: &find::Marked) -> QuoteKind {
+    let content = &text[m.start..m.end];
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let before = text[..m.open].trim_end();
+    let scare = before.ends_with("so-called") || before.ends_with("so called");
+    let all_capitalised = words.iter().all(|w| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_none_or(|c| c.is_uppercase() || c.is_numeric())
+    });
+    let ends_clause = content.ends_with(['.', '!', '?', ',', ';', ':', '…']);
+    if words.len() == 1
+        || (scare && words.len() <= 4)
+        || (all_capitalised && words.len() <= 6 && !ends_clause)
+    {
+        QuoteKind::Term
+    } else if words.len() >= 7 || (ends_clause && words.len() >= 3) {
+        QuoteKind::Statement
+    } else {
+        QuoteKind::Fragment
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{split_sentences, SentenceKind};
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>, QuoteKind)> {
+        let sentences: Vec<Sentence> = split_sentences(text)
+            .into_iter()
+            .map(|(start, end)| Sentence {
+                start,
+                end,
+                kind: SentenceKind::Claim,
+            })
+            .collect();
+        find_quotes(text, &sentences)
+            .into_iter()
+            .map(|q| (text[q.start..q.end].to_string(), q.speaker, q.kind))
+            .collect()
+    }
+
+    /// (scenario, text, kind of the first quotation)
+    const KINDS: &[(&str, &str, QuoteKind)] = &[
+        (
+            "scare quote",
+            "They condemned US “plots” against the region.",
+            QuoteKind::Term,
+        ),
+        (
+            "so-called",
+            "its so-called “axis of resistance” with weapons",
+            QuoteKind::Term,
+        ),
+        (
+            "title",
+            "he sang “American Skin (41 Shots)” loudly",
+            QuoteKind::Term,
+        ),
+        (
+            "few words",
+            "had dealt “a harsh blow” to US plans",
+            QuoteKind::Fragment,
+        ),
+        (
+            "two words",
+            "are a \"severe blow\" to Washington",
+            QuoteKind::Fragment,
+        ),
+        (
+            "clause",
+            "said that “occupying troops and their mercenaries should be expelled”.",
+            QuoteKind::Statement,
+        ),
+        ("sentence", "“We will stay,” he said.", QuoteKind::Statement),
+        (
+            "long sentence",
+            "“We say to those groups, the Americans will not protect you,” he said.",
+            QuoteKind::Statement,
+        ),
+        (
+            "short full clause",
+            "“Iran will stand by Syria,” he said.",
+            QuoteKind::Statement,
+        ),
+    ];
+
+    #[test]
+    fn kinds_table() {
+        for (scenario, text, kind) in KINDS {
+            assert_eq!(quotes(text)[0].2, *kind, "{scenario}");
+        }
+    }
+
+    #[test]
+    fn curly_quote_with_speaker_after() {
+        let q = quotes("“The Americans will not protect you,” Assad said.");
+        assert_eq!(
+            q,
+            vec![(
+                "The Americans will not protect you,".into(),
+                Some("Assad".into()),
+                QuoteKind::Statement
+            )]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_ends_at_paragraph() {
+        let q = quotes("He said that “Iran's path is correct.\n\nNext paragraph.");
+        assert_eq!(q[0].0, "Iran's path is correct.");
+    }
+
+    /// A quotation mark every other character, names everywhere: every
+    /// stage is bounded per quotation, so this stays linear (a quadratic
+    /// step would make this test take minutes).
+    #[test]
+    fn dense_marks_and_names_stay_linear() {
+        for unit in ["\"a", "“a", "‘a ", "a” ", "Ann said “b” ", "He said. “X,” "] {
+            let text = unit.repeat(30_000 / unit.len());
+            let sentences: Vec<Sentence> = split_sentences(&text)
+                .into_iter()
+                .map(|(start, end)| Sentence {
+                    start,
+                    end,
+                    kind: SentenceKind::Claim,
+                })
+                .collect();
+            for q in find_quotes(&text, &sentences) {
+                assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+            }
+        }
+    }
+
+    #[test]
+    fn without_sentences_nothing_breaks() {
+        let text = "“Fine,” said Assad. Then ‘more’ came";
+        let found = find_quotes(text, &[]);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].speaker.as_deref(), Some("Assad"));
+    }
+}
