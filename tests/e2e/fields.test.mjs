@@ -41,10 +41,23 @@ function report({ withNewFields }) {
     similarity: [[1, 0.4, 0.1], [0.4, 1, 0.2], [0.1, 0.2, 1]], errors: [],
   };
   if (withNewFields) {
-    // The core's own differing spans: only "Tuesday" in Beta's wording.
+    // The core's own differing spans, here deliberately one a word diff
+    // would never give ("council"), so the test sees which spans are used.
     const t = sentences[2].text.indexOf('Tuesday');
-    claim.wordings = [{ sentence: 0, doc: 0, differs: [] }, { sentence: 2, doc: 1, differs: [[t, t + 7]] }];
-    out.quote_groups[0].conflict = true;
+    const c = sentences[2].text.indexOf('council');
+    const m = sentences[0].text.indexOf('Monday');
+    claim.wordings = [{ sentence: 0, doc: 0, differs: [] }, { sentence: 2, doc: 1, differs: [[c, c + 7], [t, t + 7]] }];
+    claim.discrepancies[0].compatible = false;
+    claim.discrepancies[0].values[0].span = [m, m + 6];
+    claim.discrepancies[0].values[1].span = [t, t + 7];
+    Object.assign(out.quote_groups[0], {
+      conflict: true,
+      conflicting_speakers: ['the engineer', 'the mayor'],
+      link: 'same words',
+      members: [{ quote: 0, doc: 1, speaker: 'the engineer', differing: [[0, 2]] }, { quote: 1, doc: 2, speaker: 'the mayor', differing: [] }],
+    });
+    quotes[0].speaker_given = 'he';
+    quotes[1].closed = false;
     documents[1].verbatim_share = 0.5;
     documents[1].verbatim_with = [2];
   }
@@ -63,10 +76,16 @@ test('new fields are used when present', async () => {
     await page.evaluate(() => (location.hash = 'claims'));
     await page.locator('.claim-row button').first().click();
     const marks = await page.locator('.claim-detail .wording mark.diff').allInnerTexts();
-    assert.deepEqual(marks, ['Tuesday'], 'the core’s spans, not the page’s own diff');
+    assert.deepEqual(marks, ['council'], 'the core’s spans, not the page’s own diff');
+    assert.deepEqual(await page.locator('.claim-detail mark.value-mark').allInnerTexts(), ['Monday', 'Tuesday', 'boxed'], 'the disputed values, located by the core');
     assert.match(await page.locator('.claim-detail .discrepancy').innerText(), /Monday \/ Tuesday/);
     await page.evaluate(() => (location.hash = 'quotes'));
-    assert.match(await page.locator('.conflict-flag').innerText(), /different speakers/);
+    assert.match(await page.locator('.conflict-flag').innerText(), /different speakers: the engineer \/ the mayor/);
+    assert.deepEqual(await page.locator('.quote-group mark.diff').allInnerTexts(), ['It'], 'the members’ own differing spans');
+    const group = await page.locator('.quote-group').first().innerText();
+    assert.match(group, /the same words/);
+    assert.match(group, /as “he”/);
+    assert.match(group, /no closing mark/i);
     assert.match(await page.locator('.speaker[data-speaker="the engineer"] .aliases').innerText(), /engineer/);
     await page.evaluate(() => (location.hash = 'overview'));
     assert.match(await page.locator('.verbatim').innerText(), /Beta Times repeats word for word \(50% of its words\):\s*Gamma Post/);

@@ -169,8 +169,9 @@ export function renderClaims(panel, model, ctx) {
     const parts = [];
     if (row.discrepancies.length) {
       parts.push(el('div', { class: 'discrepancies', role: 'note' },
-        row.discrepancies.map((d) => el('div', { class: 'discrepancy' },
-          el('strong', { class: 'discrepancy-kind' }, `⚠ ${d.summary || d.kind || 'discrepancy'}`),
+        row.discrepancies.map((d) => el('div', { class: `discrepancy${d.compatible ? ' compatible' : ''}` },
+          el('strong', { class: 'discrepancy-kind' }, `${d.compatible ? 'ⓘ' : '⚠'} ${d.summary || d.kind || 'discrepancy'}`),
+          d.compatible ? el('span', { class: 'note' }, ' (the values can all hold at once)') : null,
           Array.isArray(d.values) && d.values.length
             ? el('ul', {}, d.values.map((v) => el('li', {}, outletChip(model.outlet(v.doc), v.doc), ' ', el('span', { class: 'value' }, v.value))))
             : null))));
@@ -178,15 +179,35 @@ export function renderClaims(panel, model, ctx) {
     const reference = row.claim ? model.labelSentence(row.claim) : null;
     // The reference wording first, then the others in outlet order.
     const sentences = [...row.sentences].sort((a, b) => (b === reference) - (a === reference) || a.doc - b.doc || a.start - b.start);
+    // Where the core located a disputed value in a wording, that value is marked as such.
+    const valueSpans = new Map();
+    for (const d of row.discrepancies) {
+      for (const v of Array.isArray(d.values) ? d.values : []) {
+        if (!Array.isArray(v.span)) continue;
+        if (!valueSpans.has(v.sentence)) valueSpans.set(v.sentence, []);
+        valueSpans.get(v.sentence).push({ start: v.span[0], end: v.span[1], value: true });
+      }
+    }
     parts.push(el('ul', { class: 'wordings' }, sentences.map((s) => {
-      const spans = row.claim ? model.claimDiffs(row.claim, s) : [];
+      const values = valueSpans.get(s.id) || [];
+      const diffs = (row.claim ? model.claimDiffs(row.claim, s) : []).filter((d) => !values.some((v) => d.start < v.end && v.start < d.end));
+      const spans = [...values, ...diffs];
       return el('li', { class: 'wording', style: { '--outlet': outletColor(s.doc) } },
         el('div', { class: 'wording-head' }, outletChip(model.outlet(s.doc), s.doc),
           s === reference && row.sentences.length > 1 ? el('span', { class: 'kind-badge' }, 'reference wording') : null,
           el('a', { class: 'read-link', href: `#read/${s.doc}/${s.id}` }, 'Read in context →')),
-        el('p', { class: 'wording-text' }, highlighted(s.text, spans, diffMark)));
+        el('p', { class: 'wording-text' }, highlighted(s.text, spans, (span) => {
+          if (!span.value) return diffMark();
+          const mark = document.createElement('mark');
+          mark.className = 'value-mark';
+          mark.title = 'the value the outlets disagree on';
+          return mark;
+        })));
     })));
-    if (row.claim && row.sentences.length > 1) parts.push(el('p', { class: 'legend-line' }, el('mark', { class: 'diff' }, 'marked'), ' words differ from the reference wording.'));
+    if (row.claim && row.sentences.length > 1) {
+      parts.push(el('p', { class: 'legend-line' }, el('mark', { class: 'diff' }, 'marked'), ' words differ from the reference wording',
+        valueSpans.size ? [';', el('mark', { class: 'value-mark' }, 'boxed'), ' values are the ones the outlets disagree on'] : null, '.'));
+    }
     return parts;
   }
 
@@ -207,7 +228,10 @@ export function renderClaims(panel, model, ctx) {
         el('button', { type: 'button', class: 'claim-toggle', 'aria-expanded': String(open), 'aria-controls': detailId, onclick: toggle },
           el('span', { class: 'chevron', 'aria-hidden': 'true' }),
           el('span', { class: 'claim-label' }, row.label)),
-        row.discrepancies.length ? el('span', { class: 'flag', title: row.discrepancies.map((d) => d.summary).join('; ') }, `⚠ ${row.discrepancies.map((d) => d.kind).join(', ')}`) : null,
+        row.discrepancies.length
+          ? el('span', { class: `flag${row.discrepancies.every((d) => d.compatible) ? ' soft' : ''}`, title: row.discrepancies.map((d) => d.summary).join('; ') },
+            `${row.discrepancies.every((d) => d.compatible) ? 'ⓘ' : '⚠'} ${row.discrepancies.map((d) => d.kind + (d.compatible ? ' (compatible)' : '')).join(', ')}`)
+          : null,
         row.claim ? null : el('span', { class: 'flag unique-flag' }, `only in ${model.outlet(row.docs[0])}`)),
       markCells(row),
       el('td', { class: 'support' }, String(row.docs.length)));
