@@ -129,7 +129,6 @@ test('seeds: the claims grid lists shared claims; a row opens with Enter to its 
 
 test(
   'seeds: one claim row is carried by 000, 001, 002 and 004 (the first public visit)',
-  { todo: 'depends on the alignment improvements of the core (another branch): the current core does not yet align these four seeds' },
   async (t) => {
     const seeds = seedFiles();
     if (!seeds) return t.skip('no ../shared');
@@ -158,7 +157,7 @@ test('seeds: Quotes groups by speaker, separates terms, and shows Khamenei', asy
   try {
     await loadSeeds(page, seeds);
     await show(page, 'quotes');
-    assert.ok(await page.locator('.speaker[data-speaker="Khamenei"]').count(), 'a Khamenei section');
+    assert.ok(await page.locator('.speaker[data-speaker*="Khamenei"]').count(), 'a Khamenei section');
     const statements = await page.locator('.quote-item').count();
     await page.getByLabel('Terms and scare quotes').check();
     const terms = page.locator('.quote-item.kind-term');
@@ -172,7 +171,6 @@ test('seeds: Quotes groups by speaker, separates terms, and shows Khamenei', asy
 
 test(
   'seeds: Khamenei’s group holds “a harsh blow” and “severe blow”',
-  { todo: 'depends on the quotes work in the core (another branch): the two translations are not yet grouped under Khamenei' },
   async (t) => {
     const seeds = seedFiles();
     if (!seeds) return t.skip('no ../shared');
@@ -181,7 +179,7 @@ test(
       await loadSeeds(page, seeds);
       await show(page, 'quotes');
       await page.getByLabel('All', { exact: true }).check();
-      const groups = await page.locator('.speaker[data-speaker="Khamenei"] .quote-group').allInnerTexts();
+      const groups = await page.locator('.speaker[data-speaker*="Khamenei"] .quote-group').allInnerTexts();
       assert.ok(groups.some((g) => g.includes('a harsh blow') && g.includes('severe blow')), groups.join('\n---\n'));
     } finally {
       await close();
@@ -205,7 +203,7 @@ test('seeds: Read marks quotations with their speaker and styles headings', asyn
     assert.ok((await page.locator('.reader .legend, .read-toolbar .legend').count()) === 1, 'a legend for the shading');
     assert.ok((await page.locator('.reader .block-heading').count()) >= 1, 'headings styled as headings');
     // Keyboard: Tab to a corroborated sentence, Enter shows its counterparts.
-    const shared = page.locator('.reader .sent.support-1').first();
+    const shared = page.locator('.reader .sent:not(.support-0)').first();
     await shared.focus();
     await page.keyboard.press('Enter');
     await page.waitForSelector('.counterparts .wording');
@@ -223,7 +221,8 @@ test('seeds: Compare links aligned sentences and keeps them level', async (t) =>
   try {
     await loadSeeds(page, seeds);
     const ids = await seedDocIds(page);
-    await show(page, `compare/${ids['002']}/${ids['003']}`);
+    // 000 and 001 both report the first public visit (see the grid test above).
+    await show(page, `compare/${ids['000']}/${ids['001']}`);
     const left = page.locator('.compare-col').nth(0).locator('.sent[data-pair]');
     const right = page.locator('.compare-col').nth(1).locator('.sent[data-pair]');
     assert.ok((await left.count()) >= 1 && (await right.count()) >= 1, 'aligned sentences on both sides');
@@ -250,8 +249,8 @@ test('seeds: Compare links aligned sentences and keeps them level', async (t) =>
     assert.ok(levels[2] > 0, `the right column scrolled: ${levels}`);
     assert.ok(Math.abs(levels[0] - levels[1]) < 4, `partners level: ${levels}`);
     // The pickers change the hash.
-    await page.selectOption('#compare-b', String(ids['001']));
-    await page.waitForFunction((h) => location.hash === h, `#compare/${ids['002']}/${ids['001']}`);
+    await page.selectOption('#compare-b', String(ids['004']));
+    await page.waitForFunction((h) => location.hash === h, `#compare/${ids['000']}/${ids['004']}`);
     await screenshot(page, 'seeds-compare-pickers');
   } finally {
     await close();
@@ -317,7 +316,7 @@ test('example: claims, a discrepancy, a shared quote, in every view and on a tab
     assert.ok((await page.locator('.claim-detail mark.diff').count()) >= 1, 'differing words marked');
     await screenshot(page, 'example-claims-1024');
     await show(page, 'quotes');
-    const rask = page.locator('.speaker[data-speaker="Mayor Elena Rask"] .quote-group').first();
+    const rask = page.locator('.speaker[data-speaker*="Elena Rask"] .quote-group').first();
     assert.ok((await rask.locator('.quote-item').count()) >= 2, 'the quote two outlets carry');
     for (const view of VIEWS) {
       await show(page, view);
