@@ -123,7 +123,7 @@ export function renderClaims(panel, model, ctx) {
       Array.from({ length: maxSupport }, (_, i) => i + 1).map((n) => el('option', { value: n }, n === 1 ? '1 outlet' : `${n} outlets`)))),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'claim-discrepancy', checked: state.discrepancy, onchange: (e) => update({ discrepancy: e.target.checked }) }), 'Has a discrepancy'),
     el('label', {}, 'Sort by ', el('select', { id: 'claim-sort', onchange: (e) => update({ sort: e.target.value }) },
-      el('option', { value: 'support' }, 'support (most outlets first)'),
+      el('option', { value: 'support' }, 'support (most first)'),
       el('option', { value: 'first' }, 'first appearance'),
       el('option', { value: 'outlet' }, 'outlet'))),
   );
