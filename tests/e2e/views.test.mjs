@@ -280,10 +280,13 @@ test('seeds: a document can be excluded and re-included without reloading files'
   const { page, close } = await openPage();
   try {
     await loadSeeds(page, seeds);
+    const colourOf = (file) => page.evaluate((f) => document.querySelector(`.source-card[data-file="${f}"]`).style.getPropertyValue('--outlet'), file);
+    const before = await colourOf('002_74746990a53cdcfb.txt');
     // click, not uncheck: the cards are redrawn at once, so there is no box left to verify.
     await page.locator('.source-card').first().getByLabel('Included').click();
     await page.waitForFunction(() => document.querySelectorAll('.source-card').length === 4);
     assert.match(await page.locator('#excluded').innerText(), /000_79ab275896dec562\.txt/);
+    assert.equal(await colourOf('002_74746990a53cdcfb.txt'), before, 'the other outlets keep their colours');
     await page.locator('#excluded input[type="checkbox"]').click();
     await page.waitForFunction(() => document.querySelectorAll('.source-card').length === 5);
   } finally {

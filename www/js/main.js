@@ -5,13 +5,14 @@ import { AnalysisClient } from './client.js';
 import { exampleFiles, filesFromDrop, filesFromList, splitReports } from './files.js';
 import { el, replace } from './dom.js';
 import { indexReport } from './model.js';
-import { renderSources } from './views/sources.js';
+import { cameFrom, renderSources } from './views/sources.js';
 import { renderClaims } from './views/claims.js';
 import { renderQuotes } from './views/quotes.js';
 import { renderRead } from './views/read.js';
 import { renderCompare } from './views/compare.js';
 import { renderOverview } from './views/overview.js';
 import { downloadCsv, downloadHtml, downloadJson } from './export.js';
+import { setColorSlots } from './views/outlets.js';
 
 const state = {
   files: [], // {name, bytes, included}
@@ -138,6 +139,17 @@ function emptyReport() {
 
 function setReport(report) {
   state.report = report;
+  // Colours follow the files, not the documents' numbers in this analysis:
+  // an excluded file keeps its slot, so the others keep their colours.
+  const docs = report.documents || [];
+  const slots = new Map();
+  let next = 0;
+  for (const file of state.files) {
+    const own = file.included ? docs.filter((d) => cameFrom(d, file.name)) : [];
+    if (own.length === 0) next++;
+    for (const d of own) slots.set(d.id, next++);
+  }
+  setColorSlots(slots);
   state.model = indexReport(report);
   state.rendered.clear();
   lastRoute.clear();

@@ -2,10 +2,20 @@
 // eight are the Okabe-Ito palette, which stays apart for colour-blind readers.
 const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#999933'];
 
+// Document id → a stable colour slot: the position of its file among all
+// loaded files, so excluding one file does not repaint the others.
+let slots = new Map();
+
+/** Sets the colour slot of each document id (ids not given use their own number). */
+export function setColorSlots(map) {
+  slots = map;
+}
+
 export function outletColor(docId) {
-  if (docId < PALETTE.length) return PALETTE[docId];
+  const slot = slots.get(docId) ?? docId;
+  if (slot < PALETTE.length) return PALETTE[slot];
   // Past eight outlets, spread hues by the golden angle.
-  return `hsl(${Math.round((docId * 137.508) % 360)} 65% 45%)`;
+  return `hsl(${Math.round((slot * 137.508) % 360)} 65% 45%)`;
 }
 
 /** The outlet as the document names it, else its file name without folder or extension. */

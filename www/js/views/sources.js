@@ -6,9 +6,13 @@ import { outletColor } from './outlets.js';
 
 const PAGE = 60;
 
-/** The loaded file a document came from (archives give `archive.zip/inner`). */
+/** Whether a document came from a loaded file: archives give `archive.zip/inner`, JSON exports `export.json#3`. */
+export function cameFrom(doc, fileName) {
+  return doc.file === fileName || doc.file.startsWith(`${fileName}/`) || doc.file.startsWith(`${fileName}#`);
+}
+
 function fileOf(files, doc) {
-  return files.find((f) => doc.file === f.name || doc.file.startsWith(`${f.name}/`) || doc.file.startsWith(`${f.name}:`));
+  return files.find((f) => cameFrom(doc, f.name));
 }
 
 export function renderSources(panel, model, ctx) {
