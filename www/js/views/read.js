@@ -136,7 +136,9 @@ export function renderRead(panel, model, ctx) {
     model.documents.map((d) => el('option', { value: d.id }, `${model.outlet(d.id)}: ${d.title || d.file}`)));
   picker.value = String(doc.id);
   const removed = Array.isArray(doc.removed) ? doc.removed : [];
-  const meta = [doc.date, doc.byline, doc.dateline, doc.url].filter(Boolean);
+  // A byline or dateline the text itself opens with is not repeated above it.
+  const opening = (doc.text || '').slice(0, 400);
+  const meta = [doc.date, doc.byline, doc.dateline, doc.url].filter((m) => m && !(m !== doc.date && opening.includes(m)));
 
   replace(panel,
     el('div', { class: 'read-toolbar' }, el('label', {}, 'Reading ', picker), legend()),
