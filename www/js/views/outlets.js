@@ -36,3 +36,20 @@ export function outletChip(name, docId, attrs = {}) {
   chip.append(dot, document.createTextNode(name));
   return chip;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * An ISO 8601 date, possibly partial ("2019-02", "--02-27"), as a reader
+ * writes it; anything else is shown as given.
+ */
+export function readableDate(iso) {
+  if (typeof iso !== 'string') return null;
+  let m = iso.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  if (m && MONTHS[m[2] - 1]) return `${Number(m[3])} ${MONTHS[m[2] - 1]} ${m[1]}`;
+  m = iso.match(/^(\d{4})-(\d{2})$/);
+  if (m && MONTHS[m[2] - 1]) return `${MONTHS[m[2] - 1]} ${m[1]}`;
+  m = iso.match(/^--(\d{2})-(\d{2})$/);
+  if (m && MONTHS[m[1] - 1]) return `${Number(m[2])} ${MONTHS[m[1] - 1]} (year not stated)`;
+  return iso;
+}

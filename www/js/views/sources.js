@@ -2,7 +2,7 @@
 // date, word count, shared and unique claims, quotations, warnings and what
 // cleaning removed; a toggle per card excludes the file and re-analyses.
 import { el, replace } from '../dom.js';
-import { outletColor } from './outlets.js';
+import { outletColor, readableDate } from './outlets.js';
 
 const PAGE = 60;
 
@@ -26,7 +26,7 @@ export function renderSources(panel, model, ctx) {
     const quotes = model.quotesByDoc.get(doc.id) || 0;
     const removed = Array.isArray(doc.removed) ? doc.removed : [];
     const warnings = Array.isArray(doc.warnings) ? doc.warnings : [];
-    const meta = [doc.date, doc.byline, doc.word_count !== undefined ? `${doc.word_count} words` : null].filter(Boolean);
+    const meta = [doc.date ? el('time', { datetime: doc.date }, readableDate(doc.date)) : null, doc.byline, doc.word_count !== undefined ? `${doc.word_count} words` : null].filter(Boolean);
     return el(
       'li',
       { class: 'source-card', style: { '--outlet': outletColor(doc.id) }, dataset: { doc: doc.id, file: doc.file } },
@@ -38,7 +38,7 @@ export function renderSources(panel, model, ctx) {
             'Included')
           : null),
       el('h3', { class: 'source-title' }, el('a', { href: `#read/${doc.id}` }, doc.title || doc.file)),
-      meta.length ? el('p', { class: 'source-meta' }, meta.join(' · ')) : null,
+      meta.length ? el('p', { class: 'source-meta' }, meta.flatMap((m, i) => (i ? [' · ', m] : [m]))) : null,
       el('dl', { class: 'source-stats' },
         el('div', {}, el('dt', {}, 'shared'), el('dd', {}, String(doc.claims_shared ?? '–'))),
         el('div', {}, el('dt', {}, 'unique'), el('dd', {}, String(doc.claims_unique ?? '–'))),
