@@ -394,6 +394,11 @@ test('article text is inserted as text, never as markup', async () => {
     }
     await show(page, 'read/0');
     assert.match(await page.locator('.reader').innerText(), /<img src=x/);
+    // The exported view keeps it as text too.
+    const [html] = await Promise.all([page.waitForEvent('download'), page.click('#export-html')]);
+    const exported = readFileSync(await html.path(), 'utf8');
+    assert.doesNotMatch(exported, /<img|<b>|<script/i);
+    assert.match(exported, /&lt;img src=x onerror=alert\(1\)&gt;/);
   } finally {
     await close();
   }
