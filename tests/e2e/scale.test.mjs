@@ -29,7 +29,12 @@ function syntheticReport(docCount, claimCount) {
     claims.push({ id: claims.length, sentences: ids, docs: ids.map((s) => sentences[s].doc), label: sentences[ids[0]].text, label_sentence: ids[0], discrepancies: [] });
   }
   const similarity = documents.map((a) => documents.map((b) => (a.id === b.id ? 1 : ((a.id * 31 + b.id * 17) % 100) / 100)));
-  return { schema: 'parallax.report/1', documents, sentences, quotes: [], claims, quote_groups: [], speakers: [], similarity, errors: [] };
+  // One unattributed quotation per document: a single long "speaker not identified" list.
+  const quotes = documents.map((d) => {
+    const s = sentences[d.id * perDoc];
+    return { id: d.id, doc: d.id, sentence: s.id, start: s.start + 7, end: s.start + 20, text: s.text.slice(7, 20), speaker: null, cue: null, kind: 'statement', group: null };
+  });
+  return { schema: 'parallax.report/1', documents, sentences, quotes, claims, quote_groups: [], speakers: [], similarity, errors: [] };
 }
 
 test('500 documents stay usable: paged lists, compact grid, canvas heat map', async () => {
@@ -52,6 +57,9 @@ test('500 documents stay usable: paged lists, compact grid, canvas heat map', as
     assert.equal(await page.locator('.claims-grid .mark-cell').count(), 0, 'no claims × outlets cells');
     await page.getByRole('button', { name: /Show 100 more/ }).click();
     assert.equal(await page.locator('.claim-row').count(), 200);
+    await page.evaluate(() => (location.hash = 'quotes'));
+    await page.waitForSelector('#panel-quotes .quote-item');
+    assert.ok((await page.locator('.quote-item').count()) <= 60, 'long quotation lists are shortened');
     await page.evaluate(() => (location.hash = 'overview'));
     await page.waitForSelector('canvas.heat-canvas');
     assert.equal(await page.locator('.heatmap td').count(), 0, 'no documents × documents table');

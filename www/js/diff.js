@@ -18,7 +18,10 @@ export function words(text) {
 // longest-common-subsequence table would cost more than it shows.
 const LCS_LIMIT = 300;
 
-/** Spans of the words of `text` that are not in `reference` (in order, when both are short). */
+/**
+ * Spans of the words of `text` that are not in `reference`: a longest common
+ * subsequence first, then words that merely moved count as shared too.
+ */
 export function differingSpans(text, reference) {
   const a = words(text);
   const b = words(reference);
@@ -35,14 +38,25 @@ export function differingSpans(text, reference) {
     }
     let i = 0;
     let j = 0;
+    const used = new Array(m).fill(false);
     while (i < n && j < m) {
       if (a[i].norm === b[j].norm) {
         keep[i] = true;
+        used[j] = true;
         i++;
         j++;
       } else if (table[i + 1][j] >= table[i][j + 1]) i++;
       else j++;
     }
+    // Words that only moved ("the council said" put first) are not new
+    // wording: they match what the reference has left over, in any order.
+    const left = new Map();
+    b.forEach((w, k) => !used[k] && left.set(w.norm, (left.get(w.norm) || 0) + 1));
+    a.forEach((w, k) => {
+      if (keep[k] || !left.get(w.norm)) return;
+      keep[k] = true;
+      left.set(w.norm, left.get(w.norm) - 1);
+    });
   } else {
     const bag = new Set(b.map((w) => w.norm));
     a.forEach((w, i) => (keep[i] = bag.has(w.norm)));

@@ -5,13 +5,14 @@ import { AnalysisClient } from './client.js';
 import { exampleFiles, filesFromDrop, filesFromList, splitReports } from './files.js';
 import { el, replace } from './dom.js';
 import { indexReport } from './model.js';
-import { renderSources } from './views/sources.js';
+import { cameFrom, renderSources } from './views/sources.js';
 import { renderClaims } from './views/claims.js';
 import { renderQuotes } from './views/quotes.js';
 import { renderRead } from './views/read.js';
 import { renderCompare } from './views/compare.js';
 import { renderOverview } from './views/overview.js';
 import { downloadCsv, downloadHtml, downloadJson } from './export.js';
+import { setColorSlots } from './views/outlets.js';
 
 const state = {
   files: [], // {name, bytes, included}
@@ -86,14 +87,19 @@ async function addFiles(files) {
   }
   const before = state.files.slice();
   const known = new Set(state.files.map((f) => f.name));
+  let added = 0;
   for (const file of others) {
     if (!known.has(file.name)) {
       state.files.push({ ...file, included: true });
       known.add(file.name);
+      added++;
     }
   }
-  // A cancelled load leaves the corpus as it was before the drop.
-  if ((await analyse()) === 'cancelled') state.files = before;
+  // The same files dropped again change nothing: no need to analyse again.
+  if (added === 0 && state.report && !state.fromReportFile) return;
+  // A cancelled or crashed load leaves the corpus as it was before the drop,
+  // so one file that stops the engine does not stop every later analysis.
+  if ((await analyse()) !== 'ok') state.files = before;
 }
 
 async function analyse() {
@@ -104,6 +110,7 @@ async function analyse() {
       ? await client.analyze(included.map(({ name, bytes }) => ({ name, bytes })), showProgress)
       : emptyReport();
     setReport(report);
+    return 'ok';
   } catch (error) {
     if (error.cancelled) return 'cancelled';
     if (error.file && state.files.some((f) => f.name === error.file)) {
@@ -120,6 +127,7 @@ async function analyse() {
     const where = error.stage ? ` (${error.stage})` : '';
     state.loadErrors.push({ file: 'analysis', reason: `${error.message}${where}` });
     showErrors(state.loadErrors);
+    return 'failed';
   } finally {
     setBusy(false);
   }
@@ -131,6 +139,17 @@ function emptyReport() {
 
 function setReport(report) {
   state.report = report;
+  // Colours follow the files, not the documents' numbers in this analysis:
+  // an excluded file keeps its slot, so the others keep their colours.
+  const docs = report.documents || [];
+  const slots = new Map();
+  let next = 0;
+  for (const file of state.files) {
+    const own = file.included ? docs.filter((d) => cameFrom(d, file.name)) : [];
+    if (own.length === 0) next++;
+    for (const d of own) slots.set(d.id, next++);
+  }
+  setColorSlots(slots);
   state.model = indexReport(report);
   state.rendered.clear();
   lastRoute.clear();
@@ -142,7 +161,13 @@ function setIncluded(fileName, included) {
   const file = state.files.find((f) => f.name === fileName);
   if (!file || file.included === included) return;
   file.included = included;
-  analyse();
+  analyse().then((outcome) => {
+    if (outcome === 'ok') return;
+    file.included = !included;
+    // The toggle the reader flipped goes back to what is actually analysed.
+    state.rendered.delete('sources');
+    route();
+  });
 }
 
 // ---------------------------------------------------------------- rendering
@@ -279,8 +304,15 @@ labelThemeButton();
 
 async function load(getFiles) {
   try {
-    await addFiles(await getFiles());
+    setBusy(true, 'Opening the files…');
+    const ticket = ++loadTicket;
+    const files = await getFiles();
+    setBusy(false);
+    // Cancel pressed while the files were being opened: the load stops here.
+    if (ticket !== loadTicket) return;
+    await addFiles(files);
   } catch (error) {
+    setBusy(false);
     state.loadErrors.push({ file: 'loading', reason: String(error.message || error) });
     showErrors(state.loadErrors);
   }
@@ -315,7 +347,12 @@ $('drop-zone').addEventListener('keydown', (event) => {
     $('file-input').click();
   }
 });
-$('cancel-button').addEventListener('click', () => client.cancel());
+let loadTicket = 0;
+$('cancel-button').addEventListener('click', () => {
+  loadTicket++;
+  client.cancel();
+  setBusy(false);
+});
 
 client.ready.then(
   () => document.body.classList.add('engine-ready'),

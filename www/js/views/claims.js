@@ -88,7 +88,19 @@ export function renderClaims(panel, model, ctx) {
     state.min = 2;
   }
 
-  const table = el('table', { class: `claims-grid${compact ? ' compact' : ''}` });
+  const table = el('table', {
+    class: `claims-grid${compact ? ' compact' : ''}`,
+    // Up and down move between rows; Enter or Space opens one.
+    onkeydown: (e) => {
+      if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || !e.target.matches('.claim-toggle')) return;
+      const toggles = [...table.querySelectorAll('.claim-toggle')];
+      const next = toggles[toggles.indexOf(e.target) + (e.key === 'ArrowDown' ? 1 : -1)];
+      if (next) {
+        e.preventDefault();
+        next.focus();
+      }
+    },
+  });
   const count = el('p', { class: 'grid-count', 'aria-live': 'polite' });
   const more = el('div', { class: 'grid-more' });
 
@@ -111,7 +123,7 @@ export function renderClaims(panel, model, ctx) {
       Array.from({ length: maxSupport }, (_, i) => i + 1).map((n) => el('option', { value: n }, n === 1 ? '1 outlet' : `${n} outlets`)))),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'claim-discrepancy', checked: state.discrepancy, onchange: (e) => update({ discrepancy: e.target.checked }) }), 'Has a discrepancy'),
     el('label', {}, 'Sort by ', el('select', { id: 'claim-sort', onchange: (e) => update({ sort: e.target.value }) },
-      el('option', { value: 'support' }, 'support (most outlets first)'),
+      el('option', { value: 'support' }, 'support (most first)'),
       el('option', { value: 'first' }, 'first appearance'),
       el('option', { value: 'outlet' }, 'outlet'))),
   );
@@ -139,7 +151,11 @@ export function renderClaims(panel, model, ctx) {
   }
 
   function markCells(row) {
-    if (compact) return [el('td', { class: 'carriers' }, row.docs.map((d) => outletChip(model.outlet(d), d)))];
+    if (compact) {
+      const shown = row.docs.slice(0, 12);
+      const more = row.docs.length - shown.length;
+      return [el('td', { class: 'carriers' }, shown.map((d) => outletChip(model.outlet(d), d)), more > 0 ? el('span', { class: 'note' }, `and ${more} more`) : null)];
+    }
     return model.documents.map((d) => {
       const carried = row.docs.includes(d.id);
       return el('td', { class: 'mark-cell' },
@@ -153,8 +169,9 @@ export function renderClaims(panel, model, ctx) {
     const parts = [];
     if (row.discrepancies.length) {
       parts.push(el('div', { class: 'discrepancies', role: 'note' },
-        row.discrepancies.map((d) => el('div', { class: 'discrepancy' },
-          el('strong', { class: 'discrepancy-kind' }, `⚠ ${d.summary || d.kind || 'discrepancy'}`),
+        row.discrepancies.map((d) => el('div', { class: `discrepancy${d.compatible ? ' compatible' : ''}` },
+          el('strong', { class: 'discrepancy-kind' }, `${d.compatible ? 'ⓘ' : '⚠'} ${d.summary || d.kind || 'discrepancy'}`),
+          d.compatible ? el('span', { class: 'note' }, ' (the values can all hold at once)') : null,
           Array.isArray(d.values) && d.values.length
             ? el('ul', {}, d.values.map((v) => el('li', {}, outletChip(model.outlet(v.doc), v.doc), ' ', el('span', { class: 'value' }, v.value))))
             : null))));
@@ -162,15 +179,35 @@ export function renderClaims(panel, model, ctx) {
     const reference = row.claim ? model.labelSentence(row.claim) : null;
     // The reference wording first, then the others in outlet order.
     const sentences = [...row.sentences].sort((a, b) => (b === reference) - (a === reference) || a.doc - b.doc || a.start - b.start);
+    // Where the core located a disputed value in a wording, that value is marked as such.
+    const valueSpans = new Map();
+    for (const d of row.discrepancies) {
+      for (const v of Array.isArray(d.values) ? d.values : []) {
+        if (!Array.isArray(v.span)) continue;
+        if (!valueSpans.has(v.sentence)) valueSpans.set(v.sentence, []);
+        valueSpans.get(v.sentence).push({ start: v.span[0], end: v.span[1], value: true });
+      }
+    }
     parts.push(el('ul', { class: 'wordings' }, sentences.map((s) => {
-      const spans = row.claim ? model.claimDiffs(row.claim, s) : [];
+      const values = valueSpans.get(s.id) || [];
+      const diffs = (row.claim ? model.claimDiffs(row.claim, s) : []).filter((d) => !values.some((v) => d.start < v.end && v.start < d.end));
+      const spans = [...values, ...diffs];
       return el('li', { class: 'wording', style: { '--outlet': outletColor(s.doc) } },
         el('div', { class: 'wording-head' }, outletChip(model.outlet(s.doc), s.doc),
           s === reference && row.sentences.length > 1 ? el('span', { class: 'kind-badge' }, 'reference wording') : null,
           el('a', { class: 'read-link', href: `#read/${s.doc}/${s.id}` }, 'Read in context →')),
-        el('p', { class: 'wording-text' }, highlighted(s.text, spans, diffMark)));
+        el('p', { class: 'wording-text' }, highlighted(s.text, spans, (span) => {
+          if (!span.value) return diffMark();
+          const mark = document.createElement('mark');
+          mark.className = 'value-mark';
+          mark.title = 'the value the outlets disagree on';
+          return mark;
+        })));
     })));
-    if (row.claim && row.sentences.length > 1) parts.push(el('p', { class: 'legend-line' }, el('mark', { class: 'diff' }, 'marked'), ' words differ from the reference wording.'));
+    if (row.claim && row.sentences.length > 1) {
+      parts.push(el('p', { class: 'legend-line' }, el('mark', { class: 'diff' }, 'marked'), ' words differ from the reference wording',
+        valueSpans.size ? [';', el('mark', { class: 'value-mark' }, 'boxed'), ' values are the ones the outlets disagree on'] : null, '.'));
+    }
     return parts;
   }
 
@@ -191,7 +228,10 @@ export function renderClaims(panel, model, ctx) {
         el('button', { type: 'button', class: 'claim-toggle', 'aria-expanded': String(open), 'aria-controls': detailId, onclick: toggle },
           el('span', { class: 'chevron', 'aria-hidden': 'true' }),
           el('span', { class: 'claim-label' }, row.label)),
-        row.discrepancies.length ? el('span', { class: 'flag', title: row.discrepancies.map((d) => d.summary).join('; ') }, `⚠ ${row.discrepancies.map((d) => d.kind).join(', ')}`) : null,
+        row.discrepancies.length
+          ? el('span', { class: `flag${row.discrepancies.every((d) => d.compatible) ? ' soft' : ''}`, title: row.discrepancies.map((d) => d.summary).join('; ') },
+            `${row.discrepancies.every((d) => d.compatible) ? 'ⓘ' : '⚠'} ${row.discrepancies.map((d) => d.kind + (d.compatible ? ' (compatible)' : '')).join(', ')}`)
+          : null,
         row.claim ? null : el('span', { class: 'flag unique-flag' }, `only in ${model.outlet(row.docs[0])}`)),
       markCells(row),
       el('td', { class: 'support' }, String(row.docs.length)));

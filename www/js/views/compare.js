@@ -125,6 +125,8 @@ export function renderCompare(panel, model, ctx) {
   requestAnimationFrame(() => {
     const first = bodies.a.querySelector('.sent[data-pair]');
     if (!first) return;
+    // Only when it is out of sight: otherwise both open at their headlines.
+    if (offsetIn(bodies.a, first) <= bodies.a.clientHeight * 0.6) return;
     bodies.a.scrollTop += offsetIn(bodies.a, first) - 24;
     sync('a');
   });

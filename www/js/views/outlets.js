@@ -2,10 +2,20 @@
 // eight are the Okabe-Ito palette, which stays apart for colour-blind readers.
 const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#999933'];
 
+// Document id → a stable colour slot: the position of its file among all
+// loaded files, so excluding one file does not repaint the others.
+let slots = new Map();
+
+/** Sets the colour slot of each document id (ids not given use their own number). */
+export function setColorSlots(map) {
+  slots = map;
+}
+
 export function outletColor(docId) {
-  if (docId < PALETTE.length) return PALETTE[docId];
+  const slot = slots.get(docId) ?? docId;
+  if (slot < PALETTE.length) return PALETTE[slot];
   // Past eight outlets, spread hues by the golden angle.
-  return `hsl(${Math.round((docId * 137.508) % 360)} 65% 45%)`;
+  return `hsl(${Math.round((slot * 137.508) % 360)} 65% 45%)`;
 }
 
 /** The outlet as the document names it, else its file name without folder or extension. */
@@ -25,4 +35,21 @@ export function outletChip(name, docId, attrs = {}) {
   dot.setAttribute('aria-hidden', 'true');
   chip.append(dot, document.createTextNode(name));
   return chip;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * An ISO 8601 date, possibly partial ("2019-02", "--02-27"), as a reader
+ * writes it; anything else is shown as given.
+ */
+export function readableDate(iso) {
+  if (typeof iso !== 'string') return null;
+  let m = iso.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  if (m && MONTHS[m[2] - 1]) return `${Number(m[3])} ${MONTHS[m[2] - 1]} ${m[1]}`;
+  m = iso.match(/^(\d{4})-(\d{2})$/);
+  if (m && MONTHS[m[2] - 1]) return `${MONTHS[m[2] - 1]} ${m[1]}`;
+  m = iso.match(/^--(\d{2})-(\d{2})$/);
+  if (m && MONTHS[m[1] - 1]) return `${Number(m[2])} ${MONTHS[m[1] - 1]} (year not stated)`;
+  return iso;
 }

@@ -24,9 +24,11 @@ function heatTable(model, sim) {
   const docs = model.documents;
   return el('table', { class: 'heatmap' },
     el('caption', { class: 'visually-hidden' }, 'Similarity between documents, from 0 (nothing shared) to 1 (the same)'),
-    el('thead', {}, el('tr', {}, el('td', {}), docs.map((d) => el('th', { scope: 'col', title: model.outlet(d.id) }, el('span', { class: 'heat-col-name' }, outletChip(model.outlet(d.id), d.id)))))),
-    el('tbody', {}, docs.map((row) => el('tr', {},
-      el('th', { scope: 'row' }, outletChip(model.outlet(row.id), row.id)),
+    // Columns are numbered like the rows: long outlet names do not fit sideways.
+    el('thead', {}, el('tr', {}, el('td', {}), docs.map((d, i) => el('th', { scope: 'col', title: model.outlet(d.id), class: 'heat-col', style: { '--outlet': outletColor(d.id) } },
+      el('span', { 'aria-hidden': 'true' }, String(i + 1)), el('span', { class: 'visually-hidden' }, model.outlet(d.id)))))),
+    el('tbody', {}, docs.map((row, i) => el('tr', {},
+      el('th', { scope: 'row' }, el('span', { class: 'heat-num', 'aria-hidden': 'true' }, String(i + 1)), outletChip(model.outlet(row.id), row.id)),
       docs.map((col) => {
         if (row.id === col.id) return el('td', { class: 'self', 'aria-label': 'same document' }, '—');
         const v = Number(sim[row.id]?.[col.id] ?? 0);
@@ -137,10 +139,10 @@ function verbatim(model) {
 
 function discrepancies(model) {
   const withIssues = model.claims.filter((c) => Array.isArray(c.discrepancies) && c.discrepancies.length);
-  if (!withIssues.length) return el('p', { class: 'note' }, 'The outlets agree on every number, negation and order they share.');
+  if (!withIssues.length) return el('p', { class: 'note' }, 'No difference in numbers, negations or order was found in the claims the outlets share.');
   return el('ul', { class: 'discrepancy-list' }, withIssues.flatMap((c) => c.discrepancies.map((d) =>
-    el('li', { class: 'discrepancy' },
-      el('strong', { class: 'discrepancy-kind' }, `⚠ ${d.summary || d.kind}`), ' ',
+    el('li', { class: `discrepancy${d.compatible ? ' compatible' : ''}` },
+      el('strong', { class: 'discrepancy-kind' }, `${d.compatible ? 'ⓘ' : '⚠'} ${d.summary || d.kind}`), d.compatible ? ' (can all hold at once) ' : ' ',
       el('a', { href: `#claims/${c.id}` }, 'see the claim'),
       el('p', { class: 'discrepancy-claim' }, c.label),
       Array.isArray(d.values) ? el('ul', {}, d.values.map((v) => el('li', {}, outletChip(model.outlet(v.doc), v.doc), ' ', el('span', { class: 'value' }, v.value)))) : null))));

@@ -17,8 +17,9 @@ function buildGroups(model) {
   const grouped = new Set();
   const quoteById = new Map(model.quotes.map((q) => [q.id, q]));
   for (const g of model.quoteGroups) {
-    // Planned: members [{quote, differs}] carry the core's own word differences.
-    const differs = new Map((Array.isArray(g.members) ? g.members : []).filter((m) => Array.isArray(m?.differs)).map((m) => [m.quote, m.differs]));
+    // members [{quote, differing}] carry the core's own word differences (UTF-16, relative to the quote's text).
+    const spansOf = (m) => (Array.isArray(m?.differing) ? m.differing : Array.isArray(m?.differs) ? m.differs : null);
+    const differs = new Map((Array.isArray(g.members) ? g.members : []).filter((m) => spansOf(m)).map((m) => [m.quote, spansOf(m)]));
     const quotes = (g.quotes || []).map((id) => quoteById.get(id)).filter(Boolean)
       .map((q) => (differs.has(q.id) && !Array.isArray(q.differs) ? { ...q, differs: differs.get(q.id) } : q));
     if (quotes.length === 0) continue;
@@ -30,7 +31,12 @@ function buildGroups(model) {
     const speakers = [...new Set(group.quotes.map((q) => q.speaker).filter(Boolean))];
     group.speakers = speakers;
     group.speaker = group.source?.speaker || mostCommon(group.quotes.map((q) => q.speaker).filter(Boolean)) || null;
-    group.conflict = group.source?.conflict || (speakers.length > 1 ? speakers : null);
+    // The core says so (conflict, conflicting_speakers); else two speakers for one quotation is a conflict too.
+    const named = group.source?.conflicting_speakers;
+    group.conflict = group.source?.conflict
+      ? (Array.isArray(named) && named.length ? named : speakers.length > 1 ? speakers : true)
+      : speakers.length > 1 ? speakers : null;
+    group.link = typeof group.source?.link === 'string' ? group.source.link : null;
     group.kinds = new Set(group.quotes.map((q) => q.kind));
     group.docs = new Set(group.quotes.map((q) => q.doc));
     group.search = group.quotes.map((q) => q.text).join('\n').toLowerCase();
@@ -46,6 +52,13 @@ function mostCommon(values) {
   for (const [v, n] of counts) if (best === null || n > counts.get(best)) best = v;
   return best;
 }
+
+// How the core says a group holds together, in a reader's words.
+const LINKS = {
+  'same words': 'the same words',
+  contained: 'one wording inside another',
+  'same remark': 'the same remark, worded differently',
+};
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -69,11 +82,16 @@ export function renderQuotes(panel, model, ctx) {
       ? q.differs.map(([start, end]) => ({ start, end }))
       : reference && reference.id !== q.id ? differingSpans(q.text, reference.text).map(([start, end]) => ({ start, end })) : [];
     const speakerNote = group.conflict && q.speaker ? el('span', { class: 'quote-speaker' }, `given to ${q.speaker}`) : null;
+    // How the outlet itself names the speaker ("he", "the Iranian leader"), when that differs from the canonical name.
+    const given = q.speaker_given && q.speaker_given !== q.speaker ? el('span', { class: 'cue' }, `as “${q.speaker_given}”`) : null;
+    const unclosed = q.closed === false ? el('span', { class: 'kind-badge', title: 'The closing quotation mark is missing; the paragraph end closed it' }, 'no closing mark') : null;
     return el('li', { class: `quote-item kind-${q.kind}`, style: { '--outlet': outletColor(q.doc) } },
       el('div', { class: 'wording-head' }, outletChip(model.outlet(q.doc), q.doc),
         q.kind !== 'statement' ? el('span', { class: `kind-badge kind-${q.kind}` }, q.kind === 'term' ? 'term / scare quote' : q.kind) : null,
         speakerNote,
         q.cue ? el('span', { class: 'cue' }, q.cue) : null,
+        given,
+        unclosed,
         el('a', { class: 'read-link', href: `#read/${q.doc}/${q.sentence}` }, 'In context →')),
       el('blockquote', { class: 'quote-text' }, highlighted(q.text, spans, diffMark)));
   };
@@ -87,16 +105,28 @@ export function renderQuotes(panel, model, ctx) {
         ? el('p', { class: 'conflict-flag', role: 'note' }, '⚠ The same words are given to different speakers',
           Array.isArray(conflict) ? `: ${conflict.join(' / ')}` : typeof conflict === 'string' ? `: ${conflict}` : '')
         : null,
-      group.quotes.length > 1 ? el('p', { class: 'group-meta' }, `${group.docs.size} outlets, ${group.quotes.length} wordings`) : null,
+      group.quotes.length > 1
+        ? el('p', { class: 'group-meta' }, `${group.docs.size} outlets, ${group.quotes.length} wordings`, group.link ? ` · ${LINKS[group.link] || group.link}` : '')
+        : null,
       el('ul', { class: 'quote-list' }, [...group.quotes].sort((a, b) => a.doc - b.doc).map((q) => quoteItem(q, reference, group))));
   };
 
   // Quotations only one outlet carries share one card per speaker: nothing to compare, less to scan.
-  const singles = (gs) => gs.length
-    ? el('article', { class: 'quote-group singles' },
+  // A long list shows its first SINGLES_SHOWN; the rest on request.
+  const SINGLES_SHOWN = 30;
+  const singles = (gs) => {
+    if (!gs.length) return null;
+    const list = el('ul', { class: 'quote-list' }, gs.slice(0, SINGLES_SHOWN).map((g) => quoteItem(g.quotes[0], null, g)));
+    const rest = gs.length > SINGLES_SHOWN
+      ? el('button', { type: 'button', class: 'more', onclick: (e) => {
+        list.append(...gs.slice(SINGLES_SHOWN).map((g) => quoteItem(g.quotes[0], null, g)));
+        e.target.remove();
+      } }, `Show all ${gs.length}`)
+      : null;
+    return el('article', { class: 'quote-group singles' },
       el('p', { class: 'group-meta' }, gs.length === 1 ? 'In one outlet only' : `${gs.length} quotations, each in one outlet only`),
-      el('ul', { class: 'quote-list' }, gs.map((g) => quoteItem(g.quotes[0], null, g))))
-    : null;
+      list, rest);
+  };
 
   function draw() {
     const visible = groups.filter((g) => kindMatches(g, state.kind) && (!state.text || g.search.includes(state.text.toLowerCase()) || (g.speaker || '').toLowerCase().includes(state.text.toLowerCase())));

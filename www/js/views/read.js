@@ -4,7 +4,7 @@
 // sentence lists its counterparts in the other outlets.
 import { el, replace } from '../dom.js';
 import { diffMark, differingSpans, highlighted } from '../diff.js';
-import { outletChip, outletColor } from './outlets.js';
+import { outletChip, outletColor, readableDate } from './outlets.js';
 
 /** The shade class for a count of other outlets: 0, 1, 2, or 3 and more. */
 export function supportClass(n) {
@@ -136,7 +136,9 @@ export function renderRead(panel, model, ctx) {
     model.documents.map((d) => el('option', { value: d.id }, `${model.outlet(d.id)}: ${d.title || d.file}`)));
   picker.value = String(doc.id);
   const removed = Array.isArray(doc.removed) ? doc.removed : [];
-  const meta = [doc.date, doc.byline, doc.dateline, doc.url].filter(Boolean);
+  // A byline or dateline the text itself opens with is not repeated above it.
+  const opening = (doc.text || '').slice(0, 400);
+  const meta = [doc.date, doc.byline, doc.dateline, doc.url].filter((m) => m && !(m !== doc.date && opening.includes(m)));
 
   replace(panel,
     el('div', { class: 'read-toolbar' }, el('label', {}, 'Reading ', picker), legend()),
@@ -146,7 +148,7 @@ export function renderRead(panel, model, ctx) {
           outletChip(model.outlet(doc.id), doc.id),
           // The title usually opens the text as a heading already; it is not shown twice.
           firstText(model, doc) === (doc.title || '').trim() ? el('h2', { class: 'visually-hidden' }, doc.title) : el('h2', { class: 'reader-title' }, doc.title || doc.file),
-          meta.length ? el('p', { class: 'source-meta' }, meta.join(' · ')) : null),
+          meta.length ? el('p', { class: 'source-meta' }, meta.map((m) => (m === doc.date ? readableDate(m) : m)).join(' · ')) : null),
         el('div', { class: 'reader-body' }, documentBody(model, doc, { onSelect: (s) => select(s) })),
         removed.length
           ? el('details', { class: 'removed' }, el('summary', {}, `What cleaning removed (${removed.length})`),

@@ -2,13 +2,17 @@
 // date, word count, shared and unique claims, quotations, warnings and what
 // cleaning removed; a toggle per card excludes the file and re-analyses.
 import { el, replace } from '../dom.js';
-import { outletColor } from './outlets.js';
+import { outletColor, readableDate } from './outlets.js';
 
 const PAGE = 60;
 
-/** The loaded file a document came from (archives give `archive.zip/inner`). */
+/** Whether a document came from a loaded file: archives give `archive.zip/inner`, JSON exports `export.json#3`. */
+export function cameFrom(doc, fileName) {
+  return doc.file === fileName || doc.file.startsWith(`${fileName}/`) || doc.file.startsWith(`${fileName}#`);
+}
+
 function fileOf(files, doc) {
-  return files.find((f) => doc.file === f.name || doc.file.startsWith(`${f.name}/`) || doc.file.startsWith(`${f.name}:`));
+  return files.find((f) => cameFrom(doc, f.name));
 }
 
 export function renderSources(panel, model, ctx) {
@@ -22,7 +26,7 @@ export function renderSources(panel, model, ctx) {
     const quotes = model.quotesByDoc.get(doc.id) || 0;
     const removed = Array.isArray(doc.removed) ? doc.removed : [];
     const warnings = Array.isArray(doc.warnings) ? doc.warnings : [];
-    const meta = [doc.date, doc.byline, doc.word_count !== undefined ? `${doc.word_count} words` : null].filter(Boolean);
+    const meta = [doc.date ? el('time', { datetime: doc.date }, readableDate(doc.date)) : null, doc.byline, doc.word_count !== undefined ? `${doc.word_count} words` : null].filter(Boolean);
     return el(
       'li',
       { class: 'source-card', style: { '--outlet': outletColor(doc.id) }, dataset: { doc: doc.id, file: doc.file } },
@@ -34,7 +38,7 @@ export function renderSources(panel, model, ctx) {
             'Included')
           : null),
       el('h3', { class: 'source-title' }, el('a', { href: `#read/${doc.id}` }, doc.title || doc.file)),
-      meta.length ? el('p', { class: 'source-meta' }, meta.join(' · ')) : null,
+      meta.length ? el('p', { class: 'source-meta' }, meta.flatMap((m, i) => (i ? [' · ', m] : [m]))) : null,
       el('dl', { class: 'source-stats' },
         el('div', {}, el('dt', {}, 'shared'), el('dd', {}, String(doc.claims_shared ?? '–'))),
         el('div', {}, el('dt', {}, 'unique'), el('dd', {}, String(doc.claims_unique ?? '–'))),
