@@ -4,7 +4,7 @@
 use parallax::align::pairs::{read_pairs, score_pairs};
 use parallax::align::THRESHOLD;
 use parallax::report::Report;
-use parallax::{analyze, Input, Options};
+use parallax::{Input, Options};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -172,7 +172,27 @@ fn cmd_analyze(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode, Stri
             Err(e) => errors.push(format!("{}: {}", file.display(), io_reason(&e))),
         }
     }
-    let report = analyze(&inputs, &Options::default());
+    // PARALLAX_TIMING=1 prints when each stage starts, for profiling.
+    let timing = std::env::var_os("PARALLAX_TIMING").is_some();
+    let started = std::time::Instant::now();
+    let mut last_stage = None;
+    let report = parallax::pipeline::analyze_with_progress(
+        &inputs,
+        &Options::default(),
+        &mut |stage, _, _, _| {
+            if timing && last_stage != Some(stage) {
+                eprintln!(
+                    "parallax: {:>8.3} s  {}",
+                    started.elapsed().as_secs_f64(),
+                    stage.name()
+                );
+                last_stage = Some(stage);
+            }
+        },
+    );
+    if timing {
+        eprintln!("parallax: {:>8.3} s  done", started.elapsed().as_secs_f64());
+    }
     for e in &errors {
         eprintln!("parallax: {e}");
     }

@@ -21,8 +21,28 @@ pub struct Edge {
 /// weight; pairs it gives `None` are dropped.
 pub fn candidates(
     corpus: &Corpus,
-    mut score: impl FnMut(usize, usize, f32) -> Option<f32>,
+    score: impl Fn(usize, usize, f32) -> Option<f32> + Sync,
 ) -> Vec<Edge> {
+    let pairs = shared_weight_pairs(corpus);
+    // Scoring is most of alignment's work and each pair stands alone: the
+    // CLI spreads it over its threads; the wasm build runs it in order.
+    let scored = |&(a, b, share): &(u32, u32, f32)| {
+        score(a as usize, b as usize, share).map(|score| Edge { score, a, b })
+    };
+    #[cfg(feature = "cli")]
+    {
+        use rayon::prelude::*;
+        pairs.par_iter().filter_map(scored).collect()
+    }
+    #[cfg(not(feature = "cli"))]
+    {
+        pairs.iter().filter_map(scored).collect()
+    }
+}
+
+/// Pairs of sentences from different documents that share rare terms, with
+/// the shared idf weight as a share of the smaller sentence's weight.
+fn shared_weight_pairs(corpus: &Corpus) -> Vec<(u32, u32, f32)> {
     let n = corpus.sents.len();
     let n_terms = corpus.idf.len();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
@@ -70,14 +90,7 @@ pub fn candidates(
             if smaller <= 0.0 {
                 continue;
             }
-            let share = shared / smaller;
-            if let Some(score) = score(i, j as usize, share) {
-                edges.push(Edge {
-                    score,
-                    a: i as u32,
-                    b: j,
-                });
-            }
+            edges.push((i as u32, j, shared / smaller));
         }
         touched.clear();
     }
