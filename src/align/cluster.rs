@@ -19,25 +19,70 @@ pub struct Edge {
 /// terms, not with the square of the corpus), scored by `score(i, j, share)`
 /// where `share` is the shared rare weight over the smaller sentence's
 /// weight; pairs it gives `None` are dropped.
+/// The least shared rare weight (of the smaller sentence) any link needs.
+pub const MIN_SHARE: f32 = 0.1;
+
 pub fn candidates(
     corpus: &Corpus,
     score: impl Fn(usize, usize, f32) -> Option<f32> + Sync,
 ) -> Vec<Edge> {
     let pairs = shared_weight_pairs(corpus);
+    // A sentence repeated word for word (wire copy, reused paragraph) scores
+    // the same against everything: each distinct pair of wordings is scored
+    // once, then the score is given to every pair of their occurrences.
+    let first = first_occurrences(corpus);
+    let key = |a: u32, b: u32| {
+        let (x, y) = (first[a as usize], first[b as usize]);
+        (x.min(y), x.max(y))
+    };
+    let mut distinct: Vec<(u32, u32, f32)> = pairs
+        .iter()
+        .map(|&(a, b, share)| {
+            let (x, y) = key(a, b);
+            (x, y, share)
+        })
+        .collect();
+    distinct.sort_unstable_by_key(|&(x, y, _)| (x, y));
+    distinct.dedup_by_key(|&mut (x, y, _)| (x, y));
     // Scoring is most of alignment's work and each pair stands alone: the
     // CLI spreads it over its threads; the wasm build runs it in order.
-    let scored = |&(a, b, share): &(u32, u32, f32)| {
-        score(a as usize, b as usize, share).map(|score| Edge { score, a, b })
-    };
+    let scored = |&(a, b, share): &(u32, u32, f32)| score(a as usize, b as usize, share);
     #[cfg(feature = "cli")]
-    {
+    let scores: Vec<Option<f32>> = {
         use rayon::prelude::*;
-        pairs.par_iter().filter_map(scored).collect()
-    }
+        distinct.par_iter().map(scored).collect()
+    };
     #[cfg(not(feature = "cli"))]
-    {
-        pairs.iter().filter_map(scored).collect()
-    }
+    let scores: Vec<Option<f32>> = distinct.iter().map(scored).collect();
+    pairs
+        .iter()
+        .filter_map(|&(a, b, _)| {
+            let k = key(a, b);
+            let at = distinct
+                .binary_search_by_key(&k, |&(x, y, _)| (x, y))
+                .ok()?;
+            scores[at].map(|score| Edge { score, a, b })
+        })
+        .collect()
+}
+
+/// For each sentence, the first sentence with the same words in the same
+/// order (itself when it is the first).
+fn first_occurrences(corpus: &Corpus) -> Vec<u32> {
+    let mut seen: std::collections::HashMap<(&[u32], bool), u32> = std::collections::HashMap::new();
+    corpus
+        .sents
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            if v.token_terms.is_empty() {
+                return i as u32;
+            }
+            *seen
+                .entry((v.token_terms.as_slice(), v.negated))
+                .or_insert(i as u32)
+        })
+        .collect()
 }
 
 /// Pairs of sentences from different documents that share rare terms, with
@@ -90,7 +135,12 @@ fn shared_weight_pairs(corpus: &Corpus) -> Vec<(u32, u32, f32)> {
             if smaller <= 0.0 {
                 continue;
             }
-            edges.push((i as u32, j, shared / smaller));
+            let share = shared / smaller;
+            // Below this share of rare weight no link kind can hold (see
+            // `super::align`): dropping such pairs here spares sorting them.
+            if share >= MIN_SHARE {
+                edges.push((i as u32, j, share));
+            }
         }
         touched.clear();
     }

@@ -122,45 +122,67 @@ fn shingles(words: &[u64]) -> Vec<u64> {
 /// The verbatim share of each document, from hashed 8-word shingles.
 pub fn verbatim(texts: &[&str]) -> Vec<Verbatim> {
     let all: Vec<Vec<u64>> = texts.iter().map(|t| shingles(&word_hashes(t))).collect();
-    // Every (shingle, document) once, sorted: the documents having a shingle
-    // are one run of this list, found by binary search (no map of lists).
-    let mut owners: Vec<(u64, u32)> = all
+    // Every occurrence (shingle, document, position), sorted: the documents
+    // having a shingle are one run of this list, walked once (a lookup per
+    // shingle into a list of millions would miss the cache every time).
+    let mut occurrences: Vec<(u64, u32, u32)> = all
         .iter()
         .enumerate()
-        .flat_map(|(d, sh)| sh.iter().map(move |&s| (s, d as u32)))
+        .flat_map(|(d, sh)| {
+            sh.iter()
+                .enumerate()
+                .map(move |(k, &s)| (s, d as u32, k as u32))
+        })
         .collect();
-    owners.sort_unstable();
-    owners.dedup();
-    all.iter()
-        .enumerate()
-        .map(|(d, sh)| {
-            let n_words = sh.len() + SHINGLE - 1;
-            if sh.is_empty() {
+    occurrences.sort_unstable();
+    let mut covered: Vec<Vec<bool>> = all
+        .iter()
+        .map(|sh| {
+            vec![
+                false;
+                if sh.is_empty() {
+                    0
+                } else {
+                    sh.len() + SHINGLE - 1
+                }
+            ]
+        })
+        .collect();
+    let mut with: Vec<HashMap<usize, usize>> = vec![HashMap::new(); all.len()];
+    let mut docs: Vec<u32> = Vec::new();
+    for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
+        // Boilerplate repeated by every page says nothing of copying between
+        // two of them; a bounded look keeps it cheap.
+        docs.clear();
+        for &(_, d, _) in run {
+            if docs.last() != Some(&d) {
+                docs.push(d);
+                if docs.len() > 9 {
+                    break;
+                }
+            }
+        }
+        if docs.len() < 2 {
+            continue; // repeated inside one document only
+        }
+        for &(_, d, k) in run {
+            let (d, k) = (d as usize, k as usize);
+            for c in &mut covered[d][k..k + SHINGLE] {
+                *c = true;
+            }
+            for &o in docs.iter().filter(|&&o| o as usize != d).take(8) {
+                *with[d].entry(o as usize).or_default() += 1;
+            }
+        }
+    }
+    covered
+        .into_iter()
+        .zip(with)
+        .map(|(covered, with)| {
+            if covered.is_empty() {
                 return Verbatim::default();
             }
-            let mut covered = vec![false; n_words];
-            let mut with: HashMap<usize, usize> = HashMap::new();
-            for (k, &s) in sh.iter().enumerate() {
-                let from = owners.partition_point(|&(h, _)| h < s);
-                let run = owners[from..].iter().take_while(|&&(h, _)| h == s);
-                // Boilerplate repeated by every page says nothing of copying
-                // between two of them; a bounded look keeps it cheap.
-                let others: Vec<usize> = run
-                    .map(|&(_, o)| o as usize)
-                    .filter(|&o| o != d)
-                    .take(8)
-                    .collect();
-                if others.is_empty() {
-                    continue;
-                }
-                for c in &mut covered[k..k + SHINGLE] {
-                    *c = true;
-                }
-                for o in others {
-                    *with.entry(o).or_default() += 1;
-                }
-            }
-            let share = covered.iter().filter(|&&c| c).count() as f64 / n_words as f64;
+            let share = covered.iter().filter(|&&c| c).count() as f64 / covered.len() as f64;
             let mut with: Vec<(usize, usize)> = with.into_iter().collect();
             with.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             Verbatim {

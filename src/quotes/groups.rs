@@ -154,21 +154,11 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
     let stems: Vec<BTreeSet<String>> = inputs.iter().map(|q| content_stems(q.text)).collect();
     let mut parent: Vec<usize> = (0..inputs.len()).collect();
     let mut links: Vec<(usize, usize, Link)> = Vec::new();
-    // Candidate pairs come from an inverted index over word stems, so the
-    // work follows the pairs that share words, not all pairs.
-    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, f) in folded.iter().enumerate() {
-        if f.len() < 2 {
-            continue; // one word ("terrorism") says nothing about whose remark it is
-        }
-        let keys: BTreeSet<String> = f.iter().map(|w| stem(w)).collect();
-        for k in keys {
-            postings.entry(k).or_default().push(i);
-        }
-    }
     // The same words, however common they are, link through one hash
-    // lookup; the postings below only need to find the looser links.
+    // lookup; the postings below only need to find the looser links, and
+    // only between first occurrences (a repeat is grouped with its first).
     let mut first_with: HashMap<&[String], usize> = HashMap::new();
+    let mut repeat = vec![false; inputs.len()];
     for (i, words) in folded.iter().enumerate() {
         if words.len() < 2 {
             continue;
@@ -176,6 +166,7 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
         match first_with.entry(words.as_slice()) {
             std::collections::hash_map::Entry::Occupied(first) => {
                 let j = *first.get();
+                repeat[i] = true;
                 links.push((j, i, Link::SameWords));
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 parent[a.max(b)] = a.min(b);
@@ -185,8 +176,20 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
             }
         }
     }
+    // Candidate pairs come from an inverted index over word stems, so the
+    // work follows the pairs that share words, not all pairs.
+    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, f) in folded.iter().enumerate() {
+        if f.len() < 2 || repeat[i] {
+            continue; // one word ("terrorism") says nothing about whose remark it is
+        }
+        let keys: BTreeSet<String> = f.iter().map(|w| stem(w)).collect();
+        for k in keys {
+            postings.entry(k).or_default().push(i);
+        }
+    }
     for i in 0..inputs.len() {
-        if folded[i].len() < 2 {
+        if folded[i].len() < 2 || repeat[i] {
             continue;
         }
         let mut keys: Vec<&Vec<usize>> = folded[i]

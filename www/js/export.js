@@ -15,7 +15,7 @@ function download(name, type, text) {
 }
 
 export function downloadJson(report) {
-  download('parallax-report.json', 'application/json', JSON.stringify(report));
+  download('parallax-report.json', 'application/json', JSON.stringify(report, plainArrays));
 }
 
 // Mirrors csv_field in src/main.rs: quoted only when it must be.
@@ -113,4 +113,9 @@ export function exportHtml(panel, viewName, report) {
 
 export function downloadHtml(panel, viewName, report) {
   download(`parallax-${viewName.toLowerCase()}.html`, 'text/html', exportHtml(panel, viewName, report));
+}
+
+/** JSON.stringify replacer: typed rows (the similarity matrix) as plain arrays, like the CLI's JSON. */
+function plainArrays(_key, value) {
+  return ArrayBuffer.isView(value) ? Array.from(value) : value;
 }

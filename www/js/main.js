@@ -109,6 +109,9 @@ async function analyse() {
     const report = included.length
       ? await client.analyze(included.map(({ name, bytes }) => ({ name, bytes })), showProgress)
       : emptyReport();
+    // The report's arrival is one task of the page's thread; indexing and
+    // drawing it start in the next, so no single task holds the page long.
+    await nextTask();
     setReport(report);
     return 'ok';
   } catch (error) {
@@ -133,6 +136,20 @@ async function analyse() {
   }
 }
 
+/** Resolves after the page's other pending tasks (input, paint) had their turn. */
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The file names a document's `file` may have come from: itself, and what stands before each '/' or '#'. */
+function fileNamesOf(file) {
+  const names = [file];
+  for (let i = 0; i < file.length; i++) {
+    if (file[i] === '/' || file[i] === '#') names.push(file.slice(0, i));
+  }
+  return names;
+}
+
 function emptyReport() {
   return { schema: 'parallax.report/1', documents: [], sentences: [], quotes: [], claims: [], quote_groups: [], speakers: [], similarity: [], errors: [] };
 }
@@ -142,10 +159,19 @@ function setReport(report) {
   // Colours follow the files, not the documents' numbers in this analysis:
   // an excluded file keeps its slot, so the others keep their colours.
   const docs = report.documents || [];
+  // Documents by the file they came from (a zip entry or JSON record names
+  // its file before '/' or '#'), found in one pass instead of a scan per file.
+  const byFile = new Map();
+  for (const d of docs) {
+    for (const name of fileNamesOf(d.file)) {
+      if (!byFile.has(name)) byFile.set(name, []);
+      byFile.get(name).push(d);
+    }
+  }
   const slots = new Map();
   let next = 0;
   for (const file of state.files) {
-    const own = file.included ? docs.filter((d) => cameFrom(d, file.name)) : [];
+    const own = file.included ? (byFile.get(file.name) || []).filter((d) => cameFrom(d, file.name)) : [];
     if (own.length === 0) next++;
     for (const d of own) slots.set(d.id, next++);
   }
