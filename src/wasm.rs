@@ -40,9 +40,20 @@ pub fn analyze(
                 let _ = f.apply(&JsValue::NULL, &args);
             }
         };
-    let report = analyze_with_progress(&inputs, &Options::default(), &mut report_progress);
+    let mut report = analyze_with_progress(&inputs, &Options::default(), &mut report_progress);
+    // The documents × documents matrix goes across as typed rows (one copy
+    // each) rather than as a million separate JS numbers.
+    let similarity = std::mem::take(&mut report.similarity);
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&report, &serializer).map_err(|e| JsError::new(&e.to_string()))
+    let out = serde::Serialize::serialize(&report, &serializer)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let rows = js_sys::Array::new_with_length(similarity.len() as u32);
+    for (i, row) in similarity.iter().enumerate() {
+        rows.set(i as u32, js_sys::Float64Array::from(row.as_slice()).into());
+    }
+    js_sys::Reflect::set(&out, &JsValue::from_str("similarity"), &rows)
+        .map_err(|_| JsError::new("could not attach the similarity matrix"))?;
+    Ok(out)
 }
 
 /// The schema name of the Report this build produces.

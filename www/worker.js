@@ -39,10 +39,8 @@ self.onmessage = async (event) => {
         postMessage({ id, progress: { stage, done, total, file } });
       }
     });
-    // A documents × documents matrix is a million numbers at 1,000
-    // documents: as typed rows it crosses to the page as a few memory
-    // copies instead of a million values the page's thread must rebuild.
-    if (Array.isArray(result.similarity)) result.similarity = result.similarity.map((row) => Float64Array.from(row));
+    // The similarity matrix arrives as typed rows (see src/wasm.rs): it
+    // crosses to the page as a few memory copies, not a million values.
     // Wasm memory only grows, so its size now is the peak of this run.
     postMessage({ id, ok: true, result, memoryBytes: memory ? memory.buffer.byteLength : null });
   } catch (error) {
