@@ -52,6 +52,10 @@ for name in seeds example ecbplus scale1000 scale4000; do
 done
 python3 -c "print(f'bench native_scaling_4000_over_1000 {float(\"$N4\")/float(\"$N1\"):.2f} x')"
 
+# Alignment quality on ECB+ (a relative figure: the gold is loose).
+cargo test --release --quiet --test ecbplus_eval -- --nocapture 2>&1 | grep '^ecb+' \
+  | sed -E 's/.*precision ([0-9.]+), recall ([0-9.]+), F1 ([0-9.]+).*/bench ecbplus_align_precision \1 ratio\nbench ecbplus_align_recall \2 ratio\nbench ecbplus_align_f1 \3 ratio/'
+
 # Sizes.
 wasm=www/pkg/parallax_bg.wasm
 echo "bench wasm_size $(wc -c < "$wasm") bytes"

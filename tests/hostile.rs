@@ -179,3 +179,43 @@ fn the_same_file_twice_is_loaded_once() {
         dup.reason
     );
 }
+
+#[test]
+fn a_zip_bomb() {
+    // Twenty archives nested in one, each inflating twenty megabytes of one
+    // letter: 400 MB from a few hundred kilobytes.
+    let megabyte = vec![b'a'; 1 << 20];
+    let names: Vec<String> = (0..20).map(|i| format!("part-{i:02}.txt")).collect();
+    let inner = common::zip::build_zip(
+        &names
+            .iter()
+            .map(|n| common::zip::entry(n, &megabyte))
+            .collect::<Vec<_>>(),
+    );
+    let inner_names: Vec<String> = (0..20).map(|i| format!("inner-{i:02}.zip")).collect();
+    let outer = common::zip::build_zip(
+        &inner_names
+            .iter()
+            .map(|n| common::zip::entry(n, &inner))
+            .collect::<Vec<_>>(),
+    );
+    assert!(
+        outer.len() < 2 << 20,
+        "the bomb itself is small ({} bytes)",
+        outer.len()
+    );
+    let report = survives(vec![input("bomb.zip", outer)]);
+    assert!(
+        report
+            .errors
+            .iter()
+            .any(|e| e.file.starts_with("bomb.zip") && e.reason.contains("zip bomb")),
+        "{:?}",
+        report
+            .errors
+            .iter()
+            .filter(|e| e.file.starts_with("bomb.zip"))
+            .take(3)
+            .collect::<Vec<_>>()
+    );
+}

@@ -2,6 +2,8 @@
 //! for when it is missing (skip with a message, but fail under `CI=true`).
 #![allow(dead_code)]
 
+pub mod zip;
+
 use std::path::PathBuf;
 
 /// `../shared` beside the repository, or `None` (after saying why) when a
