@@ -333,6 +333,20 @@ fn navigation(line: &str, doc_is_latin: bool) -> bool {
     (bars >= 3 && items_short(&['|', '•', '·'])) || (crumbs >= 2 && items_short(&['»', '›', '>']))
 }
 
+/// Records a byline; "By Priya Nair, The Daily Ledger" names the writer,
+/// then the paper (only a name starting with "The": never "Staff Writer").
+fn note_byline(hints: &mut Hints, name: String) {
+    match name.rsplit_once(", The ") {
+        Some((writer, paper)) if !writer.is_empty() && !paper.is_empty() => {
+            hints.byline.get_or_insert_with(|| writer.to_string());
+            hints.outlet.get_or_insert_with(|| format!("The {paper}"));
+        }
+        _ => {
+            hints.byline.get_or_insert(name);
+        }
+    }
+}
+
 fn byline(line: &str) -> Option<Option<String>> {
     let t = line.trim();
     if t.len() > 90 {
@@ -533,7 +547,7 @@ pub fn clean_plain(text: &str) -> Cleaned {
             }
             Tag::Byline(name) => {
                 if let Some(name) = name {
-                    cleaned.hints.byline.get_or_insert(name);
+                    note_byline(&mut cleaned.hints, name);
                 }
                 pieces.push(Piece::new(line, Some(BlockKind::Other)));
             }
@@ -591,7 +605,7 @@ pub fn tag_pieces(pieces: Vec<Piece>, cleaned: &mut Cleaned) -> Vec<Piece> {
             }
             Tag::Byline(name) => {
                 if let Some(name) = name {
-                    cleaned.hints.byline.get_or_insert(name);
+                    note_byline(&mut cleaned.hints, name);
                 }
                 piece.kind = Some(BlockKind::Other);
             }
