@@ -91,6 +91,13 @@ pub fn align(inputs: &[SentenceIn], n_docs: usize) -> Alignment {
         .map(|v| v.quantities.iter().any(discrepancy::is_fact_sized))
         .collect();
     let has_count = |i: usize| counts[i];
+    // A sentence's clauses are cut and vectorised once, when a pair first
+    // needs them (most sentences never reach the clause link).
+    let clause_parts: Vec<std::sync::OnceLock<similarity::ClauseParts>> = (0..inputs.len())
+        .map(|_| std::sync::OnceLock::new())
+        .collect();
+    let parts_of =
+        |i: usize| clause_parts[i].get_or_init(|| corpus.clause_parts(i, inputs[i].features));
     // Pairs sharing a fifth of the smaller sentence's rare weight get the
     // pair score, or else a containment, clause or shared-count link; pairs sharing
     // less (down to a tenth) can only be about the same count.
@@ -105,7 +112,7 @@ pub fn align(inputs: &[SentenceIn], n_docs: usize) -> Alignment {
             // look somewhat alike: it costs a vector per clause, and a
             // clause match between otherwise unlike sentences is chance.
             if (CLAUSE_FLOOR..THRESHOLD).contains(&score)
-                && similarity::clause_link(&corpus, a, inputs[a].features, b, inputs[b].features)
+                && similarity::clause_link(&corpus, a, b, parts_of)
             {
                 score = THRESHOLD;
             }

@@ -504,14 +504,43 @@ impl Corpus {
         (v, mass)
     }
 
-    /// The best pair score between a claim clause of sentence `a` and one of
-    /// sentence `b` (`fa`, `fb` their features): 0 unless the sentences
-    /// share a name and no number of one is stated otherwise in the other.
-    /// Only clauses of at least five content terms count, compared with
-    /// clauses of the same polarity and ordinals whose names the other
-    /// sentence mentions too.
-    pub fn clause_score(&self, a: usize, fa: &Features, b: usize, fb: &Features) -> f32 {
+    /// The claim clauses of sentence `i` (`f` its features) worth comparing:
+    /// those of at least five content terms.
+    pub fn clause_parts(&self, i: usize, f: &Features) -> ClauseParts {
         const MIN_CLAUSE_TERMS: usize = 5;
+        let parts = claim_clauses(f)
+            .into_iter()
+            .filter_map(|r| {
+                let bytes = f.tokens.get(r.start)?.start..f.tokens.get(r.end - 1)?.end;
+                let (vector, mass) = self.part(i, f, r);
+                let ordinals = f
+                    .ordinals
+                    .iter()
+                    .filter(|o| bytes.start <= o.1 && o.2 <= bytes.end)
+                    .map(|o| o.0)
+                    .collect();
+                (vector.terms.len() >= MIN_CLAUSE_TERMS).then_some(ClausePart {
+                    vector,
+                    mass,
+                    ordinals,
+                })
+            })
+            .collect();
+        ClauseParts(parts)
+    }
+
+    /// The best pair score between a claim clause of sentence `a` and one of
+    /// sentence `b` (`parts_of(i)` the [`Corpus::clause_parts`] of sentence
+    /// `i`, asked for only when needed): 0 unless the sentences share a name
+    /// and no number of one is stated otherwise in the other. Clauses are
+    /// compared with clauses of the same polarity and ordinals whose names
+    /// the other sentence mentions too.
+    pub fn clause_score<'p>(
+        &self,
+        a: usize,
+        b: usize,
+        parts_of: impl Fn(usize) -> &'p ClauseParts,
+    ) -> f32 {
         let (wa, wb) = (&self.sents[a], &self.sents[b]);
         // As for containment: a number against the other sentence's has
         // already been judged by the pair score.
@@ -531,40 +560,41 @@ impl Corpus {
                 .iter()
                 .all(|t| whole.terms.binary_search(t).is_ok())
         };
-        let parts = |i: usize, f: &Features| -> Vec<(SentVec, f32, Vec<i32>)> {
-            claim_clauses(f)
-                .into_iter()
-                .filter_map(|r| {
-                    let bytes = f.tokens.get(r.start)?.start..f.tokens.get(r.end - 1)?.end;
-                    let (v, mass) = self.part(i, f, r);
-                    let ordinals = f
-                        .ordinals
-                        .iter()
-                        .filter(|o| bytes.start <= o.1 && o.2 <= bytes.end)
-                        .map(|o| o.0)
-                        .collect();
-                    (v.terms.len() >= MIN_CLAUSE_TERMS).then_some((v, mass, ordinals))
-                })
-                .collect()
-        };
-        let (pa, pb) = (parts(a, fa), parts(b, fb));
         let mut best = 0f32;
-        for (va, ma, oa) in &pa {
-            for (vb, mb, ob) in &pb {
+        for pa in &parts_of(a).0 {
+            for pb in &parts_of(b).0 {
+                let (va, vb) = (&pa.vector, &pb.vector);
                 // "his first visit" and "his second trip" are two claims
                 // however alike the rest.
-                let ordinals_differ = !oa.is_empty() && !ob.is_empty() && oa != ob;
+                let ordinals_differ = !pa.ordinals.is_empty()
+                    && !pb.ordinals.is_empty()
+                    && pa.ordinals != pb.ordinals;
                 if va.negated == vb.negated
                     && !ordinals_differ
+                    && intersect(&va.terms, &vb.terms).nth(1).is_some()
                     && named_in(va, wb)
                     && named_in(vb, wa)
                 {
-                    best = best.max(model::predict(&self.vector_pair_features(va, *ma, vb, *mb)));
+                    best = best.max(model::predict(
+                        &self.vector_pair_features(va, pa.mass, vb, pb.mass),
+                    ));
                 }
             }
         }
         best
     }
+}
+
+/// The claim clauses of one sentence, as vectors of its corpus.
+#[derive(Debug, Default)]
+pub struct ClauseParts(Vec<ClausePart>);
+
+#[derive(Debug)]
+struct ClausePart {
+    vector: SentVec,
+    mass: f32,
+    /// The ordinals stated in the clause, in text order.
+    ordinals: Vec<i32>,
 }
 
 /// Whether a claim clause of sentence `a` says what one of sentence `b`
@@ -575,8 +605,13 @@ impl Corpus {
 /// Khamenei said the Western strategy, especially against Iran and Syria,
 /// will not deter the two countries from defending their national
 /// interests". Like containment, it is not part of the pair score.
-pub fn clause_link(corpus: &Corpus, a: usize, fa: &Features, b: usize, fb: &Features) -> bool {
-    corpus.clause_score(a, fa, b, fb) >= CLAUSE_THRESHOLD
+pub fn clause_link<'p>(
+    corpus: &Corpus,
+    a: usize,
+    b: usize,
+    parts_of: impl Fn(usize) -> &'p ClauseParts,
+) -> bool {
+    corpus.clause_score(a, b, parts_of) >= CLAUSE_THRESHOLD
 }
 
 /// Clauses are short, and the pair model, trained on whole sentences,
@@ -904,9 +939,10 @@ mod tests {
             ];
             let feats: Vec<Features> = texts.iter().map(|t| features(t)).collect();
             let c = Corpus::build(feats.iter().enumerate());
-            let score = c.clause_score(0, &feats[0], 1, &feats[1]);
+            let parts = [c.clause_parts(0, &feats[0]), c.clause_parts(1, &feats[1])];
+            let score = c.clause_score(0, 1, |i| &parts[i]);
             assert_eq!(
-                clause_link(&c, 0, &feats[0], 1, &feats[1]),
+                clause_link(&c, 0, 1, |i| &parts[i]),
                 expected,
                 "{a} / {b}: {score}"
             );
