@@ -135,11 +135,13 @@ fn parts(inputs: &[SentenceIn], docs: usize) {
     let corpus = Corpus::build(inputs.iter().map(|s| (s.doc, s.features)));
     println!("corpus {:.2} s CPU", cpu_secs() - t);
     let t = cpu_secs();
-    let mut n = 0;
+    // The scorer may run on several threads: count with an atomic.
+    let touched = std::sync::atomic::AtomicUsize::new(0);
     let e = cluster::candidates(&corpus, |_, _, share| {
-        n += 1;
+        touched.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         (share >= 0.2).then_some(0.0)
     });
+    let n = touched.into_inner();
     println!(
         "candidates {:.2} s CPU: {} touched, {} kept",
         cpu_secs() - t,

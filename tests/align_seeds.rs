@@ -114,8 +114,6 @@ fn not_travelled_apart_from_russia_aligns() {
 }
 
 #[test]
-#[ignore = "not reached: the shared words (not, defending, interests) are too few for the pair model; \
-            'stop'/'deter' and 'own'/'national' need a synonym resource"]
 fn defending_interests_aligns_across_wordings() {
     let Some(r) = seed_report() else { return };
     assert_same_claim(

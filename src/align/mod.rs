@@ -7,17 +7,19 @@
 //! features ─▶ similarity::Corpus (interned terms, the corpus's own idf)
 //!          ─▶ cluster::candidates (inverted index over rare terms)
 //!          ─▶ link score: the learned pair score (model, THRESHOLD), or else
-//!             one sentence restated inside the other (similarity::contained)
+//!             one sentence restated inside the other (similarity::contained),
+//!             a claim clause of each alike (similarity::clause_link)
 //!             or the same count of the same thing (discrepancy::fact_link)
 //!          ─▶ cluster::cluster (complete linkage, one sentence a document)
 //!          ─▶ diff::differs, discrepancy::findings
 //! ```
 //!
 //! `parallax pairs` uses [`pair_score`] and [`THRESHOLD`] as they are (with
-//! the pairs file as its corpus, see [`pairs`]). The two other links are not
+//! the pairs file as its corpus, see [`pairs`]). The other links are not
 //! paraphrase judgements and are kept out of it on purpose: MSRP's annotators
 //! call a sentence with an added clause a different sentence, while for
-//! claims across outlets it is the same claim with more context; and two
+//! claims across outlets it is the same claim with more context (or with
+//! its own attribution and its own words for the subject); and two
 //! otherwise different sentences that state the death toll of the same war
 //! are, for a fact-checker, one claim whose numbers disagree.
 
@@ -40,6 +42,9 @@ use crate::span::Utf16Index;
 /// Scores at or above this mean "the same claim", for the product's claims
 /// and for `parallax pairs` alike.
 pub const THRESHOLD: f32 = 0.5;
+
+/// Pairs scoring below this are not compared clause by clause.
+const CLAUSE_FLOOR: f32 = 0.15;
 
 /// A claim sentence to align: its document, its text, and its features
 /// (computed from that text).
@@ -86,14 +91,29 @@ pub fn align(inputs: &[SentenceIn], n_docs: usize) -> Alignment {
         .map(|v| v.quantities.iter().any(discrepancy::is_fact_sized))
         .collect();
     let has_count = |i: usize| counts[i];
+    // A sentence's clauses are cut and vectorised once, when a pair first
+    // needs them (most sentences never reach the clause link).
+    let clause_parts: Vec<std::sync::OnceLock<similarity::ClauseParts>> = (0..inputs.len())
+        .map(|_| std::sync::OnceLock::new())
+        .collect();
+    let parts_of =
+        |i: usize| clause_parts[i].get_or_init(|| corpus.clause_parts(i, inputs[i].features));
     // Pairs sharing a fifth of the smaller sentence's rare weight get the
-    // pair score, or else a containment or shared-count link; pairs sharing
+    // pair score, or else a containment, clause or shared-count link; pairs sharing
     // less (down to a tenth) can only be about the same count.
     let edges = cluster::candidates(&corpus, |a, b, share| {
         let fact = || discrepancy::fact_link(&corpus, inputs[a].features, inputs[b].features, a, b);
         if share >= 0.2 {
             let mut score = corpus.score(a, b);
             if score < THRESHOLD && similarity::contained(&corpus, a, b) {
+                score = THRESHOLD;
+            }
+            // Clauses are compared only where the whole sentences already
+            // look somewhat alike: it costs a vector per clause, and a
+            // clause match between otherwise unlike sentences is chance.
+            if (CLAUSE_FLOOR..THRESHOLD).contains(&score)
+                && similarity::clause_link(&corpus, a, b, parts_of)
+            {
                 score = THRESHOLD;
             }
             if score < THRESHOLD && has_count(a) && has_count(b) {
