@@ -1,24 +1,16 @@
 // Responsiveness: drops a corpus on the real page (as a person would) and
 // records main-thread long tasks with a PerformanceObserver until the
 // sources are shown. usage: node bench/longtasks.mjs BASE_URL DIR
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { launch } from '../tests/e2e/browser.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [base, dir] = process.argv.slice(2);
-const chrome = [process.env.CHROME, '/usr/bin/chromium'].find((c) => c && existsSync(c));
 const files = readdirSync(dir).sort().map((name) => ({ name, text: readFileSync(join(dir, name), 'latin1') }));
 
-const profile = mkdtempSync(join(tmpdir(), 'parallax-longtasks-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: chrome,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run', '--disable-quic'],
-});
+const browser = await launch();
 try {
-  const page = context.pages()[0] || (await context.newPage());
+  const page = browser.page;
   await page.goto(base + '/');
   await page.waitForFunction(() => document.body.classList.contains('engine-ready'), null, { timeout: 60000 });
   await page.evaluate(() => {
@@ -56,6 +48,5 @@ try {
   console.log(`bench page_scale1000_longest_main_task_ms ${longest.toFixed(0)} ms`);
   console.log(`bench page_scale1000_long_tasks_over_100ms ${tasks.filter((d) => d > 100).length} tasks`);
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser.close();
 }

@@ -1,16 +1,13 @@
 // The wasm build inside headless Chromium, through the worker as the page
 // runs it. usage: node bench/wasm.mjs BASE_URL NAME DIR [RUNS]
-// Prints `bench` lines: median analysis time, peak wasm memory; with
-// NAME=page also the time from opening the page to ready, and the longest
-// main-thread task while the page analyses DIR through its own UI.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Prints `bench` lines: median analysis time and peak wasm memory; with
+// NAME=page also the time from opening the page to ready.
+import { launch } from '../tests/e2e/browser.mjs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [base, name, dir, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg || 5);
-const chrome = [process.env.CHROME, '/usr/bin/chromium'].find((c) => c && existsSync(c));
 
 function readCorpus(folder) {
   const out = [];
@@ -27,15 +24,9 @@ function readCorpus(folder) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const profile = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: chrome,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run', '--disable-quic'],
-});
+const browser = await launch();
 try {
-  const page = context.pages()[0] || (await context.newPage());
+  const page = browser.page;
   const t0 = Date.now();
   await page.goto(base + '/');
   await page.waitForFunction(() => document.body.classList.contains('engine-ready'), null, { timeout: 60000 });
@@ -76,6 +67,5 @@ try {
   console.log(`bench wasm_${name}_ms ${median(times).toFixed(0)} ms`);
   console.log(`bench wasm_${name}_peak_memory ${(memory / 1048576).toFixed(1)} MB`);
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser.close();
 }

@@ -29,18 +29,30 @@ function chromePath() {
   throw new Error('no Chromium found: set CHROME=/path/to/chromium');
 }
 
-/** Opens the page in a fresh profile; returns {context, page, requests, consoleErrors, close}. */
-export async function openPage(path = '/', { viewport = { width: 1280, height: 860 }, colorScheme = 'light' } = {}) {
+/** Debian's Chromium, headless, in a fresh profile; `close()` also removes the profile. */
+export async function launch(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'parallax-chrome-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromePath(),
     headless: true,
     args: FLAGS,
-    viewport,
-    colorScheme,
-    acceptDownloads: true,
+    ...options,
   });
-  const page = context.pages()[0] || (await context.newPage());
+  return {
+    context,
+    profile,
+    page: context.pages()[0] || (await context.newPage()),
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the page in a fresh profile; returns {context, page, requests, consoleErrors, close}. */
+export async function openPage(path = '/', { viewport = { width: 1280, height: 860 }, colorScheme = 'light' } = {}) {
+  const browser = await launch({ viewport, colorScheme, acceptDownloads: true });
+  const { context, page } = browser;
   const requests = [];
   const consoleErrors = [];
   const dialogs = [];
@@ -59,10 +71,7 @@ export async function openPage(path = '/', { viewport = { width: 1280, height: 8
     requests,
     consoleErrors,
     dialogs,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: browser.close,
   };
 }
 
