@@ -18,6 +18,9 @@ enum Encoding {
     Utf16Le,
     Utf16Be,
     SingleByte(&'static str, &'static [u16; 128]),
+    /// The multi-byte legacy encodings (Shift_JIS, EUC-JP, ISO-2022-JP, GBK,
+    /// gb18030, Big5, EUC-KR), decoded by encoding_rs.
+    MultiByte(&'static encoding_rs::Encoding),
 }
 
 impl Encoding {
@@ -27,12 +30,13 @@ impl Encoding {
             Encoding::Utf16Le => "UTF-16LE",
             Encoding::Utf16Be => "UTF-16BE",
             Encoding::SingleByte(name, _) => name,
+            Encoding::MultiByte(encoding) => encoding.name(),
         }
     }
 }
 
 /// An encoding label as the Encoding Standard reads it: `Err` with the label
-/// when it names an encoding Parallax does not decode (the CJK ones).
+/// when it names no encoding Parallax knows.
 fn for_label(label: &str) -> Option<Result<Encoding, String>> {
     let lower = label.trim().to_ascii_lowercase();
     if lower.is_empty() {
@@ -46,7 +50,10 @@ fn for_label(label: &str) -> Option<Result<Encoding, String>> {
         "utf-16be" | "unicodefffe" => Encoding::Utf16Be,
         _ => match legacy::table(&lower) {
             Some((name, table)) => Encoding::SingleByte(name, table),
-            None => return Some(Err(lower)),
+            None => match encoding_rs::Encoding::for_label_no_replacement(lower.as_bytes()) {
+                Some(encoding) => Encoding::MultiByte(encoding),
+                None => return Some(Err(lower)),
+            },
         },
     }))
 }
@@ -125,7 +132,7 @@ pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<Decoded, S
                 Some(Ok(enc)) => enc,
                 Some(Err(name)) => {
                     warnings.push(format!(
-                        "the file declares the encoding '{name}', which Parallax does not decode; it was read as UTF-8"
+                        "the file declares the encoding '{name}', which Parallax does not know; it was read as UTF-8"
                     ));
                     Encoding::Utf8
                 }
@@ -153,6 +160,11 @@ pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<Decoded, S
         Encoding::Utf16Le => utf16(body, u16::from_le_bytes),
         Encoding::Utf16Be => utf16(body, u16::from_be_bytes),
         Encoding::SingleByte(_, table) => legacy::decode(body, table),
+        Encoding::MultiByte(encoding) => {
+            let (text, _) = encoding.decode_without_bom_handling(body);
+            let n = text.matches(char::REPLACEMENT_CHARACTER).count();
+            (text.into_owned(), n)
+        }
     };
     if replaced > 0 {
         warnings.push(format!(
@@ -418,9 +430,30 @@ mod tests {
     }
 
     #[test]
-    fn undecoded_cjk_label_is_named_in_a_warning() {
-        let d = decode(b"<meta charset=\"shift_jis\">\x82\xA0 text").unwrap();
-        assert!(d.warnings[0].contains("shift_jis"), "{:?}", d.warnings);
+    fn multi_byte_legacy_encodings_decode() {
+        let cases: &[(&[u8], &str)] = &[
+            (
+                b"<meta charset=\"shift_jis\">\x82\xA0 text",
+                "\u{3042} text",
+            ),
+            (
+                b"<meta charset=\"gbk\">\xC4\xE3\xBA\xC3",
+                "\u{4F60}\u{597D}",
+            ),
+            (b"<meta charset=\"euc-kr\">\xC7\xD1", "\u{D55C}"),
+            (b"<meta charset=\"big5\">\xA4\xA4", "\u{4E2D}"),
+        ];
+        for (bytes, want) in cases {
+            let d = decode(bytes).unwrap();
+            assert!(d.text.ends_with(want), "{:?} -> {:?}", want, d.text);
+            assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        }
+    }
+
+    #[test]
+    fn unknown_label_is_named_in_a_warning() {
+        let d = decode(b"<meta charset=\"x-made-up\">\x82\xA0 text").unwrap();
+        assert!(d.warnings[0].contains("x-made-up"), "{:?}", d.warnings);
     }
 
     #[test]
