@@ -53,7 +53,12 @@ try {
       void encoder;
       const start = performance.now();
       const reply = await new Promise((resolve) => {
-        worker.onmessage = (e) => e.data.id === 1 && !e.data.progress && resolve(e.data);
+        const parts = {};
+        worker.onmessage = (e) => {
+          if (e.data.id !== 1 || e.data.progress) return;
+          if (e.data.part) parts[e.data.part] = e.data.value;
+          else resolve({ ...e.data, result: e.data.ok ? { ...e.data.result, ...parts } : null });
+        };
         worker.postMessage({ id: 1, type: 'analyze', files: payload });
       });
       const ms = performance.now() - start;

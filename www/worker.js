@@ -1,6 +1,7 @@
 // The analysis worker: loads the wasm once, then answers
 // {id, type: 'analyze', files: [{name, bytes}]} with progress messages
-// {id, progress: {stage, done, total, file}} and one final {id, ok, result | error}.
+// {id, progress: {stage, done, total, file}}, parts of the result as
+// {id, part, value}, and one final {id, ok, result | error}.
 import init, { analyze } from './pkg/parallax.js';
 
 let memory = null;
@@ -41,8 +42,16 @@ self.onmessage = async (event) => {
     });
     // The similarity matrix arrives as typed rows (see src/wasm.rs): it
     // crosses to the page as a few memory copies, not a million values.
+    // The largest parts go as messages of their own: the page rebuilds each
+    // message in one task of its thread, and one 30,000-sentence report in
+    // one message would hold that thread for too long.
+    const keys = Object.keys(result);
+    for (const part of ['sentences', 'quotes', 'documents', 'similarity']) {
+      postMessage({ id, part, value: result[part] });
+      delete result[part];
+    }
     // Wasm memory only grows, so its size now is the peak of this run.
-    postMessage({ id, ok: true, result, memoryBytes: memory ? memory.buffer.byteLength : null });
+    postMessage({ id, ok: true, result, keys, memoryBytes: memory ? memory.buffer.byteLength : null });
   } catch (error) {
     const where = current.file ? ` while ${current.stage} ${current.file}` : ` while ${current.stage}`;
     // A trap (a Rust panic compiles to `unreachable`) may leave the wasm

@@ -32,6 +32,11 @@ export class AnalysisClient {
       request.onProgress?.(message.progress);
       return;
     }
+    if (message.part) {
+      (request.parts ??= {})[message.part] = message.value;
+      return;
+    }
+    if (message.ok && request.parts) message.result = assemble(message.result, request.parts, message.keys);
     this.pending.delete(message.id);
     if (message.ok) request.resolve(message.result);
     else request.reject(Object.assign(new Error(message.error), { stage: message.stage, file: message.file, fatal: message.fatal }));
@@ -75,4 +80,12 @@ export class AnalysisClient {
     this.worker.terminate();
     this.start();
   }
+}
+
+/** The report from its parts, its fields in the order the core wrote them (as in the CLI's JSON). */
+function assemble(rest, parts, keys = []) {
+  const all = { ...rest, ...parts };
+  const ordered = {};
+  for (const key of keys) if (key in all) ordered[key] = all[key];
+  return Object.assign(ordered, all);
 }
