@@ -59,21 +59,28 @@ pub fn analyze_with_progress(
     options: &Options,
     progress: &mut dyn FnMut(Stage, usize, usize, &str),
 ) -> Report {
+    // Identical bytes are read once; the copies are named in the errors.
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let copy_of: Vec<Option<usize>> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| {
+            let first = *seen.entry(fingerprint(&input.bytes)).or_insert(i);
+            (first != i).then_some(first)
+        })
+        .collect();
+    let mut read = ingest_inputs(inputs, &copy_of, progress).into_iter();
     let mut documents = Vec::new();
     let mut errors = Vec::new();
-    let mut seen: HashMap<u64, String> = HashMap::new();
-    for (i, input) in inputs.iter().enumerate() {
-        progress(Stage::Reading, i, inputs.len(), &input.name);
-        let key = fingerprint(&input.bytes);
-        if let Some(first) = seen.get(&key) {
+    for (input, copy) in inputs.iter().zip(&copy_of) {
+        if let Some(first) = copy {
             errors.push(FileError {
                 file: input.name.clone(),
-                reason: format!("the same file as {first}; loaded once"),
+                reason: format!("the same file as {}; loaded once", inputs[*first].name),
             });
             continue;
         }
-        seen.insert(key, input.name.clone());
-        for result in ingest::ingest(&input.name, &input.bytes) {
+        for result in read.next().unwrap_or_default() {
             match result {
                 Ok(doc) => documents.push(doc),
                 Err(e) => errors.push(FileError {
@@ -84,6 +91,44 @@ pub fn analyze_with_progress(
         }
     }
     analyze_documents(documents, errors, options, progress)
+}
+
+type Ingested = Vec<Result<Document, ingest::IngestError>>;
+
+/// Ingests every input that is not a copy, in order: in parallel in the CLI,
+/// one by one (reporting each file) in the wasm build.
+#[cfg(feature = "cli")]
+fn ingest_inputs(
+    inputs: &[Input],
+    copy_of: &[Option<usize>],
+    progress: &mut dyn FnMut(Stage, usize, usize, &str),
+) -> Vec<Ingested> {
+    use rayon::prelude::*;
+    progress(Stage::Reading, 0, inputs.len(), "");
+    inputs
+        .par_iter()
+        .zip(copy_of)
+        .filter(|(_, copy)| copy.is_none())
+        .map(|(input, _)| ingest::ingest(&input.name, &input.bytes))
+        .collect()
+}
+
+#[cfg(not(feature = "cli"))]
+fn ingest_inputs(
+    inputs: &[Input],
+    copy_of: &[Option<usize>],
+    progress: &mut dyn FnMut(Stage, usize, usize, &str),
+) -> Vec<Ingested> {
+    inputs
+        .iter()
+        .zip(copy_of)
+        .enumerate()
+        .filter(|(_, (_, copy))| copy.is_none())
+        .map(|(i, (input, _))| {
+            progress(Stage::Reading, i, inputs.len(), &input.name);
+            ingest::ingest(&input.name, &input.bytes)
+        })
+        .collect()
 }
 
 fn fingerprint(bytes: &[u8]) -> u64 {
@@ -127,6 +172,17 @@ fn analyze_all(docs: &[Document]) -> Vec<DocAnalysis> {
     docs.iter().map(analyze_one).collect()
 }
 
+/// Runs two independent steps: side by side in the CLI, in turn in wasm.
+#[cfg(feature = "cli")]
+fn both<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    rayon::join(a, b)
+}
+
+#[cfg(not(feature = "cli"))]
+fn both<A, B>(a: impl FnOnce() -> A, b: impl FnOnce() -> B) -> (A, B) {
+    (a(), b())
+}
+
 /// Analyses documents already ingested; `errors` are carried into the Report.
 pub fn analyze_documents(
     documents: Vec<Document>,
@@ -160,10 +216,13 @@ pub fn analyze_documents(
             }
         }
     }
-    let alignment = align::align(&inputs, documents.len());
-    let claims = align::claims_out(&alignment, &inputs, &align_ids);
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
-    let mut verbatim = align::verbatim(&texts).into_iter();
+    let (alignment, verbatim) = both(
+        || align::align(&inputs, documents.len()),
+        || align::verbatim(&texts),
+    );
+    let claims = align::claims_out(&alignment, &inputs, &align_ids);
+    let mut verbatim = verbatim.into_iter();
     drop(inputs);
 
     progress(Stage::Report, 0, documents.len(), "");
