@@ -4,15 +4,10 @@
 
 mod common;
 
-use parallax::{analyze, Input, Options, Report};
+use parallax::Report;
 
 fn seed_report() -> Option<Report> {
-    let files = common::seed_files("align_seeds")?;
-    let inputs: Vec<Input> = files
-        .into_iter()
-        .map(|(name, bytes)| Input { name, bytes })
-        .collect();
-    Some(analyze(&inputs, &Options::default()))
+    common::seed_report("align_seeds")
 }
 
 /// The document whose file name starts with `prefix` ("000").

@@ -32,7 +32,7 @@
 mod common;
 
 use parallax::quotes::{find_quotes, names::fold_name_word, QuoteKind};
-use parallax::segment::{split_sentences, Sentence, SentenceKind};
+use parallax::segment::Sentence;
 use serde_json::Value;
 
 struct Gold {
@@ -261,14 +261,7 @@ struct Tally {
 }
 
 fn score_article(text: &str, gold: &[Gold], tally: &mut Tally) {
-    let sentences: Vec<Sentence> = split_sentences(text)
-        .into_iter()
-        .map(|(start, end)| Sentence {
-            start,
-            end,
-            kind: SentenceKind::Claim,
-        })
-        .collect();
+    let sentences: Vec<Sentence> = parallax::segment::plain_sentences(text);
     let quotes = find_quotes(text, &sentences);
     let counted: Vec<_> = quotes
         .iter()

@@ -3,17 +3,10 @@
 
 mod common;
 
-use parallax::{analyze, Input, Options};
 use serde_json::Value;
 
 fn seed_report() -> Option<Value> {
-    let files = common::seed_files("seeds_pipeline")?;
-    let inputs: Vec<Input> = files
-        .into_iter()
-        .map(|(name, bytes)| Input { name, bytes })
-        .collect();
-    let report = analyze(&inputs, &Options::default());
-    Some(serde_json::from_str(&report.to_json()).expect("the Report is valid JSON"))
+    common::seed_report_json("seeds_pipeline")
 }
 
 fn keys(v: &Value) -> Vec<&str> {

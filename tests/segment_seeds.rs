@@ -5,7 +5,6 @@
 mod common;
 
 use parallax::segment::split_sentences;
-use parallax::{analyze, Input, Options};
 use serde_json::Value;
 
 const SEED_000_FIRST: &str = "Syrian President Bashar al-Assad made his first public visit to his closest regional ally Iran since the start of Syria's war in 2011, meeting Supreme Leader Ayatollah Ali Khamenei in Tehran on Monday and championing their alliance, state media reported, according to Reuters.";
@@ -78,13 +77,7 @@ fn seed_004_stray_period_and_abbreviations() {
 }
 
 fn seed_report() -> Option<Value> {
-    let files = common::seed_files("segment_seeds")?;
-    let inputs: Vec<Input> = files
-        .into_iter()
-        .map(|(name, bytes)| Input { name, bytes })
-        .collect();
-    let report = analyze(&inputs, &Options::default());
-    Some(serde_json::from_str(&report.to_json()).expect("Report JSON"))
+    common::seed_report_json("segment_seeds")
 }
 
 /// (plain text, kind) of the sentences of the seed whose file starts with `prefix`.

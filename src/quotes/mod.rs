@@ -248,17 +248,9 @@ fn kind_of(text: &str, m: &find::Marked) -> QuoteKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::{split_sentences, SentenceKind};
 
     fn quotes(text: &str) -> Vec<(String, Option<String>, QuoteKind)> {
-        let sentences: Vec<Sentence> = split_sentences(text)
-            .into_iter()
-            .map(|(start, end)| Sentence {
-                start,
-                end,
-                kind: SentenceKind::Claim,
-            })
-            .collect();
+        let sentences: Vec<Sentence> = crate::segment::plain_sentences(text);
         find_quotes(text, &sentences)
             .into_iter()
             .map(|q| (text[q.start..q.end].to_string(), q.speaker, q.kind))
@@ -353,14 +345,7 @@ mod tests {
     fn dense_marks_and_names_stay_linear() {
         for unit in ["\"a", "“a", "‘a ", "a” ", "Ann said “b” ", "He said. “X,” "] {
             let text = unit.repeat(30_000 / unit.len());
-            let sentences: Vec<Sentence> = split_sentences(&text)
-                .into_iter()
-                .map(|(start, end)| Sentence {
-                    start,
-                    end,
-                    kind: SentenceKind::Claim,
-                })
-                .collect();
+            let sentences: Vec<Sentence> = crate::segment::plain_sentences(&text);
             for q in find_quotes(&text, &sentences) {
                 assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
             }
@@ -416,14 +401,7 @@ mod tests {
                 seed ^= seed << 17;
                 text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
             }
-            let sentences: Vec<Sentence> = split_sentences(&text)
-                .into_iter()
-                .map(|(start, end)| Sentence {
-                    start,
-                    end,
-                    kind: SentenceKind::Claim,
-                })
-                .collect();
+            let sentences: Vec<Sentence> = crate::segment::plain_sentences(&text);
             for q in find_quotes(&text, &sentences) {
                 assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
                 assert!(q.open < q.start && q.end <= q.close && q.close <= text.len());

@@ -1573,18 +1573,10 @@ mod rules {
 #[cfg(test)]
 mod tests_support {
     use super::*;
-    use crate::segment::{split_sentences, SentenceKind};
 
     /// (quotation, speaker's name, cue) for every quotation of `text`.
     pub fn speakers(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        let sentences: Vec<Sentence> = split_sentences(text)
-            .into_iter()
-            .map(|(start, end)| Sentence {
-                start,
-                end,
-                kind: SentenceKind::Claim,
-            })
-            .collect();
+        let sentences: Vec<Sentence> = crate::segment::plain_sentences(text);
         let marked = super::super::find::find_marked(text);
         attribute_all(text, &sentences, &marked)
             .into_iter()

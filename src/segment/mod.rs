@@ -39,6 +39,19 @@ pub struct Sentence {
     pub kind: SentenceKind,
 }
 
+/// Every sentence of a plain text, each taken as a claim: for callers that
+/// have text but no document blocks (evaluations, tests).
+pub fn plain_sentences(text: &str) -> Vec<Sentence> {
+    split_sentences(text)
+        .into_iter()
+        .map(|(start, end)| Sentence {
+            start,
+            end,
+            kind: SentenceKind::Claim,
+        })
+        .collect()
+}
+
 /// Sentences of a document, block by block. A block's kind from ingest is
 /// checked against its text: a plain paragraph may turn out a heading,
 /// caption or other line, and a "heading" that is a date or a wrapped piece

@@ -153,3 +153,18 @@ pub fn validate_report(report: &parallax::Report) {
         );
     }
 }
+
+/// The five seeds analysed together as one corpus, or `None` without ../shared.
+pub fn seed_report(test: &str) -> Option<parallax::Report> {
+    let inputs: Vec<parallax::Input> = seed_files(test)?
+        .into_iter()
+        .map(|(name, bytes)| parallax::Input { name, bytes })
+        .collect();
+    Some(parallax::analyze(&inputs, &parallax::Options::default()))
+}
+
+/// [`seed_report`] as the JSON the CLI prints, for checking field names.
+pub fn seed_report_json(test: &str) -> Option<serde_json::Value> {
+    let report = seed_report(test)?;
+    Some(serde_json::from_str(&report.to_json()).expect("the Report is valid JSON"))
+}
