@@ -13,6 +13,19 @@ async function loadSeeds(page, seeds) {
   await page.waitForSelector('#source-list .source-card', { timeout: 30000 });
 }
 
+/** Opens the page with `openArgs`, drops the seeds, runs `body`, always closes; skips without ../shared. */
+async function withSeeds(t, openArgs, body) {
+  const seeds = seedFiles();
+  if (!seeds) return t.skip('no ../shared');
+  const session = await openPage(...openArgs);
+  try {
+    await loadSeeds(session.page, seeds);
+    return await body({ ...session, seeds });
+  } finally {
+    await session.close();
+  }
+}
+
 async function loadExample(page) {
   await page.getByRole('button', { name: 'Try the example' }).click();
   await page.waitForSelector('#source-list .source-card', { timeout: 30000 });
@@ -37,11 +50,7 @@ async function seedDocIds(page) {
 }
 
 test('seeds: the tabs are a keyboard-driven tablist whose hash names the view', async (t) => {
-  const seeds = seedFiles();
-  if (!seeds) return t.skip('no ../shared');
-  const { page, consoleErrors, close } = await openPage();
-  try {
-    await loadSeeds(page, seeds);
+  return withSeeds(t, [], async ({ page, consoleErrors }) => {
     const tabs = page.locator('[role="tablist"] [role="tab"]');
     assert.deepEqual(await tabs.allTextContents(), ['Sources', 'Claims', 'Quotes', 'Read', 'Compare', 'Overview']);
     assert.equal(await page.locator('[role="tabpanel"]:not([hidden])').count(), 1);
@@ -60,9 +69,7 @@ test('seeds: the tabs are a keyboard-driven tablist whose hash names the view', 
     await page.waitForSelector('#panel-overview:not([hidden])');
     assert.equal(await page.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected'), 'true');
     assert.deepEqual(consoleErrors, []);
-  } finally {
-    await close();
-  }
+  });
 });
 
 test('seeds: every view renders, light and dark, and nothing leaves the page', async (t) => {
@@ -87,11 +94,7 @@ test('seeds: every view renders, light and dark, and nothing leaves the page', a
 });
 
 test('seeds: the claims grid lists shared claims; a row opens with Enter to its wordings', async (t) => {
-  const seeds = seedFiles();
-  if (!seeds) return t.skip('no ../shared');
-  const { page, consoleErrors, close } = await openPage();
-  try {
-    await loadSeeds(page, seeds);
+  return withSeeds(t, [], async ({ page, consoleErrors }) => {
     await show(page, 'claims');
     const rows = page.locator('.claim-row');
     assert.ok((await rows.count()) >= 1, 'at least one shared claim');
@@ -122,40 +125,28 @@ test('seeds: the claims grid lists shared claims; a row opens with Enter to its 
     await page.selectOption('#claim-outlet', only);
     assert.ok((await page.locator('.claim-row.unique').count()) >= 1, 'unique sentences listed');
     assert.deepEqual(consoleErrors, []);
-  } finally {
-    await close();
-  }
+  });
 });
 
 test(
   'seeds: one claim row is carried by 000, 001, 002 and 004 (the first public visit)',
   async (t) => {
-    const seeds = seedFiles();
-    if (!seeds) return t.skip('no ../shared');
-    const { page, close } = await openPage();
-    try {
-      await loadSeeds(page, seeds);
+    return withSeeds(t, [], async ({ page }) => {
       const ids = await seedDocIds(page);
       await show(page, 'claims');
       const carried = await page.evaluate(() => {
-        const columns = [...document.querySelectorAll('.claims-grid thead th')];
-        return [...document.querySelectorAll('.claim-row')].map((row) =>
-          [...row.children].map((cell, i) => (cell.querySelector('.carried') ? i : -1)).filter((i) => i >= 0).map((i) => columns[i].title));
+      const columns = [...document.querySelectorAll('.claims-grid thead th')];
+      return [...document.querySelectorAll('.claim-row')].map((row) =>
+        [...row.children].map((cell, i) => (cell.querySelector('.carried') ? i : -1)).filter((i) => i >= 0).map((i) => columns[i].title));
       });
       const names = await page.evaluate((ids) => ids.map((id) => document.querySelector(`.source-card[data-doc="${id}"] .source-outlet`).textContent), [ids['000'], ids['001'], ids['002'], ids['004']]);
       assert.ok(carried.some((row) => names.every((n) => row.includes(n))), JSON.stringify(carried));
-    } finally {
-      await close();
-    }
+    });
   },
 );
 
 test('seeds: Quotes groups by speaker, separates terms, and shows Khamenei', async (t) => {
-  const seeds = seedFiles();
-  if (!seeds) return t.skip('no ../shared');
-  const { page, close } = await openPage();
-  try {
-    await loadSeeds(page, seeds);
+  return withSeeds(t, [], async ({ page }) => {
     await show(page, 'quotes');
     assert.ok(await page.locator('.speaker[data-speaker*="Khamenei"]').count(), 'a Khamenei section');
     const statements = await page.locator('.quote-item').count();
@@ -164,35 +155,23 @@ test('seeds: Quotes groups by speaker, separates terms, and shows Khamenei', asy
     assert.ok((await terms.count()) >= 1, 'terms listed on their own');
     await page.getByLabel('All', { exact: true }).check();
     assert.ok((await page.locator('.quote-item').count()) > statements);
-  } finally {
-    await close();
-  }
+  });
 });
 
 test(
   'seeds: Khamenei’s group holds “a harsh blow” and “severe blow”',
   async (t) => {
-    const seeds = seedFiles();
-    if (!seeds) return t.skip('no ../shared');
-    const { page, close } = await openPage();
-    try {
-      await loadSeeds(page, seeds);
+    return withSeeds(t, [], async ({ page }) => {
       await show(page, 'quotes');
       await page.getByLabel('All', { exact: true }).check();
       const groups = await page.locator('.speaker[data-speaker*="Khamenei"] .quote-group').allInnerTexts();
       assert.ok(groups.some((g) => g.includes('a harsh blow') && g.includes('severe blow')), groups.join('\n---\n'));
-    } finally {
-      await close();
-    }
+    });
   },
 );
 
 test('seeds: Read marks quotations with their speaker and styles headings', async (t) => {
-  const seeds = seedFiles();
-  if (!seeds) return t.skip('no ../shared');
-  const { page, close } = await openPage();
-  try {
-    await loadSeeds(page, seeds);
+  return withSeeds(t, [], async ({ page }) => {
     const ids = await seedDocIds(page);
     await show(page, `read/${ids['003']}`);
     const quotes = page.locator('.reader mark.quote');
@@ -209,17 +188,11 @@ test('seeds: Read marks quotations with their speaker and styles headings', asyn
     await page.waitForSelector('.counterparts .wording');
     assert.match(new URL(page.url()).hash, new RegExp(`^#read/${ids['003']}/\\d+$`));
     await screenshot(page, 'seeds-read-selected');
-  } finally {
-    await close();
-  }
+  });
 });
 
 test('seeds: Compare links aligned sentences and keeps them level', async (t) => {
-  const seeds = seedFiles();
-  if (!seeds) return t.skip('no ../shared');
-  const { page, close } = await openPage();
-  try {
-    await loadSeeds(page, seeds);
+  return withSeeds(t, [], async ({ page }) => {
     const ids = await seedDocIds(page);
     // 000 and 001 both report the first public visit (see the grid test above).
     await show(page, `compare/${ids['000']}/${ids['001']}`);
@@ -235,16 +208,16 @@ test('seeds: Compare links aligned sentences and keeps them level', async (t) =>
     assert.ok(await partner.evaluate((n) => n.classList.contains('linked')), 'focus lights the partner too');
     // Scrolling the left column brings the partner level on the right.
     const levels = await page.evaluate(async (pair) => {
-      const [a, b] = document.querySelectorAll('.compare-body');
-      const off = (body, n) => n.getBoundingClientRect().top - body.getBoundingClientRect().top;
-      const left = a.querySelector(`.sent[data-pair="${pair}"]`);
-      const right = b.querySelector(`.sent[data-pair="${pair}"]`);
-      b.scrollTop = 0;
-      a.scrollTop = 0;
-      await new Promise((r) => setTimeout(r, 100));
-      a.scrollTop += off(a, left) - 10;
-      await new Promise((r) => setTimeout(r, 300));
-      return [off(a, left), off(b, right), b.scrollTop];
+    const [a, b] = document.querySelectorAll('.compare-body');
+    const off = (body, n) => n.getBoundingClientRect().top - body.getBoundingClientRect().top;
+    const left = a.querySelector(`.sent[data-pair="${pair}"]`);
+    const right = b.querySelector(`.sent[data-pair="${pair}"]`);
+    b.scrollTop = 0;
+    a.scrollTop = 0;
+    await new Promise((r) => setTimeout(r, 100));
+    a.scrollTop += off(a, left) - 10;
+    await new Promise((r) => setTimeout(r, 300));
+    return [off(a, left), off(b, right), b.scrollTop];
     }, pair);
     assert.ok(levels[2] > 0, `the right column scrolled: ${levels}`);
     assert.ok(Math.abs(levels[0] - levels[1]) < 4, `partners level: ${levels}`);
@@ -252,34 +225,22 @@ test('seeds: Compare links aligned sentences and keeps them level', async (t) =>
     await page.selectOption('#compare-b', String(ids['004']));
     await page.waitForFunction((h) => location.hash === h, `#compare/${ids['000']}/${ids['004']}`);
     await screenshot(page, 'seeds-compare-pickers');
-  } finally {
-    await close();
-  }
+  });
 });
 
 test('seeds: Overview has an accessible similarity table with values', async (t) => {
-  const seeds = seedFiles();
-  if (!seeds) return t.skip('no ../shared');
-  const { page, close } = await openPage();
-  try {
-    await loadSeeds(page, seeds);
+  return withSeeds(t, [], async ({ page }) => {
     await show(page, 'overview');
     const cells = page.locator('.heatmap tbody td');
     assert.equal(await cells.count(), 25);
     const values = await cells.allInnerTexts();
     assert.ok(values.filter((v) => /^\d\.\d\d$/.test(v)).length === 20, values.join(' '));
     assert.equal(await page.locator('.bars .bar-row').count(), 5);
-  } finally {
-    await close();
-  }
+  });
 });
 
 test('seeds: a document can be excluded and re-included without reloading files', async (t) => {
-  const seeds = seedFiles();
-  if (!seeds) return t.skip('no ../shared');
-  const { page, close } = await openPage();
-  try {
-    await loadSeeds(page, seeds);
+  return withSeeds(t, [], async ({ page }) => {
     const colourOf = (file) => page.evaluate((f) => document.querySelector(`.source-card[data-file="${f}"]`).style.getPropertyValue('--outlet'), file);
     const before = await colourOf('002_74746990a53cdcfb.txt');
     // click, not uncheck: the cards are redrawn at once, so there is no box left to verify.
@@ -289,9 +250,7 @@ test('seeds: a document can be excluded and re-included without reloading files'
     assert.equal(await colourOf('002_74746990a53cdcfb.txt'), before, 'the other outlets keep their colours');
     await page.locator('#excluded input[type="checkbox"]').click();
     await page.waitForFunction(() => document.querySelectorAll('.source-card').length === 5);
-  } finally {
-    await close();
-  }
+  });
 });
 
 test('example: claims, a discrepancy, a shared quote, in every view and on a tablet', async () => {
