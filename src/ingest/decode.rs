@@ -1,10 +1,9 @@
 //! Decoding: raw bytes in, Unicode text out. UTF-8 with or without BOM,
-//! UTF-16 with BOM (or plainly UTF-16 without one), and the single-byte
-//! legacy encodings (Windows code pages, ISO 8859, KOI8, Mac) named by
+//! UTF-16 with BOM (or plainly UTF-16 without one), and the legacy
+//! encodings of the Encoding Standard (Windows code pages, ISO 8859, KOI8,
+//! Mac, Shift_JIS, GBK, Big5, EUC-KR...) through encoding_rs, named by
 //! `<meta charset>`, an XML declaration or a MIME header. Bytes that cannot
 //! be decoded are replaced and a warning says so; nothing here panics.
-
-use super::legacy;
 
 pub struct Decoded {
     pub text: String,
@@ -17,10 +16,9 @@ enum Encoding {
     Utf8,
     Utf16Le,
     Utf16Be,
-    SingleByte(&'static str, &'static [u16; 128]),
-    /// The multi-byte legacy encodings (Shift_JIS, EUC-JP, ISO-2022-JP, GBK,
-    /// gb18030, Big5, EUC-KR), decoded by encoding_rs.
-    MultiByte(&'static encoding_rs::Encoding),
+    /// A legacy encoding (windows-1252, KOI8-R, Shift_JIS, GBK, Big5...),
+    /// decoded by encoding_rs as the Encoding Standard defines it.
+    Legacy(&'static encoding_rs::Encoding),
 }
 
 impl Encoding {
@@ -29,8 +27,7 @@ impl Encoding {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf16Le => "UTF-16LE",
             Encoding::Utf16Be => "UTF-16BE",
-            Encoding::SingleByte(name, _) => name,
-            Encoding::MultiByte(encoding) => encoding.name(),
+            Encoding::Legacy(encoding) => encoding.name(),
         }
     }
 }
@@ -48,12 +45,9 @@ fn for_label(label: &str) -> Option<Result<Encoding, String>> {
         "utf-16" | "utf-16le" | "ucs-2" | "unicode" | "csunicode" | "iso-10646-ucs-2"
         | "unicodefeff" => Encoding::Utf16Le,
         "utf-16be" | "unicodefffe" => Encoding::Utf16Be,
-        _ => match legacy::table(&lower) {
-            Some((name, table)) => Encoding::SingleByte(name, table),
-            None => match encoding_rs::Encoding::for_label_no_replacement(lower.as_bytes()) {
-                Some(encoding) => Encoding::MultiByte(encoding),
-                None => return Some(Err(lower)),
-            },
+        _ => match encoding_rs::Encoding::for_label_no_replacement(lower.as_bytes()) {
+            Some(encoding) => Encoding::Legacy(encoding),
+            None => return Some(Err(lower)),
         },
     }))
 }
@@ -159,12 +153,7 @@ pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<Decoded, S
         },
         Encoding::Utf16Le => utf16(body, u16::from_le_bytes),
         Encoding::Utf16Be => utf16(body, u16::from_be_bytes),
-        Encoding::SingleByte(_, table) => legacy::decode(body, table),
-        Encoding::MultiByte(encoding) => {
-            let (text, _) = encoding.decode_without_bom_handling(body);
-            let n = text.matches(char::REPLACEMENT_CHARACTER).count();
-            (text.into_owned(), n)
-        }
+        Encoding::Legacy(encoding) => legacy(body, encoding),
     };
     if replaced > 0 {
         warnings.push(format!(
@@ -189,20 +178,27 @@ fn guess_single_byte(bytes: &[u8]) -> Encoding {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     let mut best: Option<(i64, Encoding)> = None;
     for label in GUESSES {
-        let Some((name, table)) = legacy::table(label) else {
+        let Some(encoding) = encoding_rs::Encoding::for_label(label.as_bytes()) else {
             continue;
         };
-        let (text, _) = legacy::decode(sample, table);
+        let (text, _) = legacy(sample, encoding);
         let score: i64 = text
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_ascii())
             .map(|w| if plausible_word(w) { 1 } else { -1 })
             .sum();
         if best.as_ref().map_or(true, |(top, _)| score > *top) {
-            best = Some((score, Encoding::SingleByte(name, table)));
+            best = Some((score, Encoding::Legacy(encoding)));
         }
     }
     best.map_or(Encoding::Utf8, |(_, enc)| enc)
+}
+
+/// Bytes in a legacy encoding as text, with how many could not be decoded.
+fn legacy(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> (String, usize) {
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    let replaced = text.matches(char::REPLACEMENT_CHARACTER).count();
+    (text.into_owned(), replaced)
 }
 
 fn plausible_word(word: &str) -> bool {
@@ -448,6 +444,18 @@ mod tests {
             assert!(d.text.ends_with(want), "{:?} -> {:?}", want, d.text);
             assert!(d.warnings.is_empty(), "{:?}", d.warnings);
         }
+    }
+
+    #[test]
+    fn unmapped_legacy_bytes_are_counted() {
+        // 0xAA has no character in windows-1253.
+        let d = decode_with_label(b"a\xAAb", Some("windows-1253")).unwrap();
+        assert_eq!(d.text, "a\u{FFFD}b");
+        assert!(
+            d.warnings.iter().any(|w| w.starts_with("1 undecodable")),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]

@@ -9,7 +9,6 @@ pub mod clean;
 pub mod decode;
 pub mod html;
 pub mod json;
-pub mod legacy;
 pub mod meta;
 pub mod mhtml;
 pub mod text;
