@@ -14,137 +14,207 @@ pub struct Edge {
     pub b: u32,
 }
 
+/// The least shared rare weight (of the smaller sentence) any link needs.
+pub const MIN_SHARE: f32 = 0.1;
+
 /// Sentence pairs from different documents that share rare terms, found
 /// through an inverted index (the work grows with the postings of rare
 /// terms, not with the square of the corpus), scored by `score(i, j, share)`
 /// where `share` is the shared rare weight over the smaller sentence's
 /// weight; pairs it gives `None` are dropped.
-/// The least shared rare weight (of the smaller sentence) any link needs.
-pub const MIN_SHARE: f32 = 0.1;
-
+///
+/// A sentence repeated word for word (wire copy, a reused paragraph) scores
+/// the same against everything, so the search and the scoring run over
+/// distinct wordings (each stood for by its first occurrence), and a
+/// wording pair's score then goes to every pair of their occurrences that
+/// lie in different documents.
 pub fn candidates(
     corpus: &Corpus,
     score: impl Fn(usize, usize, f32) -> Option<f32> + Sync,
 ) -> Vec<Edge> {
-    let pairs = shared_weight_pairs(corpus);
-    // A sentence repeated word for word (wire copy, reused paragraph) scores
-    // the same against everything: each distinct pair of wordings is scored
-    // once, then the score is given to every pair of their occurrences.
-    let first = first_occurrences(corpus);
-    let key = |a: u32, b: u32| {
-        let (x, y) = (first[a as usize], first[b as usize]);
-        (x.min(y), x.max(y))
-    };
-    let mut distinct: Vec<(u32, u32, f32)> = pairs
-        .iter()
-        .map(|&(a, b, share)| {
-            let (x, y) = key(a, b);
-            (x, y, share)
-        })
-        .collect();
-    distinct.sort_unstable_by_key(|&(x, y, _)| (x, y));
-    distinct.dedup_by_key(|&mut (x, y, _)| (x, y));
+    let wordings = Wordings::of(corpus);
+    let pairs = shared_weight_pairs(corpus, &wordings);
     // Scoring is most of alignment's work and each pair stands alone: the
     // CLI spreads it over its threads; the wasm build runs it in order.
-    let scored = |&(a, b, share): &(u32, u32, f32)| score(a as usize, b as usize, share);
+    let scored = |&(x, y, share): &(u32, u32, f32)| {
+        let (a, b) = (wordings.first[x as usize], wordings.first[y as usize]);
+        score(a as usize, b as usize, share)
+    };
     #[cfg(feature = "cli")]
     let scores: Vec<Option<f32>> = {
         use rayon::prelude::*;
-        distinct.par_iter().map(scored).collect()
+        pairs.par_iter().map(scored).collect()
     };
     #[cfg(not(feature = "cli"))]
-    let scores: Vec<Option<f32>> = distinct.iter().map(scored).collect();
-    pairs
-        .iter()
-        .filter_map(|&(a, b, _)| {
-            let k = key(a, b);
-            let at = distinct
-                .binary_search_by_key(&k, |&(x, y, _)| (x, y))
-                .ok()?;
-            scores[at].map(|score| Edge { score, a, b })
-        })
-        .collect()
-}
-
-/// For each sentence, the first sentence with the same words in the same
-/// order (itself when it is the first).
-fn first_occurrences(corpus: &Corpus) -> Vec<u32> {
-    let mut seen: std::collections::HashMap<(&[u32], bool), u32> = std::collections::HashMap::new();
-    corpus
-        .sents
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            if v.token_terms.is_empty() {
-                return i as u32;
+    let scores: Vec<Option<f32>> = pairs.iter().map(scored).collect();
+    let mut edges = Vec::new();
+    for (&(x, y, _), score) in pairs.iter().zip(scores) {
+        let Some(score) = score else { continue };
+        let (xs, ys) = (wordings.occurrences(x), wordings.occurrences(y));
+        for (k, &a) in xs.iter().enumerate() {
+            // A wording paired with itself: each pair of its occurrences once.
+            let ys = if x == y { &ys[k + 1..] } else { ys };
+            for &b in ys {
+                if corpus.sents[a as usize].doc != corpus.sents[b as usize].doc {
+                    edges.push(Edge {
+                        score,
+                        a: a.min(b),
+                        b: a.max(b),
+                    });
+                }
             }
-            *seen
-                .entry((v.token_terms.as_slice(), v.negated))
-                .or_insert(i as u32)
-        })
-        .collect()
+        }
+    }
+    edges
 }
 
-/// Pairs of sentences from different documents that share rare terms, with
-/// the shared idf weight as a share of the smaller sentence's weight.
-fn shared_weight_pairs(corpus: &Corpus) -> Vec<(u32, u32, f32)> {
+/// The distinct wordings of a corpus: same words in the same order, same
+/// negation. Wording ids follow their first occurrence.
+struct Wordings {
+    /// Per wording, its first sentence.
+    first: Vec<u32>,
+    /// Per wording, where its sentences start in `members`.
+    starts: Vec<u32>,
+    /// Sentences grouped by wording, each group in sentence order.
+    members: Vec<u32>,
+    /// Per wording, the one document all its sentences are in, if one.
+    only_doc: Vec<Option<usize>>,
+}
+
+impl Wordings {
+    fn of(corpus: &Corpus) -> Wordings {
+        let mut id_of: std::collections::HashMap<(&[u32], bool), u32> =
+            std::collections::HashMap::new();
+        let mut first = Vec::new();
+        let wording: Vec<u32> = corpus
+            .sents
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let mut fresh = || {
+                    first.push(i as u32);
+                    first.len() as u32 - 1
+                };
+                // Sentences without words are never merged: nothing says
+                // they are the same.
+                if v.token_terms.is_empty() {
+                    return fresh();
+                }
+                *id_of
+                    .entry((v.token_terms.as_slice(), v.negated))
+                    .or_insert_with(fresh)
+            })
+            .collect();
+        let n = first.len();
+        let mut starts = vec![0u32; n + 1];
+        for &w in &wording {
+            starts[w as usize + 1] += 1;
+        }
+        for k in 0..n {
+            starts[k + 1] += starts[k];
+        }
+        let mut fill = starts.clone();
+        let mut members = vec![0u32; wording.len()];
+        let mut only_doc: Vec<Option<usize>> = first
+            .iter()
+            .map(|&i| Some(corpus.sents[i as usize].doc))
+            .collect();
+        for (i, &w) in wording.iter().enumerate() {
+            members[fill[w as usize] as usize] = i as u32;
+            fill[w as usize] += 1;
+            if only_doc[w as usize] != Some(corpus.sents[i].doc) {
+                only_doc[w as usize] = None;
+            }
+        }
+        Wordings {
+            first,
+            starts,
+            members,
+            only_doc,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.first.len()
+    }
+
+    fn occurrences(&self, w: u32) -> &[u32] {
+        &self.members[self.starts[w as usize] as usize..self.starts[w as usize + 1] as usize]
+    }
+}
+
+/// Pairs of wordings (`x <= y`) whose sentences share rare terms, with the
+/// shared idf weight as a share of the smaller sentence's weight; a pair is
+/// kept only if some two of their sentences lie in different documents.
+fn shared_weight_pairs(corpus: &Corpus, wordings: &Wordings) -> Vec<(u32, u32, f32)> {
     let n = corpus.sents.len();
     let n_terms = corpus.idf.len();
+    let vector = |w: u32| &corpus.sents[wordings.first[w as usize] as usize];
+    let mass = |w: u32| corpus.mass[wordings.first[w as usize] as usize];
+    // How common a term is counts every sentence, repeats included.
+    let mut df = vec![0u32; n_terms];
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
-    for (i, v) in corpus.sents.iter().enumerate() {
-        for &t in &v.terms {
-            postings[t as usize].push(i as u32);
+    for w in 0..wordings.len() as u32 {
+        let repeats = wordings.occurrences(w).len() as u32;
+        for &t in &vector(w).terms {
+            df[t as usize] += repeats;
+            postings[t as usize].push(w);
         }
     }
     // A term in more sentences than this is too common to find candidates by;
     // it still counts in the score.
-    let max_df = (n / 100).clamp(30, 150);
-    // Documents apart from the sentence vectors: the hot loop reads only this.
-    let doc_of: Vec<u32> = corpus.sents.iter().map(|v| v.doc as u32).collect();
-    // Sentence i is next in each of its terms' postings when its turn comes,
+    let max_df = ((n / 100).clamp(30, 150)) as u32;
+    let apart = |x: u32, y: u32| {
+        let (dx, dy) = (wordings.only_doc[x as usize], wordings.only_doc[y as usize]);
+        dx.is_none() || dy.is_none() || dx != dy
+    };
+    // Wording x is next in each of its terms' postings when its turn comes,
     // so a cursor per term replaces a search.
     let mut cursor = vec![0u32; n_terms];
-    let mut acc = vec![0f32; n];
+    let mut acc = vec![0f32; wordings.len()];
     let mut touched: Vec<u32> = Vec::new();
-    let mut edges = Vec::new();
-    for i in 0..n {
-        let vi = &corpus.sents[i];
-        for &t in &vi.terms {
+    let mut pairs = Vec::new();
+    for x in 0..wordings.len() as u32 {
+        let mut own = 0.0;
+        for &t in &vector(x).terms {
             let list = &postings[t as usize];
-            // Only later sentences: each pair is seen from its first member.
+            // Only later wordings: each pair is seen from its first member.
             let from = cursor[t as usize] as usize + 1;
             cursor[t as usize] += 1;
-            if list.len() > max_df {
+            if df[t as usize] > max_df {
                 continue;
             }
             let w = corpus.idf[t as usize];
-            for &j in &list[from..] {
-                if doc_of[j as usize] == vi.doc as u32 {
-                    continue;
+            own += w;
+            for &y in &list[from..] {
+                if acc[y as usize] == 0.0 {
+                    touched.push(y);
                 }
-                if acc[j as usize] == 0.0 {
-                    touched.push(j);
-                }
-                acc[j as usize] += w;
+                acc[y as usize] += w;
             }
         }
-        for &j in &touched {
-            let shared = acc[j as usize];
-            acc[j as usize] = 0.0;
-            let smaller = corpus.mass[i].min(corpus.mass[j as usize]);
-            if smaller <= 0.0 {
+        // Repeats of one wording in different documents pair with each other.
+        if wordings.only_doc[x as usize].is_none() {
+            touched.push(x);
+            acc[x as usize] = own;
+        }
+        for &y in &touched {
+            let shared = acc[y as usize];
+            acc[y as usize] = 0.0;
+            let smaller = mass(x).min(mass(y));
+            if smaller <= 0.0 || !apart(x, y) {
                 continue;
             }
             let share = shared / smaller;
             // Below this share of rare weight no link kind can hold (see
-            // `super::align`): dropping such pairs here spares sorting them.
+            // `super::align`): dropping such pairs here spares scoring them.
             if share >= MIN_SHARE {
-                edges.push((i as u32, j, share));
+                pairs.push((x, y, share));
             }
         }
         touched.clear();
     }
-    edges
+    pairs
 }
 
 /// Groups sentences by complete linkage over the edges at or above the
