@@ -19,6 +19,7 @@
 pub mod align;
 pub mod features;
 pub mod ingest;
+mod par;
 pub mod pipeline;
 pub mod quotes;
 pub mod report;

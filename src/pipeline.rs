@@ -3,6 +3,7 @@
 use crate::align::{self, SentenceIn};
 use crate::features::{features, Features};
 use crate::ingest::{self, Document};
+use crate::par;
 use crate::quotes::{self, Quote};
 use crate::report::*;
 use crate::segment::{self, Sentence, SentenceKind};
@@ -161,28 +162,6 @@ fn analyze_one(doc: &Document) -> DocAnalysis {
     }
 }
 
-#[cfg(feature = "cli")]
-fn analyze_all(docs: &[Document]) -> Vec<DocAnalysis> {
-    use rayon::prelude::*;
-    docs.par_iter().map(analyze_one).collect()
-}
-
-#[cfg(not(feature = "cli"))]
-fn analyze_all(docs: &[Document]) -> Vec<DocAnalysis> {
-    docs.iter().map(analyze_one).collect()
-}
-
-/// Runs two independent steps: side by side in the CLI, in turn in wasm.
-#[cfg(feature = "cli")]
-fn both<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
-    rayon::join(a, b)
-}
-
-#[cfg(not(feature = "cli"))]
-fn both<A, B>(a: impl FnOnce() -> A, b: impl FnOnce() -> B) -> (A, B) {
-    (a(), b())
-}
-
 /// Analyses documents already ingested; `errors` are carried into the Report.
 pub fn analyze_documents(
     documents: Vec<Document>,
@@ -191,7 +170,7 @@ pub fn analyze_documents(
     progress: &mut dyn FnMut(Stage, usize, usize, &str),
 ) -> Report {
     progress(Stage::Sentences, 0, documents.len(), "");
-    let analyses = analyze_all(&documents);
+    let analyses = par::map(&documents, analyze_one);
 
     progress(Stage::Aligning, 0, documents.len(), "");
     // Global sentence ids, in document order.
@@ -217,7 +196,7 @@ pub fn analyze_documents(
         }
     }
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
-    let (alignment, verbatim) = both(
+    let (alignment, verbatim) = par::both(
         || align::align(&inputs, documents.len()),
         || align::verbatim(&texts),
     );

@@ -40,13 +40,7 @@ pub fn candidates(
         let (a, b) = (wordings.first[x as usize], wordings.first[y as usize]);
         score(a as usize, b as usize, share)
     };
-    #[cfg(feature = "cli")]
-    let scores: Vec<Option<f32>> = {
-        use rayon::prelude::*;
-        pairs.par_iter().map(scored).collect()
-    };
-    #[cfg(not(feature = "cli"))]
-    let scores: Vec<Option<f32>> = pairs.iter().map(scored).collect();
+    let scores = crate::par::map(&pairs, scored);
     let mut edges = Vec::new();
     for (&(x, y, _), score) in pairs.iter().zip(scores) {
         let Some(score) = score else { continue };

@@ -89,14 +89,18 @@ fn words(text: &str) -> Vec<Word> {
 
 /// Folded content stems of a text: for context overlap.
 pub fn content_stems(text: &str) -> BTreeSet<String> {
-    words(text)
-        .into_iter()
+    stems_of(&words(text))
+}
+
+fn stems_of(words: &[Word]) -> BTreeSet<String> {
+    words
+        .iter()
         .filter(|w| !STOP.contains(&w.folded.as_str()) && w.folded.chars().any(char::is_alphabetic))
         .map(|w| stem(&w.folded))
         .collect()
 }
 
-fn contains_run(long: &[String], short: &[String]) -> bool {
+fn contains_run(long: &[u32], short: &[u32]) -> bool {
     if short.is_empty() || short.len() > long.len() {
         return false;
     }
@@ -105,16 +109,18 @@ fn contains_run(long: &[String], short: &[String]) -> bool {
 
 /// Longest common subsequence marks: which words of `a` also occur, in
 /// order, in `b`. Quotations are capped in length so this stays small.
-fn shared_in_order(a: &[String], b: &[String]) -> Vec<bool> {
+fn shared_in_order(a: &[u32], b: &[u32]) -> Vec<bool> {
     const CAP: usize = 300;
     let (a_len, b_len) = (a.len().min(CAP), b.len().min(CAP));
-    let mut table = vec![vec![0u16; b_len + 1]; a_len + 1];
+    // table[i][j]: the common subsequence of a[i..] and b[j..], row-major.
+    let width = b_len + 1;
+    let mut table = vec![0u16; (a_len + 1) * width];
     for i in (0..a_len).rev() {
         for j in (0..b_len).rev() {
-            table[i][j] = if a[i] == b[j] {
-                table[i + 1][j + 1] + 1
+            table[i * width + j] = if a[i] == b[j] {
+                table[(i + 1) * width + j + 1] + 1
             } else {
-                table[i + 1][j].max(table[i][j + 1])
+                table[(i + 1) * width + j].max(table[i * width + j + 1])
             };
         }
     }
@@ -125,7 +131,7 @@ fn shared_in_order(a: &[String], b: &[String]) -> Vec<bool> {
             shared[i] = true;
             i += 1;
             j += 1;
-        } else if table[i + 1][j] >= table[i][j + 1] {
+        } else if table[(i + 1) * width + j] >= table[i * width + j + 1] {
             i += 1;
         } else {
             j += 1;
@@ -142,22 +148,59 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
-/// Groups quotations of the same remark across documents.
 /// Postings longer than this are too common to find candidates by.
 const MAX_POSTINGS: usize = 256;
 
-pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
-    let folded: Vec<Vec<String>> = inputs
+/// The quotations' words as grouping compares them: each folded word and
+/// each stem interned once, so that comparing is comparing integers.
+struct Interned {
+    /// Per quotation, its words' ids in order.
+    folded: Vec<Vec<u32>>,
+    /// Per word id, its stem's id.
+    stem_of: Vec<u32>,
+    n_stems: usize,
+}
+
+fn intern(quotation_words: &[Vec<Word>]) -> Interned {
+    let mut word_ids: HashMap<&str, u32> = HashMap::new();
+    let mut stem_ids: HashMap<String, u32> = HashMap::new();
+    let mut stem_of = Vec::new();
+    let folded = quotation_words
         .iter()
-        .map(|q| words(q.text).into_iter().map(|w| w.folded).collect())
+        .map(|ws| {
+            ws.iter()
+                .map(|w| {
+                    *word_ids.entry(w.folded.as_str()).or_insert_with(|| {
+                        let next = stem_ids.len() as u32;
+                        stem_of.push(*stem_ids.entry(stem(&w.folded)).or_insert(next));
+                        stem_of.len() as u32 - 1
+                    })
+                })
+                .collect()
+        })
         .collect();
-    let stems: Vec<BTreeSet<String>> = inputs.iter().map(|q| content_stems(q.text)).collect();
+    Interned {
+        folded,
+        stem_of,
+        n_stems: stem_ids.len(),
+    }
+}
+
+/// Groups quotations of the same remark across documents.
+pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
+    let quotation_words: Vec<Vec<Word>> = crate::par::map(inputs, |q| words(q.text));
+    let stems: Vec<BTreeSet<String>> = crate::par::map(&quotation_words, |ws| stems_of(ws));
+    let Interned {
+        folded,
+        stem_of,
+        n_stems,
+    } = intern(&quotation_words);
     let mut parent: Vec<usize> = (0..inputs.len()).collect();
     let mut links: Vec<(usize, usize, Link)> = Vec::new();
     // The same words, however common they are, link through one hash
     // lookup; the postings below only need to find the looser links, and
     // only between first occurrences (a repeat is grouped with its first).
-    let mut first_with: HashMap<&[String], usize> = HashMap::new();
+    let mut first_with: HashMap<&[u32], usize> = HashMap::new();
     let mut repeat = vec![false; inputs.len()];
     for (i, words) in folded.iter().enumerate() {
         if words.len() < 2 {
@@ -176,29 +219,40 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
             }
         }
     }
+    // A quotation's distinct stems, in the order its words first give them.
+    let stem_keys = |i: usize| {
+        let mut keys: Vec<u32> = Vec::with_capacity(folded[i].len());
+        for &w in &folded[i] {
+            let k = stem_of[w as usize];
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        keys
+    };
+    let searched = |i: usize| folded[i].len() >= 2 && !repeat[i];
     // Candidate pairs come from an inverted index over word stems, so the
     // work follows the pairs that share words, not all pairs.
-    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, f) in folded.iter().enumerate() {
-        if f.len() < 2 || repeat[i] {
-            continue; // one word ("terrorism") says nothing about whose remark it is
-        }
-        let keys: BTreeSet<String> = f.iter().map(|w| stem(w)).collect();
-        for k in keys {
-            postings.entry(k).or_default().push(i);
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); n_stems];
+    for i in (0..inputs.len()).filter(|&i| searched(i)) {
+        // One word ("terrorism") says nothing about whose remark it is.
+        for k in stem_keys(i) {
+            postings[k as usize].push(i);
         }
     }
-    for i in 0..inputs.len() {
-        if folded[i].len() < 2 || repeat[i] {
-            continue;
+    // Each quotation's links to later ones stand alone: they are found on
+    // all threads in the CLI, then joined in order.
+    let links_from = |i: usize| -> Vec<(usize, usize, Link)> {
+        if !searched(i) {
+            return Vec::new();
         }
-        let mut keys: Vec<&Vec<usize>> = folded[i]
-            .iter()
-            .filter_map(|w| postings.get(&stem(w)))
+        let mut keys: Vec<&Vec<usize>> = stem_keys(i)
+            .into_iter()
+            .map(|k| &postings[k as usize])
             .collect();
         // Rarest words first; a bounded number of candidates per quotation.
         keys.sort_by_key(|p| p.len());
-        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        let mut candidates: Vec<usize> = Vec::new();
         for p in keys {
             // A word in hundreds of quotations ("the", "we") links nothing
             // on its own, and walking its postings for every quotation
@@ -206,34 +260,47 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
             if p.len() > MAX_POSTINGS {
                 break;
             }
-            for &j in p
-                .iter()
-                .filter(|&&j| j > i && inputs[j].doc != inputs[i].doc)
-            {
-                candidates.insert(j);
-            }
+            candidates.extend(
+                p.iter()
+                    .filter(|&&j| j > i && inputs[j].doc != inputs[i].doc),
+            );
             if candidates.len() >= MAX_CANDIDATES {
-                break;
+                candidates.sort_unstable();
+                candidates.dedup();
+                if candidates.len() >= MAX_CANDIDATES {
+                    break;
+                }
             }
         }
-        for j in candidates.into_iter().take(MAX_CANDIDATES) {
-            if folded[i] == folded[j] {
-                continue; // linked above
-            }
-            let link = if contains_run(&folded[i], &folded[j]) && folded[j].len() >= 3
-                || contains_run(&folded[j], &folded[i]) && folded[i].len() >= 3
-            {
-                Some(Link::Contained)
-            } else if same_remark(&inputs[i], &inputs[j], &stems[i], &stems[j]) {
-                Some(Link::SameRemark)
-            } else {
-                None
-            };
-            if let Some(link) = link {
-                links.push((i, j, link));
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                parent[a.max(b)] = a.min(b);
-            }
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.truncate(MAX_CANDIDATES);
+        let (fi, found) = (&folded[i], &folded);
+        candidates
+            .into_iter()
+            .filter_map(|j| {
+                let fj = &found[j];
+                if fi == fj {
+                    return None; // linked above
+                }
+                let link = if contains_run(fi, fj) && fj.len() >= 3
+                    || contains_run(fj, fi) && fi.len() >= 3
+                {
+                    Link::Contained
+                } else if same_remark(&inputs[i], &inputs[j], &stems[i], &stems[j]) {
+                    Link::SameRemark
+                } else {
+                    return None;
+                };
+                Some((i, j, link))
+            })
+            .collect()
+    };
+    for found in crate::par::map_range(inputs.len(), links_from) {
+        for (i, j, link) in found {
+            links.push((i, j, link));
+            let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+            parent[a.max(b)] = a.min(b);
         }
     }
     let roots: Vec<usize> = (0..inputs.len()).map(|i| find(&mut parent, i)).collect();
@@ -246,13 +313,15 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
     for &l in &links {
         links_of.entry(roots[l.0]).or_default().push(l);
     }
-    let mut groups = Vec::new();
-    for (root, members) in by_root {
-        let docs: BTreeSet<usize> = members.iter().map(|&m| inputs[m].doc).collect();
-        if docs.len() < 2 {
-            continue;
-        }
-        let group_links: &[(usize, usize, Link)] = links_of.get(&root).map_or(&[], Vec::as_slice);
+    let grouped: Vec<(usize, Vec<usize>)> = by_root
+        .into_iter()
+        .filter(|(_, members)| {
+            let docs: BTreeSet<usize> = members.iter().map(|&m| inputs[m].doc).collect();
+            docs.len() >= 2
+        })
+        .collect();
+    crate::par::map(&grouped, |(root, members)| {
+        let group_links: &[(usize, usize, Link)] = links_of.get(root).map_or(&[], Vec::as_slice);
         let link = group_links
             .iter()
             .map(|l| l.2)
@@ -272,7 +341,7 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
         let differing = members
             .iter()
             .map(|&m| {
-                let ws = words(inputs[m].text);
+                let ws = &quotation_words[m];
                 let mut shared = vec![false; ws.len()];
                 // Enough other wordings to mark what this one alone says.
                 for &o in members.iter().filter(|&&o| o != m).take(MAX_COMPARED) {
@@ -290,14 +359,13 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
                     .collect()
             })
             .collect();
-        groups.push(Group {
-            members,
+        Group {
+            members: members.clone(),
             link,
             differing,
             conflicting_speakers: conflicting.into_iter().collect(),
-        });
-    }
-    groups
+        }
+    })
 }
 
 /// Same speaker, aligned sentences, and a content word in common.
@@ -310,8 +378,11 @@ fn same_remark(
     let (Some(x), Some(y)) = (a.speaker, b.speaker) else {
         return false;
     };
+    if x != y {
+        return false;
+    }
     let common = sa.intersection(sb).count();
-    if x != y || common == 0 || common * 2 < sa.len().min(sb.len()) {
+    if common == 0 || common * 2 < sa.len().min(sb.len()) {
         return false;
     }
     if a.claim.is_some() && a.claim == b.claim {
