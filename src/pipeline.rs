@@ -1,7 +1,7 @@
 //! The whole pipeline: named file bytes in, one [`Report`] out.
 
 use crate::align::{self, SentenceIn};
-use crate::features::{features, Features};
+use crate::features::{features, FastMap, Features};
 use crate::ingest::{self, Document};
 use crate::par;
 use crate::quotes::{self, Quote};
@@ -144,22 +144,13 @@ fn fingerprint(bytes: &[u8]) -> u64 {
 
 struct DocAnalysis {
     sentences: Vec<Sentence>,
-    features: Vec<Option<Features>>,
     quotes: Vec<Quote>,
 }
 
 fn analyze_one(doc: &Document) -> DocAnalysis {
     let sentences = segment::segment(doc);
-    let features = sentences
-        .iter()
-        .map(|s| (s.kind == SentenceKind::Claim).then(|| features(&doc.text[s.start..s.end])))
-        .collect();
     let quotes = quotes::find_quotes(&doc.text, &sentences);
-    DocAnalysis {
-        sentences,
-        features,
-        quotes,
-    }
+    DocAnalysis { sentences, quotes }
 }
 
 /// Analyses documents already ingested; `errors` are carried into the Report.
@@ -180,21 +171,38 @@ pub fn analyze_documents(
         sentence_base.push(total);
         total += a.sentences.len();
     }
+    // Features depend on a sentence's text alone, and wire copy and reused
+    // paragraphs repeat sentences word for word: each distinct claim text
+    // is featurised once and its features shared by every occurrence.
     let mut align_ids = Vec::new();
-    let mut inputs = Vec::new();
+    let mut claims_in: Vec<(usize, &str)> = Vec::new();
+    let mut text_index: Vec<usize> = Vec::new();
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut seen: FastMap<&str, usize> = FastMap::default();
     for (d, a) in analyses.iter().enumerate() {
-        for (s, f) in a.features.iter().enumerate() {
-            if let Some(f) = f {
-                let sent = a.sentences[s];
-                align_ids.push(sentence_base[d] + s);
-                inputs.push(SentenceIn {
-                    doc: d,
-                    text: &documents[d].text[sent.start..sent.end],
-                    features: f,
-                });
+        for (s, sent) in a.sentences.iter().enumerate() {
+            if sent.kind != SentenceKind::Claim {
+                continue;
             }
+            let text = &documents[d].text[sent.start..sent.end];
+            align_ids.push(sentence_base[d] + s);
+            claims_in.push((d, text));
+            text_index.push(*seen.entry(text).or_insert_with(|| {
+                distinct.push(text);
+                distinct.len() - 1
+            }));
         }
     }
+    let distinct_features: Vec<Features> = par::map(&distinct, |text| features(text));
+    let inputs: Vec<SentenceIn> = claims_in
+        .iter()
+        .zip(&text_index)
+        .map(|(&(doc, text), &k)| SentenceIn {
+            doc,
+            text,
+            features: &distinct_features[k],
+        })
+        .collect();
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
     let (alignment, verbatim) = par::both(
         || align::align(&inputs, documents.len()),
