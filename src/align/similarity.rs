@@ -107,101 +107,32 @@ fn concept(stem: &str) -> &str {
 impl Corpus {
     /// Builds the vectors of `sentences` (`(doc, features)`), with idf from
     /// these sentences themselves.
-    pub fn build<'a>(sentences: impl Iterator<Item = (usize, &'a Features)> + Clone) -> Corpus {
-        let mut terms = Interner::default();
-
-        // Name variants: a key seen on a capitalised word inside a sentence
-        // stands for one spelling, the first met.
-        let mut name_of_key: FastMap<&str, u32> = FastMap::default();
-        let mut is_name: Vec<bool> = Vec::new();
-        for (_, f) in sentences.clone() {
-            for t in &f.tokens {
-                if t.skip || t.initial {
-                    continue;
-                }
-                if let Some(key) = &t.name_key {
-                    if !name_of_key.contains_key(key.as_str()) {
-                        let id = terms.id(concept(&t.stem));
-                        name_of_key.insert(key.as_str(), id);
-                    }
-                }
-            }
-        }
-        let mut sents = Vec::new();
-        for (doc, f) in sentences {
-            let mut v = SentVec {
-                doc,
-                negated: !f.negations.is_empty(),
-                quantities: f.quantities.clone(),
-                ..SentVec::default()
-            };
-            let mut q = 0;
-            let mut emitted: Option<usize> = None;
-            for t in &f.tokens {
-                if t.clause_start
-                    && !v.seq.is_empty()
-                    && v.clause_starts.last() != Some(&v.seq.len())
-                {
-                    v.clause_starts.push(v.seq.len());
-                }
-                // Words and prefixes are only compared as sets, never
-                // weighted: a 32-bit hash stands in for an interned id.
-                let w = hash_bytes(t.folded.as_bytes());
-                v.words.push(w);
-                v.word_seq.push(w);
-                while q < f.quantities.len() && f.quantities[q].end <= t.start {
-                    q += 1;
-                }
-                let in_quantity = f
-                    .quantities
-                    .get(q)
-                    .is_some_and(|x| x.start <= t.start && t.end <= x.end);
-                let id = if in_quantity {
-                    // A quantity is one term, counted at its first word.
-                    if emitted == Some(q) {
-                        u32::MAX
-                    } else {
-                        emitted = Some(q);
-                        let id = terms.id(&quantity_term(&f.quantities[q]));
-                        v.numbers.push(id);
-                        v.quantity_pos.push((q, v.seq.len()));
-                        id
-                    }
-                } else if t.skip {
-                    u32::MAX
-                } else {
-                    let by_name = t
-                        .name_key
-                        .as_deref()
-                        .and_then(|k| name_of_key.get(k).copied());
-                    let id = by_name.unwrap_or_else(|| terms.id(concept(&t.stem)));
-                    if by_name.is_some() {
-                        if is_name.len() <= id as usize {
-                            is_name.resize(id as usize + 1, false);
-                        }
-                        is_name[id as usize] = true;
-                    }
-                    add_word_shapes(t, &mut v);
-                    id
-                };
-                v.token_terms.push(id);
-                if id != u32::MAX {
-                    v.seq.push(id);
-                }
-            }
-            finish(&mut v);
-            sents.push(v);
-        }
-        let n_terms = terms.len();
-        is_name.resize(n_terms, false);
-        for v in &mut sents {
-            v.names = v
-                .terms
-                .iter()
-                .copied()
-                .filter(|&t| is_name[t as usize])
-                .collect();
-        }
+    ///
+    /// Sentences given the same features (a sentence repeated word for word
+    /// shares them) are vectorised once and copied. Terms are interned in
+    /// one ordered pass, so ids do not depend on threads; the rest of each
+    /// vector is built on all threads in the CLI.
+    pub fn build<'a>(sentences: impl Iterator<Item = (usize, &'a Features)>) -> Corpus {
+        let mut slot_of: FastMap<*const Features, usize> = FastMap::default();
+        let mut distinct: Vec<&Features> = Vec::new();
+        let placed: Vec<(usize, usize)> = sentences
+            .map(|(doc, f)| {
+                let slot = *slot_of.entry(f as *const Features).or_insert_with(|| {
+                    distinct.push(f);
+                    distinct.len() - 1
+                });
+                (doc, slot)
+            })
+            .collect();
+        let (token_terms, is_name) = intern_terms(&distinct);
+        let built: Vec<SentVec> = crate::par::map_range(distinct.len(), |k| {
+            sentence_vector(distinct[k], &token_terms[k], &is_name)
+        });
+        let sents: Vec<SentVec> = crate::par::map(&placed, |&(doc, k)| SentVec {
+            doc,
+            ..built[k].clone()
+        });
+        let n_terms = is_name.len();
         let mut df = vec![0u32; n_terms];
         for v in &sents {
             for &t in &v.terms {
@@ -651,6 +582,129 @@ fn span_in(
     let share = ratio(shared, mass);
     let in_order = lcs(span, &large.seq) as f32 / span.len().max(1) as f32;
     share >= min_share && (in_order >= min_order || share >= 0.85)
+}
+
+/// What a token of a sentence is compared as.
+#[derive(Clone, Copy)]
+enum TokenTerm {
+    /// The first word of quantity `q` of the features: the quantity's term.
+    Quantity { q: usize, id: u32 },
+    /// A later word of a quantity, or a skipped word: no term.
+    Nothing,
+    /// A content word's term.
+    Word(u32),
+}
+
+/// Interns the terms of every token of `sentences`, in order: per sentence
+/// its tokens' terms, and per term id whether it is a name.
+fn intern_terms(sentences: &[&Features]) -> (Vec<Vec<TokenTerm>>, Vec<bool>) {
+    let mut terms = Interner::default();
+    // Name variants: a key seen on a capitalised word inside a sentence
+    // stands for one spelling, the first met.
+    let mut name_of_key: FastMap<&str, u32> = FastMap::default();
+    for f in sentences {
+        for t in &f.tokens {
+            if t.skip || t.initial {
+                continue;
+            }
+            if let Some(key) = &t.name_key {
+                if !name_of_key.contains_key(key.as_str()) {
+                    let id = terms.id(concept(&t.stem));
+                    name_of_key.insert(key.as_str(), id);
+                }
+            }
+        }
+    }
+    let mut is_name: Vec<bool> = Vec::new();
+    let token_terms = sentences
+        .iter()
+        .map(|f| {
+            let mut q = 0;
+            let mut emitted: Option<usize> = None;
+            f.tokens
+                .iter()
+                .map(|t| {
+                    while q < f.quantities.len() && f.quantities[q].end <= t.start {
+                        q += 1;
+                    }
+                    let in_quantity = f
+                        .quantities
+                        .get(q)
+                        .is_some_and(|x| x.start <= t.start && t.end <= x.end);
+                    if in_quantity {
+                        // A quantity is one term, counted at its first word.
+                        if emitted == Some(q) {
+                            return TokenTerm::Nothing;
+                        }
+                        emitted = Some(q);
+                        let id = terms.id(&quantity_term(&f.quantities[q]));
+                        return TokenTerm::Quantity { q, id };
+                    }
+                    if t.skip {
+                        return TokenTerm::Nothing;
+                    }
+                    let by_name = t
+                        .name_key
+                        .as_deref()
+                        .and_then(|k| name_of_key.get(k).copied());
+                    let id = by_name.unwrap_or_else(|| terms.id(concept(&t.stem)));
+                    if by_name.is_some() {
+                        if is_name.len() <= id as usize {
+                            is_name.resize(id as usize + 1, false);
+                        }
+                        is_name[id as usize] = true;
+                    }
+                    TokenTerm::Word(id)
+                })
+                .collect()
+        })
+        .collect();
+    is_name.resize(terms.len(), false);
+    (token_terms, is_name)
+}
+
+/// One sentence's vector (its document left at 0), from its features and
+/// its tokens' interned terms.
+fn sentence_vector(f: &Features, token_terms: &[TokenTerm], is_name: &[bool]) -> SentVec {
+    let mut v = SentVec {
+        negated: !f.negations.is_empty(),
+        quantities: f.quantities.clone(),
+        ..SentVec::default()
+    };
+    for (t, &term) in f.tokens.iter().zip(token_terms) {
+        if t.clause_start && !v.seq.is_empty() && v.clause_starts.last() != Some(&v.seq.len()) {
+            v.clause_starts.push(v.seq.len());
+        }
+        // Words and prefixes are only compared as sets, never
+        // weighted: a 32-bit hash stands in for an interned id.
+        let w = hash_bytes(t.folded.as_bytes());
+        v.words.push(w);
+        v.word_seq.push(w);
+        let id = match term {
+            TokenTerm::Quantity { q, id } => {
+                v.numbers.push(id);
+                v.quantity_pos.push((q, v.seq.len()));
+                id
+            }
+            TokenTerm::Nothing => u32::MAX,
+            TokenTerm::Word(id) => {
+                add_word_shapes(t, &mut v);
+                id
+            }
+        };
+        v.token_terms.push(id);
+        if id != u32::MAX {
+            v.seq.push(id);
+        }
+    }
+    finish(&mut v);
+    v.names = v
+        .terms
+        .iter()
+        .copied()
+        .filter(|&t| is_name[t as usize])
+        .collect();
+    v
 }
 
 /// The prefix and character trigrams a content word adds to its vector.
