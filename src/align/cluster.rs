@@ -49,7 +49,7 @@ pub fn candidates(
             // A wording paired with itself: each pair of its occurrences once.
             let ys = if x == y { &ys[k + 1..] } else { ys };
             for &b in ys {
-                if corpus.sents[a as usize].doc != corpus.sents[b as usize].doc {
+                if corpus.docs[a as usize] != corpus.docs[b as usize] {
                     edges.push(Edge {
                         score,
                         a: a.min(b),
@@ -80,11 +80,9 @@ impl Wordings {
         let mut id_of: std::collections::HashMap<(&[u32], bool), u32> =
             std::collections::HashMap::new();
         let mut first = Vec::new();
-        let wording: Vec<u32> = corpus
-            .sents
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
+        let wording: Vec<u32> = (0..corpus.len())
+            .map(|i| {
+                let v = corpus.sent(i);
                 let mut fresh = || {
                     first.push(i as u32);
                     first.len() as u32 - 1
@@ -111,12 +109,12 @@ impl Wordings {
         let mut members = vec![0u32; wording.len()];
         let mut only_doc: Vec<Option<usize>> = first
             .iter()
-            .map(|&i| Some(corpus.sents[i as usize].doc))
+            .map(|&i| Some(corpus.docs[i as usize]))
             .collect();
         for (i, &w) in wording.iter().enumerate() {
             members[fill[w as usize] as usize] = i as u32;
             fill[w as usize] += 1;
-            if only_doc[w as usize] != Some(corpus.sents[i].doc) {
+            if only_doc[w as usize] != Some(corpus.docs[i]) {
                 only_doc[w as usize] = None;
             }
         }
@@ -141,9 +139,9 @@ impl Wordings {
 /// shared idf weight as a share of the smaller sentence's weight; a pair is
 /// kept only if some two of their sentences lie in different documents.
 fn shared_weight_pairs(corpus: &Corpus, wordings: &Wordings) -> Vec<(u32, u32, f32)> {
-    let n = corpus.sents.len();
+    let n = corpus.len();
     let n_terms = corpus.idf.len();
-    let vector = |w: u32| &corpus.sents[wordings.first[w as usize] as usize];
+    let vector = |w: u32| corpus.sent(wordings.first[w as usize] as usize);
     let mass = |w: u32| corpus.mass[wordings.first[w as usize] as usize];
     // How common a term is counts every sentence, repeats included.
     let mut df = vec![0u32; n_terms];
@@ -229,7 +227,7 @@ pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>) -> Vec<(Vec<usize>, usize)
         .map(|e| (key(e.a as usize, e.b as usize), e.score))
         .collect();
     let pair = |a: usize, b: usize| score_of.get(&key(a, b)).copied().unwrap_or(0.0);
-    let n = corpus.sents.len();
+    let n = corpus.len();
     let mut group_of: Vec<usize> = (0..n).collect();
     let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     for e in &edges {
@@ -245,7 +243,7 @@ pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>) -> Vec<(Vec<usize>, usize)
         let fits = groups[small].iter().all(|&a| {
             groups[large]
                 .iter()
-                .all(|&b| corpus.sents[a].doc != corpus.sents[b].doc && pair(a, b) >= THRESHOLD)
+                .all(|&b| corpus.docs[a] != corpus.docs[b] && pair(a, b) >= THRESHOLD)
         });
         if fits {
             let moved = std::mem::take(&mut groups[small]);
@@ -304,7 +302,7 @@ mod tests {
         let edges = candidates(&corpus, |a, b, _| Some(corpus.score(a, b)));
         assert!(edges
             .iter()
-            .all(|e| corpus.sents[e.a as usize].doc != corpus.sents[e.b as usize].doc));
+            .all(|e| corpus.docs[e.a as usize] != corpus.docs[e.b as usize]));
         assert!(!edges.iter().any(|e| e.b == 4 || e.a == 4));
         let groups = cluster(&corpus, edges);
         assert_eq!(groups.len(), 1);

@@ -83,7 +83,7 @@ mod tests {
         for (label, wording, expected) in cases {
             let feats = [features(label), features(wording)];
             let corpus = Corpus::build(feats.iter().enumerate());
-            let spans = differs(wording, &feats[1], &corpus.sents[1], &corpus.sents[0]);
+            let spans = differs(wording, &feats[1], corpus.sent(1), corpus.sent(0));
             let got: Vec<&str> = spans.iter().map(|&(s, e)| &wording[s..e]).collect();
             assert_eq!(&got, expected, "{wording}");
         }

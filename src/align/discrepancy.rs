@@ -88,7 +88,7 @@ pub fn is_fact_sized(q: &Quantity) -> bool {
 /// share at least two terms. None when there is no such pair.
 pub fn fact_link(corpus: &Corpus, fa: &Features, fb: &Features, a: usize, b: usize) -> Option<f32> {
     const WINDOW: usize = 6;
-    let (va, vb) = (&corpus.sents[a], &corpus.sents[b]);
+    let (va, vb) = (corpus.sent(a), corpus.sent(b));
     let context = |seq: &[u32], pos: usize| -> Vec<u32> {
         let lo = pos.saturating_sub(WINDOW);
         let hi = (pos + WINDOW + 1).min(seq.len());

@@ -14,8 +14,9 @@ pub fn doc_similarity(corpus: &Corpus, n_docs: usize) -> Vec<Vec<f64>> {
     let n_terms = corpus.idf.len();
     // Each document's (term, weight), summed over its sentences.
     let mut doc_terms: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_docs];
-    for v in &corpus.sents {
-        if let Some(list) = doc_terms.get_mut(v.doc) {
+    for (i, &doc) in corpus.docs.iter().enumerate() {
+        let v = corpus.sent(i);
+        if let Some(list) = doc_terms.get_mut(doc) {
             list.extend(v.seq.iter().map(|&t| (t, corpus.idf[t as usize])));
         }
     }

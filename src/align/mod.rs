@@ -85,10 +85,11 @@ pub fn pair_score(corpus: &Corpus, a: usize, b: usize) -> f32 {
 /// Aligns the claim sentences of `n_docs` documents.
 pub fn align(inputs: &[SentenceIn], n_docs: usize) -> Alignment {
     let corpus = Corpus::build(inputs.iter().map(|s| (s.doc, s.features)));
-    let counts: Vec<bool> = corpus
-        .sents
-        .iter()
-        .map(|v| v.quantities.iter().any(discrepancy::is_fact_sized))
+    let counts: Vec<bool> = (0..corpus.len())
+        .map(|i| {
+            let v = corpus.sent(i);
+            v.quantities.iter().any(discrepancy::is_fact_sized)
+        })
         .collect();
     let has_count = |i: usize| counts[i];
     // A sentence's clauses are cut and vectorised once, when a pair first
@@ -139,8 +140,8 @@ pub fn align(inputs: &[SentenceIn], n_docs: usize) -> Alignment {
                         diff::differs(
                             inputs[m].text,
                             inputs[m].features,
-                            &corpus.sents[m],
-                            &corpus.sents[label],
+                            corpus.sent(m),
+                            corpus.sent(label),
                         )
                     }
                 })
@@ -155,10 +156,8 @@ pub fn align(inputs: &[SentenceIn], n_docs: usize) -> Alignment {
             }
         })
         .collect();
-    Alignment {
-        claims,
-        similarity: docsim::doc_similarity(&corpus, n_docs),
-    }
+    let similarity = docsim::doc_similarity(&corpus, n_docs);
+    Alignment { claims, similarity }
 }
 
 /// The claims in Report form: `sentence_ids[k]` is the Report id of input

@@ -36,7 +36,6 @@ impl Interner {
 /// One sentence as compared.
 #[derive(Debug, Clone, Default)]
 pub struct SentVec {
-    pub doc: usize,
     /// Content term ids, sorted and unique.
     pub terms: Vec<u32>,
     /// Content term ids in text order (for bigrams and contexts); one entry
@@ -70,7 +69,12 @@ pub struct SentVec {
 
 /// The sentences of one corpus as vectors, with the corpus's idf.
 pub struct Corpus {
-    pub sents: Vec<SentVec>,
+    /// The distinct vectors: sentences given the same features share one.
+    vectors: Vec<SentVec>,
+    /// Per sentence, its vector.
+    vector_of: Vec<u32>,
+    /// Per sentence, its document.
+    pub docs: Vec<usize>,
     /// Inverse document frequency (over sentences) of each term id.
     pub idf: Vec<f32>,
     /// Sum of idf of each sentence's terms.
@@ -109,56 +113,73 @@ impl Corpus {
     /// these sentences themselves.
     ///
     /// Sentences given the same features (a sentence repeated word for word
-    /// shares them) are vectorised once and copied. Terms are interned in
+    /// shares them) share one vector. Terms are interned in
     /// one ordered pass, so ids do not depend on threads; the rest of each
     /// vector is built on all threads in the CLI.
     pub fn build<'a>(sentences: impl Iterator<Item = (usize, &'a Features)>) -> Corpus {
-        let mut slot_of: FastMap<*const Features, usize> = FastMap::default();
+        let mut slot_of: FastMap<*const Features, u32> = FastMap::default();
         let mut distinct: Vec<&Features> = Vec::new();
-        let placed: Vec<(usize, usize)> = sentences
+        let mut docs = Vec::new();
+        let vector_of: Vec<u32> = sentences
             .map(|(doc, f)| {
-                let slot = *slot_of.entry(f as *const Features).or_insert_with(|| {
+                docs.push(doc);
+                *slot_of.entry(f as *const Features).or_insert_with(|| {
                     distinct.push(f);
-                    distinct.len() - 1
-                });
-                (doc, slot)
+                    distinct.len() as u32 - 1
+                })
             })
             .collect();
         let (token_terms, is_name) = intern_terms(&distinct);
-        let built: Vec<SentVec> = crate::par::map_range(distinct.len(), |k| {
+        let vectors: Vec<SentVec> = crate::par::map_range(distinct.len(), |k| {
             sentence_vector(distinct[k], &token_terms[k], &is_name)
         });
-        let sents: Vec<SentVec> = crate::par::map(&placed, |&(doc, k)| SentVec {
-            doc,
-            ..built[k].clone()
-        });
-        let n_terms = is_name.len();
-        let mut df = vec![0u32; n_terms];
-        for v in &sents {
+        let mut uses = vec![0u32; vectors.len()];
+        for &k in &vector_of {
+            uses[k as usize] += 1;
+        }
+        let mut df = vec![0u32; is_name.len()];
+        for (v, &n) in vectors.iter().zip(&uses) {
             for &t in &v.terms {
-                df[t as usize] += 1;
+                df[t as usize] += n;
             }
         }
-        let n = sents.len() as f32 + 1.0;
+        let n = vector_of.len() as f32 + 1.0;
         let idf: Vec<f32> = df
             .iter()
             .map(|&d| (n / (d as f32 + 0.5)).ln().max(0.0) + 1.0)
             .collect();
-        let mass = sents
+        let vector_mass: Vec<f32> = vectors
             .iter()
             .map(|v| v.terms.iter().map(|&t| idf[t as usize]).sum())
             .collect();
+        let mass = vector_of.iter().map(|&k| vector_mass[k as usize]).collect();
         Corpus {
-            sents,
+            vectors,
+            vector_of,
+            docs,
             idf,
             mass,
             is_name,
         }
     }
 
+    /// How many sentences the corpus has.
+    pub fn len(&self) -> usize {
+        self.vector_of.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.vector_of.is_empty()
+    }
+
+    /// Sentence `i`'s vector.
+    pub fn sent(&self, i: usize) -> &SentVec {
+        &self.vectors[self.vector_of[i] as usize]
+    }
+
     /// The model's inputs for sentences `a` and `b`.
     pub fn pair_features(&self, a: usize, b: usize) -> [f32; model::N_FEATURES] {
-        self.vector_pair_features(&self.sents[a], self.mass[a], &self.sents[b], self.mass[b])
+        self.vector_pair_features(self.sent(a), self.mass[a], self.sent(b), self.mass[b])
     }
 
     /// The model's inputs for two vectors of this corpus (whole sentences or
@@ -255,7 +276,7 @@ impl Corpus {
     pub fn score(&self, a: usize, b: usize) -> f32 {
         // The same words in the same order (a wire copy, a repeated
         // sentence) are the same claim: no features needed.
-        let (sa, sb) = (&self.sents[a], &self.sents[b]);
+        let (sa, sb) = (self.sent(a), self.sent(b));
         if sa.token_terms == sb.token_terms
             && sa.negated == sb.negated
             && !sa.token_terms.is_empty()
@@ -291,7 +312,7 @@ fn number_agreement(a: &[Quantity], b: &[Quantity]) -> (bool, bool) {
 /// pairs non-paraphrases (extra information), so this is not part of the
 /// pair score; alignment uses it as a link of its own (see `super::align`).
 pub fn contained(corpus: &Corpus, a: usize, b: usize) -> bool {
-    let (va, vb) = (&corpus.sents[a], &corpus.sents[b]);
+    let (va, vb) = (corpus.sent(a), corpus.sent(b));
     // A negation on one side only does not stop the link: "did not collapse"
     // and "collapsed" are one claim, and the conflict is what a reader needs
     // to see (discrepancy::findings reports it). A number clash does: the
@@ -385,11 +406,8 @@ impl Corpus {
     /// The vector of tokens `range` of sentence `i` (whose features are
     /// `f`), with its mass: the same terms as the whole sentence's.
     fn part(&self, i: usize, f: &Features, range: std::ops::Range<usize>) -> (SentVec, f32) {
-        let whole = &self.sents[i];
-        let mut v = SentVec {
-            doc: whole.doc,
-            ..SentVec::default()
-        };
+        let whole = self.sent(i);
+        let mut v = SentVec::default();
         let last = range.end.checked_sub(1).and_then(|k| f.tokens.get(k));
         let (Some(first), Some(last)) = (f.tokens.get(range.start), last) else {
             return (v, 0.0);
@@ -472,7 +490,7 @@ impl Corpus {
         b: usize,
         parts_of: impl Fn(usize) -> &'p ClauseParts,
     ) -> f32 {
-        let (wa, wb) = (&self.sents[a], &self.sents[b]);
+        let (wa, wb) = (self.sent(a), self.sent(b));
         // As for containment: a number against the other sentence's has
         // already been judged by the pair score.
         if number_agreement(&wa.quantities, &wb.quantities).0 {
@@ -663,7 +681,7 @@ fn intern_terms(sentences: &[&Features]) -> (Vec<Vec<TokenTerm>>, Vec<bool>) {
     (token_terms, is_name)
 }
 
-/// One sentence's vector (its document left at 0), from its features and
+/// One sentence's vector, from its features and
 /// its tokens' interned terms.
 fn sentence_vector(f: &Features, token_terms: &[TokenTerm], is_name: &[bool]) -> SentVec {
     let mut v = SentVec {
@@ -879,7 +897,7 @@ mod tests {
             "General Qassem Soleimani travelled to Damascus.",
             "Qasem Soleimani traveled to Damascus.",
         ]);
-        assert_eq!(c.sents[0].terms, c.sents[1].terms);
+        assert_eq!(c.sent(0).terms, c.sent(1).terms);
     }
 
     #[test]
