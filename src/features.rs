@@ -77,8 +77,6 @@ impl Quantity {
 pub struct Features {
     /// Every word, in text order.
     pub tokens: Vec<Token>,
-    /// Folded, stemmed content words in text order, numbers as `#value`.
-    pub terms: Vec<String>,
     /// Values of the quantities, in text order.
     pub numbers: Vec<f64>,
     pub quantities: Vec<Quantity>,
@@ -955,7 +953,7 @@ pub fn features(text: &str) -> Features {
         numbers: quantities.iter().map(|q| q.value).collect(),
         ..Features::default()
     };
-    let mut next_quantity = 0;
+    out.tokens.reserve_exact(words.len());
     let first_word = words.iter().position(|w| !w.symbol);
     for (k, w) in words.iter().enumerate() {
         if w.symbol {
@@ -976,19 +974,6 @@ pub fn features(text: &str) -> Features {
         let skip = is_stop || is_title || in_quantity[k] || folded.is_empty();
         let name_key = (w.capitalized && !is_stop && !folded.is_empty()).then(|| name_key(&folded));
         let stem = stem(&folded);
-        if in_quantity[k] {
-            // A quantity is one term, placed where it starts.
-            while next_quantity < quantities.len() && quantities[next_quantity].end <= w.start {
-                next_quantity += 1;
-            }
-            if let Some(q) = quantities.get(next_quantity) {
-                if q.start <= w.start && out.terms.last() != Some(&quantity_term(q)) {
-                    out.terms.push(quantity_term(q));
-                }
-            }
-        } else if !skip {
-            out.terms.push(stem.clone());
-        }
         out.tokens.push(Token {
             start: w.start,
             end: w.end,
@@ -1003,6 +988,31 @@ pub fn features(text: &str) -> Features {
     }
     out.quantities = quantities;
     out
+}
+
+impl Features {
+    /// Folded, stemmed content words in text order, each quantity once, as
+    /// its term (for reading and testing: alignment interns them itself).
+    pub fn terms(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for t in &self.tokens {
+            let quantity = self
+                .quantities
+                .iter()
+                .find(|q| q.start <= t.start && t.end <= q.end);
+            match quantity {
+                Some(q) => {
+                    let term = quantity_term(q);
+                    if out.last() != Some(&term) {
+                        out.push(term);
+                    }
+                }
+                None if !t.skip => out.push(t.stem.clone()),
+                None => {}
+            }
+        }
+        out
+    }
 }
 
 /// The term a quantity is compared by: exact values by value, vague ones by
@@ -1053,12 +1063,12 @@ mod tests {
     #[test]
     fn folding_titles_and_stop_words() {
         let f = features("Major General Qassem Soleimani met Syria’s Bashar al-Assad — in Tehran");
-        assert!(!f.terms.contains(&"general".to_string()));
-        assert!(f.terms.contains(&"syria".to_string()));
-        assert!(!f.terms.contains(&"in".to_string()));
-        assert!(!f.terms.contains(&"al".to_string()));
+        assert!(!f.terms().contains(&"general".to_string()));
+        assert!(f.terms().contains(&"syria".to_string()));
+        assert!(!f.terms().contains(&"in".to_string()));
+        assert!(!f.terms().contains(&"al".to_string()));
         let f = features("Café Zürich");
-        assert_eq!(f.terms, vec!["caf", "zurich"]);
+        assert_eq!(f.terms(), vec!["caf", "zurich"]);
     }
 
     fn one_quantity(text: &str) -> Quantity {

@@ -1046,6 +1046,9 @@ fn region(text: &str, sentences: &[Sentence], q: &Marked) -> (usize, usize) {
 
 /// Finds the speaker and cue for every quotation found in a document.
 pub fn attribute_all(text: &str, sentences: &[Sentence], quotes: &[Marked]) -> Vec<Attribution> {
+    if quotes.is_empty() {
+        return Vec::new(); // nobody to find: spare reading every name in the text
+    }
     let people = People::of(text);
     let top: Vec<(usize, usize, usize)> = quotes
         .iter()
