@@ -205,7 +205,8 @@ fn cmd_analyze(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode, Stri
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = match format {
         // Streamed: a large corpus's JSON is tens of megabytes.
-        OutputFormat::Json => serde_json::to_writer(&mut out, &report)
+        OutputFormat::Json => report
+            .write_json(&mut out)
             .map_err(std::io::Error::from)
             .and_then(|()| out.write_all(b"\n")),
         OutputFormat::Text => out.write_all(text_summary(&report).as_bytes()),

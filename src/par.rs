@@ -27,6 +27,18 @@ pub fn map_range<R>(n: usize, f: impl Fn(usize) -> R) -> Vec<R> {
     (0..n).map(f).collect()
 }
 
+/// `items.sort_unstable()`, on all threads in the CLI.
+#[cfg(feature = "cli")]
+pub fn sort_unstable<T: Ord + Send>(items: &mut [T]) {
+    use rayon::prelude::*;
+    items.par_sort_unstable();
+}
+
+#[cfg(not(feature = "cli"))]
+pub fn sort_unstable<T: Ord>(items: &mut [T]) {
+    items.sort_unstable();
+}
+
 /// Runs two independent steps: side by side in the CLI, in turn in wasm.
 #[cfg(feature = "cli")]
 pub fn both<A: Send, B: Send>(
@@ -52,5 +64,8 @@ mod tests {
         );
         assert_eq!(super::map_range(5, |i| i + 1), vec![1, 2, 3, 4, 5]);
         assert_eq!(super::both(|| 1, || "b"), (1, "b"));
+        let mut shuffled: Vec<u32> = (0..10_000).map(|x| (x * 7919) % 10_000).collect();
+        super::sort_unstable(&mut shuffled);
+        assert_eq!(shuffled, items);
     }
 }

@@ -168,6 +168,73 @@ pub struct FileError {
 
 impl Report {
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+        let mut out = Vec::new();
+        match self.write_json(&mut out) {
+            Ok(()) => String::from_utf8(out).unwrap_or_default(),
+            Err(e) => format!("{{\"error\":\"{e}\"}}"),
+        }
+    }
+
+    /// Writes the Report's JSON to `out`, the same text as serde_json's.
+    pub fn write_json(&self, out: impl std::io::Write) -> serde_json::Result<()> {
+        self.serialize(&mut serde_json::Serializer::with_formatter(
+            out,
+            Thousandths,
+        ))
+    }
+}
+
+/// serde_json's compact format, with scores rounded to thousandths (the
+/// similarity matrix: a million of them for a thousand documents) written
+/// from a table of serde_json's own text for each, not formatted one by one.
+struct Thousandths;
+
+impl serde_json::ser::Formatter for Thousandths {
+    fn write_f64<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        value: f64,
+    ) -> std::io::Result<()> {
+        static TEXT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let k = (value * 1000.0).round();
+        if (0.0..=1000.0).contains(&k) && k / 1000.0 == value {
+            let text = TEXT.get_or_init(|| {
+                (0..=1000)
+                    .map(|k| serde_json::to_string(&(k as f64 / 1000.0)).unwrap_or_default())
+                    .collect()
+            });
+            return out.write_all(text[k as usize].as_bytes());
+        }
+        serde_json::ser::CompactFormatter.write_f64(out, value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_as_serde_json_writes_them() {
+        let mut values: Vec<f64> = (0..=1000).map(|k| k as f64 / 1000.0).collect();
+        values.extend([
+            0.0390000001,
+            1.0 / 3.0,
+            -0.5,
+            2.5,
+            1e-7,
+            1e300,
+            f64::from_bits(0.039f64.to_bits() + 1),
+        ]);
+        let mut out = Vec::new();
+        values
+            .serialize(&mut serde_json::Serializer::with_formatter(
+                &mut out,
+                Thousandths,
+            ))
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string(&values).unwrap()
+        );
     }
 }

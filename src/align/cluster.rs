@@ -4,7 +4,7 @@
 
 use super::similarity::Corpus;
 use super::THRESHOLD;
-use std::collections::HashMap;
+use crate::features::FastMap;
 
 /// A scored pair of sentences, `a < b`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -222,7 +222,7 @@ pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>) -> Vec<(Vec<usize>, usize)
             .then(x.b.cmp(&y.b))
     });
     let key = |a: usize, b: usize| ((a.min(b) as u64) << 32) | a.max(b) as u64;
-    let score_of: HashMap<u64, f32> = edges
+    let score_of: FastMap<u64, f32> = edges
         .iter()
         .map(|e| (key(e.a as usize, e.b as usize), e.score))
         .collect();
@@ -230,9 +230,12 @@ pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>) -> Vec<(Vec<usize>, usize)
     let n = corpus.len();
     let mut group_of: Vec<usize> = (0..n).collect();
     let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    // Groups only grow under their ids, so two that do not fit never will:
+    // the many edges between two such groups are checked once.
+    let mut unfit: FastMap<u64, ()> = FastMap::default();
     for e in &edges {
         let (gi, gj) = (group_of[e.a as usize], group_of[e.b as usize]);
-        if gi == gj {
+        if gi == gj || unfit.contains_key(&key(gi, gj)) {
             continue;
         }
         let (small, large) = if groups[gi].len() <= groups[gj].len() {
@@ -251,6 +254,8 @@ pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>) -> Vec<(Vec<usize>, usize)
                 group_of[m] = large;
             }
             groups[large].extend(moved);
+        } else {
+            unfit.insert(key(gi, gj), ());
         }
     }
     let mut out: Vec<(Vec<usize>, usize)> = groups

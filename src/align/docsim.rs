@@ -4,7 +4,7 @@
 
 use super::similarity::Corpus;
 use crate::features::fold_char;
-use std::collections::HashMap;
+use crate::features::FastMap;
 
 /// Cosine of the documents' tf-idf vectors, built from their sentences'
 /// terms. Dot products come from a term → documents index; terms carried by
@@ -33,7 +33,6 @@ pub fn doc_similarity(corpus: &Corpus, n_docs: usize) -> Vec<Vec<f64>> {
         norms[d] = merged.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
         *list = merged;
     }
-    // Postings in document order, so each row only looks at later documents.
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
     for (d, list) in doc_terms.iter().enumerate() {
         for &(t, w) in list {
@@ -41,34 +40,37 @@ pub fn doc_similarity(corpus: &Corpus, n_docs: usize) -> Vec<Vec<f64>> {
         }
     }
     let max_df = ((n_docs as f64).sqrt() as usize * 4).max(16);
-    let mut m = vec![vec![0.0; n_docs]; n_docs];
-    let mut row = vec![0f32; n_docs];
-    for a in 0..n_docs {
+    // Each row stands alone (on all threads in the CLI). A row adds its
+    // products in its own terms' order, which is the order of the shared
+    // terms for the other document's row too: the matrix is exactly
+    // symmetric.
+    crate::par::map_range(n_docs, |a| {
+        let mut dots = vec![0f32; n_docs];
         for &(t, wa) in &doc_terms[a] {
             let list = &postings[t as usize];
             if list.len() > max_df {
                 continue;
             }
-            let from = list.partition_point(|&(d, _)| d as usize <= a);
-            for &(b, wb) in &list[from..] {
-                row[b as usize] += wa * wb;
+            for &(b, wb) in list {
+                dots[b as usize] += wa * wb;
             }
         }
-        m[a][a] = 1.0;
-        for b in a + 1..n_docs {
-            let dot = std::mem::take(&mut row[b]);
-            let denom = norms[a] * norms[b];
-            let s = if denom > 0.0 {
-                ((dot / denom) as f64).clamp(0.0, 1.0)
-            } else {
-                0.0
-            };
-            let s = (s * 1000.0).round() / 1000.0;
-            m[a][b] = s;
-            m[b][a] = s;
-        }
-    }
-    m
+        dots.iter()
+            .enumerate()
+            .map(|(b, &dot)| {
+                if b == a {
+                    return 1.0;
+                }
+                let denom = norms[a] * norms[b];
+                let s = if denom > 0.0 {
+                    ((dot / denom) as f64).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
+                (s * 1000.0).round() / 1000.0
+            })
+            .collect()
+    })
 }
 
 /// Words in a run of at least this many that another document has too
@@ -122,7 +124,7 @@ fn shingles(words: &[u64]) -> Vec<u64> {
 
 /// The verbatim share of each document, from hashed 8-word shingles.
 pub fn verbatim(texts: &[&str]) -> Vec<Verbatim> {
-    let all: Vec<Vec<u64>> = texts.iter().map(|t| shingles(&word_hashes(t))).collect();
+    let all: Vec<Vec<u64>> = crate::par::map(texts, |t| shingles(&word_hashes(t)));
     // Every occurrence (shingle, document, position), sorted: the documents
     // having a shingle are one run of this list, walked once (a lookup per
     // shingle into a list of millions would miss the cache every time).
@@ -135,7 +137,7 @@ pub fn verbatim(texts: &[&str]) -> Vec<Verbatim> {
                 .map(move |(k, &s)| (s, d as u32, k as u32))
         })
         .collect();
-    occurrences.sort_unstable();
+    crate::par::sort_unstable(&mut occurrences);
     let mut covered: Vec<Vec<bool>> = all
         .iter()
         .map(|sh| {
@@ -149,7 +151,7 @@ pub fn verbatim(texts: &[&str]) -> Vec<Verbatim> {
             ]
         })
         .collect();
-    let mut with: Vec<HashMap<usize, usize>> = vec![HashMap::new(); all.len()];
+    let mut with: Vec<FastMap<usize, usize>> = vec![FastMap::default(); all.len()];
     let mut docs: Vec<u32> = Vec::new();
     for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
         // Boilerplate repeated by every page says nothing of copying between

@@ -338,23 +338,50 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
                 }
             }
         }
+        // Every member past the first few is compared with the same first
+        // few, so its marks depend on its words alone: a wording repeated
+        // across many outlets is compared once. A large group's wordings are
+        // compared on all threads in the CLI.
+        let mut task_of_wording: HashMap<&[u32], usize> = HashMap::new();
+        let mut tasks: Vec<usize> = Vec::new();
+        let task: Vec<usize> = members
+            .iter()
+            .enumerate()
+            .map(|(position, &m)| {
+                let mut new_task = || {
+                    tasks.push(m);
+                    tasks.len() - 1
+                };
+                if position > MAX_COMPARED {
+                    *task_of_wording
+                        .entry(folded[m].as_slice())
+                        .or_insert_with(new_task)
+                } else {
+                    new_task()
+                }
+            })
+            .collect();
+        let marks: Vec<Vec<bool>> = crate::par::map(&tasks, |&m| {
+            let mut shared = vec![false; folded[m].len()];
+            // Enough other wordings to mark what this one alone says.
+            for &o in members.iter().filter(|&&o| o != m).take(MAX_COMPARED) {
+                for (k, s) in shared_in_order(&folded[m], &folded[o])
+                    .into_iter()
+                    .enumerate()
+                {
+                    shared[k] |= s;
+                }
+            }
+            shared
+        });
         let differing = members
             .iter()
-            .map(|&m| {
-                let ws = &quotation_words[m];
-                let mut shared = vec![false; ws.len()];
-                // Enough other wordings to mark what this one alone says.
-                for &o in members.iter().filter(|&&o| o != m).take(MAX_COMPARED) {
-                    for (k, s) in shared_in_order(&folded[m], &folded[o])
-                        .into_iter()
-                        .enumerate()
-                    {
-                        shared[k] |= s;
-                    }
-                }
-                ws.iter()
-                    .zip(shared)
-                    .filter(|(_, s)| !s)
+            .zip(task)
+            .map(|(&m, t)| {
+                quotation_words[m]
+                    .iter()
+                    .zip(&marks[t])
+                    .filter(|(_, &s)| !s)
                     .map(|(w, _)| (w.start, w.end))
                     .collect()
             })
