@@ -316,4 +316,88 @@ mod tests {
         assert!(members.contains(&2) && members.contains(&3));
         assert!(members.contains(label));
     }
+
+    /// The wording-level search finds exactly the sentence pairs a direct
+    /// comparison of every cross-document pair finds, with the same shares,
+    /// on a corpus full of repeats (in one document and across documents).
+    #[test]
+    fn candidates_match_every_pair_compared_directly() {
+        // Made-up words: 20 × 20 of them, most in only a few sentences.
+        const SYLLABLES: &[&str] = &[
+            "ka", "lo", "mi", "ren", "tu", "sa", "vo", "pel", "dri", "nu", "bra", "zo", "fi",
+            "gat", "hu", "jel", "kro", "lim", "mos", "tar",
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut texts: Vec<String> = Vec::new();
+        let mut docs = Vec::new();
+        for k in 0..240 {
+            let doc = next(9);
+            // A third of the sentences repeat an earlier one word for word.
+            let text = if k > 10 && next(3) == 0 {
+                texts[next(texts.len())].clone()
+            } else {
+                let len = 3 + next(6);
+                let words: Vec<String> = (0..len)
+                    .map(|_| {
+                        let (a, b) = (next(SYLLABLES.len()), next(SYLLABLES.len()));
+                        format!("{}{}", SYLLABLES[a], SYLLABLES[b])
+                    })
+                    .collect();
+                format!("Here {}.", words.join(" "))
+            };
+            texts.push(text);
+            docs.push(doc);
+        }
+        let feats: Vec<Features> = texts.iter().map(|t| features(t)).collect();
+        let corpus = Corpus::build(docs.iter().copied().zip(feats.iter()));
+        let mut got: Vec<(u32, u32, f32)> = candidates(&corpus, |_, _, share| Some(share))
+            .into_iter()
+            .map(|e| (e.a, e.b, e.score))
+            .collect();
+        got.sort_by_key(|&(a, b, _)| (a, b));
+
+        let n = corpus.len();
+        let mut df = vec![0usize; corpus.idf.len()];
+        for i in 0..n {
+            for &t in &corpus.sent(i).terms {
+                df[t as usize] += 1;
+            }
+        }
+        let max_df = (n / 100).clamp(30, 150);
+        let mut want = Vec::new();
+        for a in 0..n {
+            for b in a + 1..n {
+                if corpus.docs[a] == corpus.docs[b] {
+                    continue;
+                }
+                let shared: f32 = crate::align::similarity::intersect(
+                    &corpus.sent(a).terms,
+                    &corpus.sent(b).terms,
+                )
+                .filter(|&t| df[t as usize] <= max_df)
+                .map(|t| corpus.idf[t as usize])
+                .sum();
+                let smaller = corpus.mass[a].min(corpus.mass[b]);
+                if smaller > 0.0 && shared / smaller >= MIN_SHARE {
+                    want.push((a as u32, b as u32, shared / smaller));
+                }
+            }
+        }
+        assert!(
+            want.len() > 100,
+            "the corpus should give many pairs: {}",
+            want.len()
+        );
+        assert_eq!(got.len(), want.len());
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!((g.0, g.1), (w.0, w.1));
+            assert!((g.2 - w.2).abs() < 1e-4, "{g:?} / {w:?}");
+        }
+    }
 }

@@ -1032,4 +1032,35 @@ mod tests {
         assert!(c.score(0, 1) >= super::super::THRESHOLD);
         assert!(c.score(0, 2) < super::super::THRESHOLD);
     }
+
+    /// Sentences given one set of features share one vector, and the corpus
+    /// is the same as when each has its own copy.
+    #[test]
+    fn shared_features_give_the_same_corpus_as_copies() {
+        let texts = [
+            "Assad made his first public visit to Iran since the war began in 2011.",
+            "Soleimani was killed in January 2020 by a US drone strike.",
+            "Assad made his first public visit to Iran since the war began in 2011.",
+        ];
+        let copies: Vec<Features> = texts.iter().map(|t| features(t)).collect();
+        let separate = Corpus::build(copies.iter().enumerate());
+        let shared_features = [features(texts[0]), features(texts[1])];
+        let shared = Corpus::build(
+            [0usize, 1, 0]
+                .iter()
+                .enumerate()
+                .map(|(doc, &k)| (doc, &shared_features[k])),
+        );
+        assert_eq!(shared.docs, vec![0, 1, 2]);
+        assert_eq!(shared.len(), 3);
+        assert!(std::ptr::eq(shared.sent(0), shared.sent(2)));
+        assert_eq!(shared.idf, separate.idf);
+        assert_eq!(shared.mass, separate.mass);
+        for i in 0..3 {
+            assert_eq!(shared.sent(i).seq, separate.sent(i).seq);
+            assert_eq!(shared.sent(i).grams, separate.sent(i).grams);
+            assert_eq!(shared.score(i, (i + 1) % 3), separate.score(i, (i + 1) % 3));
+        }
+        assert!(separate.score(0, 2) > 0.99);
+    }
 }

@@ -591,4 +591,43 @@ mod tests {
             ["Ali Khamenei", "Bashar al-Assad"]
         );
     }
+
+    /// In a large group, members past the first few are marked against the
+    /// same first few, once per wording: repeats get the same marks.
+    #[test]
+    fn large_groups_mark_each_wording_against_the_first_members() {
+        let empty = BTreeSet::new();
+        let texts: Vec<&str> = (0..30)
+            .map(|k| match k % 3 {
+                0 | 1 if k < 14 => "a harsh blow to US plans",
+                0 => "a severe blow to US plans",
+                1 => "a harsh blow to US plans in the region",
+                _ => "harsh blow to US plans",
+            })
+            .collect();
+        let inputs: Vec<GroupInput> = texts
+            .iter()
+            .enumerate()
+            .map(|(doc, text)| GroupInput {
+                doc,
+                text,
+                speaker: Some("Ali Khamenei"),
+                claim: Some(7),
+                context: &empty,
+            })
+            .collect();
+        let got = group(&inputs);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].members, (0..30).collect::<Vec<_>>());
+        let marked = |m: usize| -> Vec<&str> {
+            got[0].differing[m]
+                .iter()
+                .map(|&(s, e)| &texts[m][s..e])
+                .collect()
+        };
+        assert_eq!(marked(15), ["severe"]);
+        assert_eq!(marked(27), ["severe"]);
+        assert_eq!(marked(16), ["in", "the", "region"]);
+        assert!(marked(17).is_empty() && marked(0).is_empty());
+    }
 }
