@@ -19,7 +19,6 @@ try {
       for (const e of list.getEntries()) window.__longTasks.push(e.duration);
     }).observe({ type: 'longtask', buffered: false });
   });
-  const started = Date.now();
   await page.evaluate((files) => {
     const dt = new DataTransfer();
     for (const f of files) {
@@ -32,6 +31,7 @@ try {
   // Building the files above is the harness's work, not the page's: it
   // finishes before the observation window opens.
   await page.waitForTimeout(500);
+  const started = Date.now();
   await page.evaluate(() => {
     const dt = window.__dt;
     window.__longTasks = [];
@@ -40,11 +40,12 @@ try {
       target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
     }
   });
-  await page.waitForFunction((n) => document.querySelectorAll('.source-card').length > 0 && !document.body.classList.contains('busy'), files.length, { timeout: 120000, polling: 100 });
+  await page.waitForFunction((n) => document.querySelectorAll('.source-card').length > 0 && !document.body.classList.contains('busy'), files.length, { timeout: 120000, polling: 50 });
+  const shown = Date.now() - started;
   await page.waitForTimeout(300);
   const tasks = await page.evaluate(() => window.__longTasks);
   const longest = tasks.length ? Math.max(...tasks) : 0;
-  console.log(`bench page_scale1000_drop_to_shown_ms ${Date.now() - started} ms`);
+  console.log(`bench page_scale1000_drop_to_shown_ms ${shown} ms`);
   console.log(`bench page_scale1000_longest_main_task_ms ${longest.toFixed(0)} ms`);
   console.log(`bench page_scale1000_long_tasks_over_100ms ${tasks.filter((d) => d > 100).length} tasks`);
 } finally {

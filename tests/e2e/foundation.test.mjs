@@ -2,7 +2,10 @@
 // presses "Try the example" and sees its sources; nothing leaves the origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, dropFiles, seedFiles, foreignRequests, screenshot } from './browser.mjs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openPage, dropFiles, seedFiles, foreignRequests, screenshot, ROOT } from './browser.mjs';
 
 test('dropping the five seed files lists five sources', async (t) => {
   const seeds = seedFiles();
@@ -57,5 +60,32 @@ test('a file that cannot be read is listed while the others load', async () => {
     assert.match(errors, /photo\.jpg/);
   } finally {
     await close();
+  }
+});
+
+test('"Add a folder…" reads every file of a folder, nested ones too', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'parallax-folder-'));
+  const example = join(ROOT, 'www', 'example');
+  mkdirSync(join(folder, 'storm', 'radio'), { recursive: true });
+  for (const name of ['north-coast-wire.txt', 'calder-courier.md', 'daily-ledger.txt']) {
+    copyFileSync(join(example, name), join(folder, 'storm', name));
+  }
+  copyFileSync(join(example, 'radio-estuary.html'), join(folder, 'storm', 'radio', 'radio-estuary.html'));
+  const { page, consoleErrors, close } = await openPage();
+  try {
+    await page.locator('#folder-input').setInputFiles(join(folder, 'storm'));
+    await page.waitForSelector('#source-list .source-card', { timeout: 30000 });
+    assert.equal(await page.locator('.source-card').count(), 4);
+    const text = await page.locator('#source-list').innerText();
+    for (const outlet of ['North Coast Wire', 'The Calder Courier', 'The Daily Ledger', 'Radio Estuary']) {
+      assert.ok(text.toLowerCase().includes(outlet.toLowerCase()), `${outlet} in: ${text}`);
+    }
+    // Files keep their place in the folder.
+    assert.ok(text.includes('storm/radio/radio-estuary.html'), text);
+    assert.ok(text.includes('storm/daily-ledger.txt'), text);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+    rmSync(folder, { recursive: true, force: true });
   }
 });

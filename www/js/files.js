@@ -2,7 +2,10 @@
 // picker, and the bundled example corpus. Everything becomes
 // {name, bytes: ArrayBuffer}; nothing leaves the machine.
 
-/** Reads a drop's DataTransfer, descending into dropped folders. */
+/**
+ * Reads a drop's DataTransfer, descending into dropped folders; files are
+ * listed in the order they were dropped.
+ */
 export async function filesFromDrop(dataTransfer) {
   const entries = [];
   for (const item of dataTransfer.items || []) {
@@ -11,35 +14,45 @@ export async function filesFromDrop(dataTransfer) {
     if (entry) entries.push(entry);
   }
   if (entries.length === 0) return filesFromList(dataTransfer.files);
+  return (await inBatches(entries, (entry) => readEntry(entry, ''))).flat();
+}
+
+/**
+ * `Promise.all(items.map(read))`, a batch at a time: the browser overlaps
+ * the reads of a batch, and no single task of the page's thread has to
+ * take in thousands of finished reads at once.
+ */
+async function inBatches(items, read, size = 32) {
   const out = [];
-  for (const entry of entries) await readEntry(entry, '', out);
+  for (let i = 0; i < items.length; i += size) {
+    out.push(...(await Promise.all(items.slice(i, i + size).map(read))));
+  }
   return out;
 }
 
-async function readEntry(entry, prefix, out) {
+async function readEntry(entry, prefix) {
   if (entry.isFile) {
     const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
-    out.push({ name: prefix + file.name, bytes: await file.arrayBuffer() });
-  } else if (entry.isDirectory) {
-    const reader = entry.createReader();
-    // readEntries returns the folder in batches until an empty one.
-    for (;;) {
-      const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
-      if (batch.length === 0) break;
-      for (const child of batch) {
-        if (!child.name.startsWith('.')) await readEntry(child, `${prefix}${entry.name}/`, out);
-      }
-    }
+    return [{ name: prefix + file.name, bytes: await file.arrayBuffer() }];
   }
+  if (!entry.isDirectory) return [];
+  const reader = entry.createReader();
+  const children = [];
+  // readEntries returns the folder in batches until an empty one.
+  for (;;) {
+    const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) break;
+    children.push(...batch.filter((child) => !child.name.startsWith('.')));
+  }
+  return (await inBatches(children, (child) => readEntry(child, `${prefix}${entry.name}/`))).flat();
 }
 
 /** Reads a FileList (from the picker, or a drop without entries). */
 export async function filesFromList(fileList) {
-  const out = [];
-  for (const file of fileList) {
-    out.push({ name: file.webkitRelativePath || file.name, bytes: await file.arrayBuffer() });
-  }
-  return out;
+  return inBatches(Array.from(fileList), async (file) => ({
+    name: file.webkitRelativePath || file.name,
+    bytes: await file.arrayBuffer(),
+  }));
 }
 
 /** Fetches the example corpus shipped in www/example/. */
