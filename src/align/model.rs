@@ -45,7 +45,8 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "names_unmatched_in_smaller",
 ];
 
-/// Weights of the features, then the bias.
+/// Weights of the features, then the bias (learned: -2.718 is not e).
+#[allow(clippy::approx_constant)]
 pub const WEIGHTS: [f32; N_FEATURES + 1] = [
     39.14, -19.52, -4.342, -3.276, -4.455, 1.328, 0.01607, 0.182, -0.03899, 2.399, 0.9991, -1.218,
     -0.2829, 0.1472, 4.48, 3.606, 3.528, 9.282, -23.7, 8.398, 3.256, 2.473, 4.925, -5.774, 5.468,

@@ -1384,7 +1384,7 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(
-                copyright(text).map(|n| n),
+                copyright(text),
                 want.map(|n| n.map(str::to_string)),
                 "{text}"
             );
