@@ -89,6 +89,24 @@ fn one_fifty_megabyte_line() {
     survives(vec![input("one-line.txt", line)]);
 }
 
+/// Two outlets each "quoting" a run-on of a hundred thousand words, one the
+/// other's first half: every in-order comparison is bounded, so this takes
+/// a moment, not hours.
+#[test]
+fn run_on_quotations_in_two_outlets() {
+    let run_on = |words: usize, end: &str| {
+        format!(
+            "Headline\n\nThe spokesman said: \u{201c}{}{end}.\u{201d}\n",
+            "war peace ".repeat(words / 2)
+        )
+    };
+    let report = survives(vec![
+        input("run-on-a.txt", run_on(100_000, "end")),
+        input("run-on-b.txt", run_on(50_000, "stop")),
+    ]);
+    assert!(report.quotes.iter().any(|q| q.text.len() > 500_000));
+}
+
 #[test]
 fn a_hundred_thousand_nested_elements() {
     let mut html = String::from("<html><body>");

@@ -785,8 +785,15 @@ fn set_dice(a: &[u32], b: &[u32]) -> f32 {
     )
 }
 
-/// Length of the longest common subsequence of two term sequences.
+/// Terms of a sequence the in-order comparison looks at: far more than a
+/// sentence has, few enough that a run-on "sentence" of a hundred thousand
+/// words (a hostile page) costs a bounded time, not hours.
+const LCS_CAP: usize = 1000;
+
+/// Length of the longest common subsequence of two term sequences (of
+/// their first [`LCS_CAP`] terms).
 fn lcs(a: &[u32], b: &[u32]) -> usize {
+    let (a, b) = (&a[..a.len().min(LCS_CAP)], &b[..b.len().min(LCS_CAP)]);
     if a.is_empty() || b.is_empty() {
         return 0;
     }

@@ -11,7 +11,7 @@
 //!   ("a harsh blow" / "severe blow").
 
 use super::names::tokenize;
-use crate::features::{fold_char, stem};
+use crate::features::{fold_char, stem, FastMap};
 use std::collections::{BTreeSet, HashMap};
 
 /// Candidate pairs looked at per quotation, and other members each member's
@@ -221,14 +221,12 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
     }
     // A quotation's distinct stems, in the order its words first give them.
     let stem_keys = |i: usize| {
-        let mut keys: Vec<u32> = Vec::with_capacity(folded[i].len());
-        for &w in &folded[i] {
-            let k = stem_of[w as usize];
-            if !keys.contains(&k) {
-                keys.push(k);
-            }
-        }
-        keys
+        let mut seen: FastMap<u32, ()> = FastMap::default();
+        folded[i]
+            .iter()
+            .map(|&w| stem_of[w as usize])
+            .filter(|&k| seen.insert(k, ()).is_none())
+            .collect::<Vec<u32>>()
     };
     let searched = |i: usize| folded[i].len() >= 2 && !repeat[i];
     // Candidate pairs come from an inverted index over word stems, so the
