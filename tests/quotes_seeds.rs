@@ -143,6 +143,13 @@ fn seed_speakers_have_one_name_each() {
         .unwrap()
         .iter()
         .any(|a| a == "the Iranian president"));
+    // 001 names the agency in full and by its initials: one speaker.
+    let sana = speakers
+        .iter()
+        .find(|s| s["name"] == "Syrian Arab News Agency")
+        .expect("the agency is a speaker");
+    assert_eq!(sana["aliases"], serde_json::json!(["SANA"]));
+    assert!(!speakers.iter().any(|s| s["name"] == "SANA"));
     for s in speakers {
         let name = s["name"].as_str().unwrap();
         for title in ["President ", "Ayatollah ", "Supreme Leader "] {

@@ -38,6 +38,54 @@ fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The initials of a name's capitalised words ("Syrian Arab News Agency":
+/// "SANA"; "Islamic Republic News Agency": "IRNA").
+fn initials(name: &str) -> String {
+    name_words(name)
+        .iter()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
+/// A name that is itself initials: one word of two to six capitals.
+fn is_initials(name: &str) -> bool {
+    (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// An organisation given by its initials ("SANA") is the one some document
+/// names in full ("Syrian Arab News Agency"), when exactly one does.
+fn merge_initials(entities: &mut [Entity], of_mention: &mut [Option<usize>]) {
+    for a in 0..entities.len() {
+        let only_initials = !entities[a].person
+            && !entities[a].names.is_empty()
+            && entities[a].names.keys().all(|n| is_initials(n));
+        if !only_initials {
+            continue;
+        }
+        let given: BTreeSet<&String> = entities[a].names.keys().collect();
+        let full: Vec<usize> = (0..entities.len())
+            .filter(|&b| {
+                b != a
+                    && !entities[b].person
+                    && entities[b]
+                        .names
+                        .keys()
+                        .any(|n| !is_initials(n) && given.contains(&initials(n)))
+            })
+            .collect();
+        let [into] = full[..] else { continue };
+        let moved = std::mem::take(&mut entities[a]);
+        let target = &mut entities[into];
+        for (name, count) in moved.names {
+            *target.names.entry(name).or_default() += count;
+        }
+        target.roles.extend(moved.roles);
+        for e in of_mention.iter_mut().filter(|e| **e == Some(a)) {
+            *e = Some(into);
+        }
+    }
+}
+
 /// Canonical speaker per mention (same order), and the speakers list.
 pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, Vec<SpeakerOut>) {
     let mut entities: Vec<Entity> = Vec::new();
@@ -107,6 +155,7 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, 
         }
         of_mention[i] = Some(e);
     }
+    merge_initials(&mut entities, &mut of_mention);
     // Speakers given by role only: the one entity that holds the role.
     let mut role_holders: HashMap<&str, Vec<usize>> = HashMap::new();
     for (e, ent) in entities.iter().enumerate() {
@@ -292,5 +341,59 @@ mod tests {
         assert!(khamenei
             .aliases
             .contains(&"Iran’s supreme leader".to_string()));
+    }
+
+    #[test]
+    fn initials_are_the_organisation_named_in_full() {
+        let quotes = [
+            (1, quote("SANA", "SANA", None, false)),
+            (
+                2,
+                quote(
+                    "Syrian Arab News Agency",
+                    "Syrian Arab News Agency",
+                    None,
+                    false,
+                ),
+            ),
+            // Two organisations with these initials: "AP" stays as given.
+            (0, quote("AP", "AP", None, false)),
+            (
+                1,
+                quote("Associated Press", "Associated Press", None, false),
+            ),
+            (2, quote("Arab Post", "Arab Post", None, false)),
+            // A person's initials are not an organisation's.
+            (3, quote("JFK", "JFK", None, true)),
+            (
+                3,
+                quote("Jersey Fire Korps", "Jersey Fire Korps", None, false),
+            ),
+        ];
+        let mentions: Vec<SpeakerMention> = quotes
+            .iter()
+            .map(|(doc, quote)| SpeakerMention { doc: *doc, quote })
+            .collect();
+        let (names, speakers) = canonical_speakers(&mentions);
+        let names: Vec<&str> = names.iter().map(|n| n.as_deref().unwrap_or("")).collect();
+        assert_eq!(
+            names,
+            [
+                "Syrian Arab News Agency",
+                "Syrian Arab News Agency",
+                "AP",
+                "Associated Press",
+                "Arab Post",
+                "JFK",
+                "Jersey Fire Korps"
+            ]
+        );
+        let sana = speakers
+            .iter()
+            .find(|s| s.name == "Syrian Arab News Agency")
+            .expect("one speaker");
+        assert_eq!(sana.aliases, ["SANA"]);
+        assert_eq!(sana.docs, [1, 2]);
+        assert_eq!(speakers.len(), 6);
     }
 }
