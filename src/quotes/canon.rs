@@ -279,6 +279,19 @@ mod tests {
         }
     }
 
+    /// Each quotation's canonical speaker ("" for none), and the speakers.
+    fn speakers_of(quotes: &[(usize, Quote)]) -> (Vec<String>, Vec<SpeakerOut>) {
+        let mentions: Vec<SpeakerMention> = quotes
+            .iter()
+            .map(|(doc, quote)| SpeakerMention { doc: *doc, quote })
+            .collect();
+        let (names, speakers) = canonical_speakers(&mentions);
+        (
+            names.into_iter().map(Option::unwrap_or_default).collect(),
+            speakers,
+        )
+    }
+
     #[test]
     fn spellings_titles_and_roles_fold_to_one_speaker() {
         let quotes = [
@@ -316,12 +329,7 @@ mod tests {
             (1, quote("Bill Clinton", "Bill Clinton", None, true)),
             (4, quote("Reuters", "Reuters", None, false)),
         ];
-        let mentions: Vec<SpeakerMention> = quotes
-            .iter()
-            .map(|(doc, quote)| SpeakerMention { doc: *doc, quote })
-            .collect();
-        let (names, speakers) = canonical_speakers(&mentions);
-        let names: Vec<&str> = names.iter().map(|n| n.as_deref().unwrap_or("")).collect();
+        let (names, speakers) = speakers_of(&quotes);
         assert_eq!(
             names,
             [
@@ -370,12 +378,7 @@ mod tests {
                 quote("Jersey Fire Korps", "Jersey Fire Korps", None, false),
             ),
         ];
-        let mentions: Vec<SpeakerMention> = quotes
-            .iter()
-            .map(|(doc, quote)| SpeakerMention { doc: *doc, quote })
-            .collect();
-        let (names, speakers) = canonical_speakers(&mentions);
-        let names: Vec<&str> = names.iter().map(|n| n.as_deref().unwrap_or("")).collect();
+        let (names, speakers) = speakers_of(&quotes);
         assert_eq!(
             names,
             [
