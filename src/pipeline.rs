@@ -175,8 +175,8 @@ pub fn analyze_documents(
     // paragraphs repeat sentences word for word: each distinct claim text
     // is featurised once and its features shared by every occurrence.
     let mut align_ids = Vec::new();
-    let mut claims_in: Vec<(usize, &str)> = Vec::new();
-    let mut text_index: Vec<usize> = Vec::new();
+    // Per claim sentence: its document, its text, and its distinct text.
+    let mut claims_in: Vec<(usize, &str, usize)> = Vec::new();
     let mut distinct: Vec<&str> = Vec::new();
     let mut seen: FastMap<&str, usize> = FastMap::default();
     for (d, a) in analyses.iter().enumerate() {
@@ -186,18 +186,17 @@ pub fn analyze_documents(
             }
             let text = &documents[d].text[sent.start..sent.end];
             align_ids.push(sentence_base[d] + s);
-            claims_in.push((d, text));
-            text_index.push(*seen.entry(text).or_insert_with(|| {
+            let k = *seen.entry(text).or_insert_with(|| {
                 distinct.push(text);
                 distinct.len() - 1
-            }));
+            });
+            claims_in.push((d, text, k));
         }
     }
     let distinct_features: Vec<Features> = par::map(&distinct, |text| features(text));
     let inputs: Vec<SentenceIn> = claims_in
         .iter()
-        .zip(&text_index)
-        .map(|(&(doc, text), &k)| SentenceIn {
+        .map(|&(doc, text, k)| SentenceIn {
             doc,
             text,
             features: &distinct_features[k],
