@@ -170,7 +170,7 @@ export function renderClaims(panel, model, ctx) {
     if (row.discrepancies.length) {
       parts.push(el('div', { class: 'discrepancies', role: 'note' },
         row.discrepancies.map((d) => el('div', { class: `discrepancy${d.compatible ? ' compatible' : ''}` },
-          el('strong', { class: 'discrepancy-kind' }, `${d.compatible ? 'ⓘ' : '⚠'} ${d.summary || d.kind || 'discrepancy'}`),
+          el('strong', { class: 'discrepancy-kind' }, `${d.compatible ? '≈' : '⚠'} ${d.summary || d.kind || 'discrepancy'}`),
           d.compatible ? el('span', { class: 'note' }, ' (the values can all hold at once)') : null,
           Array.isArray(d.values) && d.values.length
             ? el('ul', {}, d.values.map((v) => el('li', {}, outletChip(model.outlet(v.doc), v.doc), ' ', el('span', { class: 'value' }, v.value))))
@@ -230,7 +230,7 @@ export function renderClaims(panel, model, ctx) {
           el('span', { class: 'claim-label' }, row.label)),
         row.discrepancies.length
           ? el('span', { class: `flag${row.discrepancies.every((d) => d.compatible) ? ' soft' : ''}`, title: row.discrepancies.map((d) => d.summary).join('; ') },
-            `${row.discrepancies.every((d) => d.compatible) ? 'ⓘ' : '⚠'} ${row.discrepancies.map((d) => d.kind + (d.compatible ? ' (compatible)' : '')).join(', ')}`)
+            `${row.discrepancies.every((d) => d.compatible) ? '≈' : '⚠'} ${row.discrepancies.map((d) => d.kind + (d.compatible ? ' (compatible)' : '')).join(', ')}`)
           : null,
         row.claim ? null : el('span', { class: 'flag unique-flag' }, `only in ${model.outlet(row.docs[0])}`)),
       markCells(row),

@@ -142,7 +142,7 @@ function discrepancies(model) {
   if (!withIssues.length) return el('p', { class: 'note' }, 'No difference in numbers, negations or order was found in the claims the outlets share.');
   return el('ul', { class: 'discrepancy-list' }, withIssues.flatMap((c) => c.discrepancies.map((d) =>
     el('li', { class: `discrepancy${d.compatible ? ' compatible' : ''}` },
-      el('strong', { class: 'discrepancy-kind' }, `${d.compatible ? 'ⓘ' : '⚠'} ${d.summary || d.kind}`), d.compatible ? ' (can all hold at once) ' : ' ',
+      el('strong', { class: 'discrepancy-kind' }, `${d.compatible ? '≈' : '⚠'} ${d.summary || d.kind}`), d.compatible ? ' (can all hold at once) ' : ' ',
       el('a', { href: `#claims/${c.id}` }, 'see the claim'),
       el('p', { class: 'discrepancy-claim' }, c.label),
       Array.isArray(d.values) ? el('ul', {}, d.values.map((v) => el('li', {}, outletChip(model.outlet(v.doc), v.doc), ' ', el('span', { class: 'value' }, v.value)))) : null))));
