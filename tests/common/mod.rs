@@ -2,6 +2,7 @@
 //! for when it is missing (skip with a message, but fail under `CI=true`).
 #![allow(dead_code)]
 
+pub mod claims_gold;
 pub mod zip;
 
 use std::path::PathBuf;
