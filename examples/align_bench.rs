@@ -114,7 +114,7 @@ fn main() {
         parts(&inputs, docs);
     }
     let t = Instant::now();
-    let alignment = align(&inputs, docs);
+    let alignment = align(&inputs, &[], docs, parallax::Options::default().words);
     let t_align = t.elapsed();
     let c2 = cpu_secs();
     println!(

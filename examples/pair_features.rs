@@ -19,7 +19,10 @@ fn main() {
     };
     let pairs = read_pairs(&input);
     let mut out = std::io::stdout().lock();
-    for (pair, row) in pairs.iter().zip(pair_features(&pairs)) {
+    for (pair, row) in pairs
+        .iter()
+        .zip(pair_features(&pairs, parallax::Options::default().words))
+    {
         let label = pair.label.map_or(-1, i32::from);
         let cols: Vec<String> = row.iter().map(|x| format!("{x:.5}")).collect();
         if writeln!(out, "{label}\t{}", cols.join("\t")).is_err() {

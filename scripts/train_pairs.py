@@ -16,7 +16,9 @@ a small L2 penalty) and reports:
   * accuracy on the whole file.
 
 The shipped weights are fit on the training part only (the other 80%), and
-printed as the `WEIGHTS` const to paste into src/align/model.rs.
+printed as the `WEIGHTS` (every feature, with the word vectors) and
+`LEXICAL_WEIGHTS` (the first N_LEXICAL features, without them) consts to
+paste into src/align/model.rs.
 """
 
 import math
@@ -24,6 +26,7 @@ import subprocess
 import sys
 
 L2 = 1e-3
+N_LEXICAL = 33
 HELD_OUT = lambda i: i % 5 == 4
 
 
@@ -97,9 +100,7 @@ def scores(w, rows):
     return correct / len(rows), f1
 
 
-def main():
-    path = sys.argv[1] if len(sys.argv) > 1 else "../shared/eval/msrp/train.tsv"
-    rows = [r for r in load(path) if r[0] in (0, 1)]
+def report(name, rows):
     train = [r for i, r in enumerate(rows) if not HELD_OUT(i)]
     held = [r for i, r in enumerate(rows) if HELD_OUT(i)]
     k = 5
@@ -109,14 +110,25 @@ def main():
         fold_test = [r for i, r in enumerate(train) if i % k == f]
         cv.append(scores(fit(fold_train), fold_test)[0])
     w = fit(train)
-    print(f"pairs: {len(rows)} (train {len(train)}, held out {len(held)})")
-    print(f"{k}-fold CV accuracy on train: {sum(cv) / k:.4f} (folds {', '.join(f'{a:.3f}' for a in cv)})")
-    print("train accuracy %.4f F1 %.4f" % scores(w, train))
-    print("held-out accuracy %.4f F1 %.4f" % scores(w, held))
-    print("whole file accuracy %.4f F1 %.4f" % scores(w, rows))
+    print(f"{name}: pairs {len(rows)} (train {len(train)}, held out {len(held)})")
+    print(f"  {k}-fold CV accuracy on train: {sum(cv) / k:.4f} (folds {', '.join(f'{a:.3f}' for a in cv)})")
+    print("  train accuracy %.4f F1 %.4f" % scores(w, train))
+    print("  held-out accuracy %.4f F1 %.4f" % scores(w, held))
+    print("  whole file accuracy %.4f F1 %.4f" % scores(w, rows))
+    return w
+
+
+def main():
+    path = sys.argv[1] if len(sys.argv) > 1 else "../shared/eval/msrp/train.tsv"
+    rows = [r for r in load(path) if r[0] in (0, 1)]
+    full = report("with word vectors", rows)
+    lexical = report("lexical only", [(y, x[:N_LEXICAL] + [1.0]) for y, x in rows])
     print()
     print("pub const WEIGHTS: [f32; N_FEATURES + 1] = [")
-    print("    " + ", ".join(f"{x:.4}" for x in w) + ",")
+    print("    " + ", ".join(f"{x:.4}" for x in full) + ",")
+    print("];")
+    print("pub const LEXICAL_WEIGHTS: [f32; N_LEXICAL + 1] = [")
+    print("    " + ", ".join(f"{x:.4}" for x in lexical) + ",")
     print("];")
 
 

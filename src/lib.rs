@@ -24,6 +24,7 @@ pub mod pipeline;
 pub mod quotes;
 pub mod report;
 pub mod segment;
+pub mod semantic;
 pub mod span;
 
 #[cfg(target_arch = "wasm32")]

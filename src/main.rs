@@ -357,7 +357,7 @@ fn cmd_pairs(path: Option<&PathBuf>) -> Result<ExitCode, String> {
     let input = read_input(path)?;
     let pairs = read_pairs(&input);
     let mut out = std::io::stdout().lock();
-    for score in score_pairs(&pairs) {
+    for score in score_pairs(&pairs, parallax::Options::default().words) {
         if writeln!(out, "{score:.4}\t{}", u8::from(score >= THRESHOLD)).is_err() {
             break;
         }

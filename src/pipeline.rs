@@ -7,8 +7,10 @@ use crate::par;
 use crate::quotes::{self, Quote};
 use crate::report::*;
 use crate::segment::{self, Sentence, SentenceKind};
+use crate::semantic::WordVectors;
 use crate::span::Utf16Index;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// One input file: its name (path or file name) and its bytes.
 pub struct Input {
@@ -21,11 +23,23 @@ pub struct Input {
 pub struct Options {
     /// Include each document's full text in the Report (default true).
     pub include_text: bool,
+    /// The word vectors that let alignment see synonyms and paraphrase
+    /// (see [`crate::semantic`]). Default: the table bundled with the crate
+    /// (feature `bundled-model`, on in native builds); none in the wasm
+    /// build, where the page fetches the table and passes it in. Without
+    /// one, claims are aligned by their words alone.
+    pub words: Option<Arc<WordVectors>>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { include_text: true }
+        Options {
+            include_text: true,
+            #[cfg(feature = "bundled-model")]
+            words: Some(WordVectors::bundled()),
+            #[cfg(not(feature = "bundled-model"))]
+            words: None,
+        }
     }
 }
 
@@ -153,6 +167,183 @@ fn analyze_one(doc: &Document) -> DocAnalysis {
     DocAnalysis { sentences, quotes }
 }
 
+/// Each document's quotations in Report form (no speakers canonicalised,
+/// no groups yet), in document order.
+fn quotes_of(
+    documents: &[Document],
+    analyses: &[DocAnalysis],
+    sentence_base: &[usize],
+) -> Vec<QuoteOut> {
+    let mut quotes_out = Vec::new();
+    for (d, (doc, a)) in documents.iter().zip(analyses).enumerate() {
+        let index = Utf16Index::new(&doc.text);
+        for q in &a.quotes {
+            quotes_out.push(QuoteOut {
+                id: quotes_out.len(),
+                doc: d,
+                sentence: sentence_base[d] + q.sentence.min(a.sentences.len().saturating_sub(1)),
+                start: index.to_utf16(q.start),
+                end: index.to_utf16(q.end),
+                text: doc.text[q.start..q.end].to_string(),
+                speaker: q.speaker.clone(),
+                cue: q.cue.clone(),
+                kind: q.kind,
+                group: None,
+                speaker_given: q.speaker_given.clone(),
+                closed: q.closed,
+            });
+        }
+    }
+    quotes_out
+}
+
+/// What alignment is given: per aligned sentence its Report id, its
+/// placement, and (document, text, index of its distinct text); the
+/// features of each distinct text.
+struct Prepared<'a> {
+    align_ids: Vec<usize>,
+    places: Vec<align::Placement>,
+    claims_in: Vec<(usize, &'a str, usize)>,
+    distinct_features: Vec<Features>,
+}
+
+/// Chooses the sentences alignment compares and where each stands.
+fn prepare_alignment<'a>(
+    documents: &'a [Document],
+    analyses: &[DocAnalysis],
+    sentence_base: &[usize],
+    quotes_out: &[QuoteOut],
+) -> Prepared<'a> {
+    // The quote groups and speakers a claim-blind grouping finds are
+    // evidence for alignment (see align::link); the final groups, which
+    // also use the claims, come after alignment.
+    let mut evidence_quotes = quotes_out.to_vec();
+    {
+        let found: Vec<quotes::Found> = analyses
+            .iter()
+            .enumerate()
+            .flat_map(|(d, a)| a.quotes.iter().map(move |q| (d, q)))
+            .map(|(d, q)| quotes::Found::new(&documents[d].text, q, None))
+            .collect();
+        quotes::cross_outlet(&mut evidence_quotes, &found);
+    }
+    // The sentences alignment compares: claims, and the headline (the
+    // headings a document opens with), which states its main claim.
+    // Features depend on a sentence's text alone, and wire copy and reused
+    // paragraphs repeat sentences word for word: each distinct text is
+    // featurised once and its features shared by every occurrence.
+    let mut align_ids = Vec::new();
+    let mut places: Vec<align::Placement> = Vec::new();
+    let mut claims_in: Vec<(usize, &str, usize)> = Vec::new();
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut seen: FastMap<&str, usize> = FastMap::default();
+    let mut place_of: FastMap<usize, usize> = FastMap::default();
+    for (d, a) in analyses.iter().enumerate() {
+        let first_claim = a
+            .sentences
+            .iter()
+            .position(|s| s.kind == SentenceKind::Claim)
+            .unwrap_or(a.sentences.len());
+        for (s, sent) in a.sentences.iter().enumerate() {
+            let headline = sent.kind == SentenceKind::Heading && s < first_claim;
+            if sent.kind != SentenceKind::Claim && !headline {
+                continue;
+            }
+            let text = &documents[d].text[sent.start..sent.end];
+            place_of.insert(sentence_base[d] + s, align_ids.len());
+            align_ids.push(sentence_base[d] + s);
+            places.push(align::Placement {
+                position: s,
+                heading: headline,
+                ..Default::default()
+            });
+            let k = *seen.entry(text).or_insert_with(|| {
+                distinct.push(text);
+                distinct.len() - 1
+            });
+            claims_in.push((d, text, k));
+        }
+    }
+    for q in &evidence_quotes {
+        if let Some(&k) = place_of.get(&q.sentence) {
+            let place = &mut places[k];
+            if let Some(g) = q.group {
+                place.quote_groups.push(g);
+            }
+            if let Some(sp) = &q.speaker {
+                if !place.speakers.contains(sp) {
+                    place.speakers.push(sp.clone());
+                }
+            }
+        }
+    }
+    let distinct_features: Vec<Features> = par::map(&distinct, |text| features(text));
+    Prepared {
+        align_ids,
+        places,
+        claims_in,
+        distinct_features,
+    }
+}
+
+/// For training the link model (`examples/claim_pairs.rs`,
+/// `scripts/train_links.py`): the Report of `inputs`, and every candidate
+/// pair alignment scores as (Report sentence id, Report sentence id, link
+/// features), computed exactly as [`analyze`] computes them.
+#[doc(hidden)]
+pub fn link_table(
+    inputs: &[Input],
+    options: &Options,
+) -> (Report, Vec<(usize, usize, [f32; align::link::N_FEATURES])>) {
+    let report = analyze(inputs, options);
+    let mut documents = Vec::new();
+    for input in inputs {
+        for doc in ingest::ingest(&input.name, &input.bytes)
+            .into_iter()
+            .flatten()
+        {
+            documents.push(doc);
+        }
+    }
+    let analyses = par::map(&documents, analyze_one);
+    let mut sentence_base = Vec::with_capacity(documents.len());
+    let mut total = 0;
+    for a in &analyses {
+        sentence_base.push(total);
+        total += a.sentences.len();
+    }
+    let quotes_out = quotes_of(&documents, &analyses, &sentence_base);
+    let prepared = prepare_alignment(&documents, &analyses, &sentence_base, &quotes_out);
+    let inputs: Vec<SentenceIn> = prepared
+        .claims_in
+        .iter()
+        .map(|&(doc, text, k)| SentenceIn {
+            doc,
+            text,
+            features: &prepared.distinct_features[k],
+        })
+        .collect();
+    let corpus = align::Corpus::build_with(
+        inputs.iter().map(|s| (s.doc, s.features)),
+        options.words.clone(),
+    );
+    let contexts = align::contexts(&corpus, &prepared.places);
+    let scored = align::link_candidates(&corpus, &inputs);
+    let feats = align::link::features(&corpus, &scored, &contexts);
+    let rows = scored
+        .iter()
+        .zip(feats)
+        .map(|(p, f)| {
+            (
+                prepared.align_ids[p.a as usize],
+                prepared.align_ids[p.b as usize],
+                f,
+            )
+        })
+        .collect();
+    (report, rows)
+}
+
 /// Analyses documents already ingested; `errors` are carried into the Report.
 pub fn analyze_documents(
     documents: Vec<Document>,
@@ -171,29 +362,20 @@ pub fn analyze_documents(
         sentence_base.push(total);
         total += a.sentences.len();
     }
-    // Features depend on a sentence's text alone, and wire copy and reused
-    // paragraphs repeat sentences word for word: each distinct claim text
-    // is featurised once and its features shared by every occurrence.
-    let mut align_ids = Vec::new();
-    // Per claim sentence: its document, its text, and its distinct text.
-    let mut claims_in: Vec<(usize, &str, usize)> = Vec::new();
-    let mut distinct: Vec<&str> = Vec::new();
-    let mut seen: FastMap<&str, usize> = FastMap::default();
-    for (d, a) in analyses.iter().enumerate() {
-        for (s, sent) in a.sentences.iter().enumerate() {
-            if sent.kind != SentenceKind::Claim {
-                continue;
-            }
-            let text = &documents[d].text[sent.start..sent.end];
-            align_ids.push(sentence_base[d] + s);
-            let k = *seen.entry(text).or_insert_with(|| {
-                distinct.push(text);
-                distinct.len() - 1
-            });
-            claims_in.push((d, text, k));
-        }
-    }
-    let distinct_features: Vec<Features> = par::map(&distinct, |text| features(text));
+    let quotes_out = quotes_of(&documents, &analyses, &sentence_base);
+    let quote_of: Vec<(usize, &Quote)> = analyses
+        .iter()
+        .enumerate()
+        .flat_map(|(d, a)| a.quotes.iter().map(move |q| (d, q)))
+        .collect();
+    let prepared = prepare_alignment(&documents, &analyses, &sentence_base, &quotes_out);
+    let mut quotes_out = quotes_out;
+    let Prepared {
+        align_ids,
+        places,
+        claims_in,
+        distinct_features,
+    } = prepared;
     let inputs: Vec<SentenceIn> = claims_in
         .iter()
         .map(|&(doc, text, k)| SentenceIn {
@@ -204,7 +386,7 @@ pub fn analyze_documents(
         .collect();
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
     let (alignment, verbatim) = par::both(
-        || align::align(&inputs, documents.len()),
+        || align::align(&inputs, &places, documents.len(), options.words.clone()),
         || align::verbatim(&texts),
     );
     let claims = align::claims_out(&alignment, &inputs, &align_ids);
@@ -218,10 +400,13 @@ pub fn analyze_documents(
             claim_of[s] = Some(c.id);
         }
     }
+    let found_quotes: Vec<quotes::Found> = quote_of
+        .iter()
+        .zip(&quotes_out)
+        .map(|(&(d, q), out)| quotes::Found::new(&documents[d].text, q, claim_of[out.sentence]))
+        .collect();
 
     let mut sentences_out = Vec::with_capacity(total);
-    let mut quotes_out = Vec::new();
-    let mut found_quotes = Vec::new();
     let mut docs_out = Vec::with_capacity(documents.len());
     for (d, (doc, a)) in documents.into_iter().zip(&analyses).enumerate() {
         let index = Utf16Index::new(&doc.text);
@@ -245,25 +430,6 @@ pub fn analyze_documents(
                 kind: sent.kind,
                 claim,
             });
-        }
-        for q in &a.quotes {
-            quotes_out.push(QuoteOut {
-                id: quotes_out.len(),
-                doc: d,
-                sentence: sentence_base[d] + q.sentence.min(a.sentences.len().saturating_sub(1)),
-                start: index.to_utf16(q.start),
-                end: index.to_utf16(q.end),
-                text: doc.text[q.start..q.end].to_string(),
-                speaker: q.speaker.clone(),
-                cue: q.cue.clone(),
-                kind: q.kind,
-                group: None,
-                speaker_given: q.speaker_given.clone(),
-                closed: q.closed,
-            });
-            let claim =
-                claim_of[sentence_base[d] + q.sentence.min(a.sentences.len().saturating_sub(1))];
-            found_quotes.push(quotes::Found::new(&doc.text, q, claim));
         }
         let word_count = doc.text.split_whitespace().count();
         let copied = verbatim.next().unwrap_or_default();

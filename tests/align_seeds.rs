@@ -169,7 +169,16 @@ fn claims_are_well_formed() {
             assert!(seen.insert(*s), "sentence {s} in two claims");
             let sent = &r.sentences[*s];
             assert_eq!(sent.claim, Some(c.id));
-            assert_eq!(sent.kind, parallax::segment::SentenceKind::Claim);
+            // Claims hold body sentences and the headlines that state them.
+            assert!(
+                matches!(
+                    sent.kind,
+                    parallax::segment::SentenceKind::Claim
+                        | parallax::segment::SentenceKind::Heading
+                ),
+                "sentence {s} of kind {:?} in a claim",
+                sent.kind
+            );
         }
         for w in &c.wordings {
             let len = r.sentences[w.sentence].text.encode_utf16().count();

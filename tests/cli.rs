@@ -59,11 +59,16 @@ fn analyze_a_folder_as_text_json_and_csv() {
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON on stdout");
     assert_eq!(report["schema"], "parallax.report/1");
     assert_eq!(report["documents"].as_array().unwrap().len(), 2);
-    assert_eq!(
-        report["claims"].as_array().unwrap().len(),
-        1,
-        "the two ferry sentences are one claim"
-    );
+    // The two ferry sentences are one claim (the two headlines, which
+    // report the same event in other words, may be another).
+    let claims = report["claims"].as_array().unwrap();
+    let sentences = report["sentences"].as_array().unwrap();
+    let body: Vec<&serde_json::Value> = sentences
+        .iter()
+        .filter(|s| s["text"].as_str().unwrap().contains("Orm and Lusk"))
+        .collect();
+    assert_eq!(body.len(), 2);
+    assert!(body[0]["claim"].is_u64() && body[0]["claim"] == body[1]["claim"]);
 
     let csv = parallax(&["analyze", "--format", "csv", d], None);
     let csv = String::from_utf8(csv.stdout).unwrap();
@@ -71,7 +76,7 @@ fn analyze_a_folder_as_text_json_and_csv() {
         csv.starts_with("claim,support,label,discrepancies,"),
         "{csv}"
     );
-    assert_eq!(csv.lines().count(), 2, "{csv}");
+    assert_eq!(csv.lines().count(), 1 + claims.len(), "{csv}");
 }
 
 #[test]

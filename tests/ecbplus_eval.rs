@@ -102,7 +102,7 @@ fn ecbplus_pair_precision_and_recall() {
                 features,
             })
             .collect();
-        let alignment = align(&inputs, doc_ids);
+        let alignment = align(&inputs, &[], doc_ids, parallax::Options::default().words);
         let annotated = |k: &SentenceKey| folders[k.0].annotated.contains(&(k.1.clone(), k.2));
         let mut predicted: HashMap<(SentenceKey, SentenceKey), ()> = HashMap::new();
         for claim in &alignment.claims {

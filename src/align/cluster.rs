@@ -3,7 +3,6 @@
 //! documents, every member close to every other) out.
 
 use super::similarity::Corpus;
-use super::THRESHOLD;
 use crate::features::FastMap;
 
 /// A scored pair of sentences, `a < b`.
@@ -32,8 +31,31 @@ pub fn candidates(
     corpus: &Corpus,
     score: impl Fn(usize, usize, f32) -> Option<f32> + Sync,
 ) -> Vec<Edge> {
+    candidate_pairs(corpus, MIN_SHARE, None, score)
+        .into_iter()
+        .map(|(a, b, score)| Edge { score, a, b })
+        .collect()
+}
+
+/// As [`candidates`], for any per-pair value `T`, with `min_share` the
+/// least shared rare weight a pair needs; and when `semantic_floor` is
+/// given and the corpus has word vectors and at most [`ALL_PAIRS_WORDINGS`]
+/// distinct wordings, also every pair whose embeddings' cosine reaches the
+/// floor, whatever words it shares ("Damascus's gains" / "military
+/// victories"). Pairs come as `(a, b, value)` with `a < b`.
+pub fn candidate_pairs<T: Copy + Send>(
+    corpus: &Corpus,
+    min_share: f32,
+    semantic_floor: Option<f32>,
+    score: impl Fn(usize, usize, f32) -> Option<T> + Sync,
+) -> Vec<(u32, u32, T)> {
     let wordings = Wordings::of(corpus);
-    let pairs = shared_weight_pairs(corpus, &wordings);
+    let mut pairs = shared_weight_pairs(corpus, &wordings, min_share);
+    if let Some(floor) = semantic_floor {
+        if corpus.has_vectors() && wordings.len() <= ALL_PAIRS_WORDINGS {
+            add_semantic_pairs(corpus, &wordings, floor, &mut pairs);
+        }
+    }
     // Scoring is most of alignment's work and each pair stands alone: the
     // CLI spreads it over its threads; the wasm build runs it in order.
     let scored = |&(x, y, share): &(u32, u32, f32)| {
@@ -41,7 +63,7 @@ pub fn candidates(
         score(a as usize, b as usize, share)
     };
     let scores = crate::par::map(&pairs, scored);
-    let mut edges = Vec::new();
+    let mut out = Vec::new();
     for (&(x, y, _), score) in pairs.iter().zip(scores) {
         let Some(score) = score else { continue };
         let (xs, ys) = (wordings.occurrences(x), wordings.occurrences(y));
@@ -50,16 +72,46 @@ pub fn candidates(
             let ys = if x == y { &ys[k + 1..] } else { ys };
             for &b in ys {
                 if corpus.docs[a as usize] != corpus.docs[b as usize] {
-                    edges.push(Edge {
-                        score,
-                        a: a.min(b),
-                        b: a.max(b),
-                    });
+                    out.push((a.min(b), a.max(b), score));
                 }
             }
         }
     }
-    edges
+    out
+}
+
+/// Corpora of up to this many distinct wordings compare every pair of them
+/// by embedding: about 0.5 million cosines of 128 numbers at most, a few
+/// milliseconds. Larger corpora find candidates by shared words only.
+pub const ALL_PAIRS_WORDINGS: usize = 1000;
+
+/// Adds to `pairs` the wording pairs (in different documents, not already
+/// there) whose embeddings' cosine reaches `floor`, with their share.
+fn add_semantic_pairs(
+    corpus: &Corpus,
+    wordings: &Wordings,
+    floor: f32,
+    pairs: &mut Vec<(u32, u32, f32)>,
+) {
+    let known: std::collections::HashSet<(u32, u32)> =
+        pairs.iter().map(|&(x, y, _)| (x, y)).collect();
+    let n = wordings.len() as u32;
+    let apart = |x: u32, y: u32| {
+        let (dx, dy) = (wordings.only_doc[x as usize], wordings.only_doc[y as usize]);
+        dx.is_none() || dy.is_none() || dx != dy
+    };
+    for x in 0..n {
+        let a = wordings.first[x as usize] as usize;
+        for y in x + 1..n {
+            if known.contains(&(x, y)) || !apart(x, y) {
+                continue;
+            }
+            let b = wordings.first[y as usize] as usize;
+            if corpus.semantic(a, b) >= floor {
+                pairs.push((x, y, corpus.shared_share(a, b)));
+            }
+        }
+    }
 }
 
 /// The distinct wordings of a corpus: same words in the same order, same
@@ -138,7 +190,11 @@ impl Wordings {
 /// Pairs of wordings (`x <= y`) whose sentences share rare terms, with the
 /// shared idf weight as a share of the smaller sentence's weight; a pair is
 /// kept only if some two of their sentences lie in different documents.
-fn shared_weight_pairs(corpus: &Corpus, wordings: &Wordings) -> Vec<(u32, u32, f32)> {
+fn shared_weight_pairs(
+    corpus: &Corpus,
+    wordings: &Wordings,
+    min_share: f32,
+) -> Vec<(u32, u32, f32)> {
     let n = corpus.len();
     let n_terms = corpus.idf.len();
     let vector = |w: u32| corpus.sent(wordings.first[w as usize] as usize);
@@ -200,7 +256,7 @@ fn shared_weight_pairs(corpus: &Corpus, wordings: &Wordings) -> Vec<(u32, u32, f
             let share = shared / smaller;
             // Below this share of rare weight no link kind can hold (see
             // `super::align`): dropping such pairs here spares scoring them.
-            if share >= MIN_SHARE {
+            if share >= min_share {
                 pairs.push((x, y, share));
             }
         }
@@ -209,12 +265,16 @@ fn shared_weight_pairs(corpus: &Corpus, wordings: &Wordings) -> Vec<(u32, u32, f
     pairs
 }
 
-/// Groups sentences by complete linkage over the edges at or above the
-/// threshold: two groups merge only if every pair across them is an edge
-/// (no chaining drift) and no document would appear twice. Returns groups
-/// of two or more, each sorted, with the index of its most central member.
-pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>) -> Vec<(Vec<usize>, usize)> {
-    edges.retain(|e| e.score >= THRESHOLD);
+/// Groups sentences into claims by average linkage over the links at or
+/// above `threshold`: links are taken strongest first, and two groups merge
+/// when the mean link over their pairs of members from different documents
+/// (a missing link counting 0) reaches the threshold. A group may hold
+/// several sentences of one document (an article restates its main claim
+/// in its lead and again further down). Returns groups of two or more that
+/// span two documents, each sorted, with the index of its most central
+/// member (the greatest sum of links to the others).
+pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>, threshold: f32) -> Vec<(Vec<usize>, usize)> {
+    edges.retain(|e| e.score >= threshold);
     edges.sort_by(|x, y| {
         y.score
             .total_cmp(&x.score)
@@ -230,37 +290,37 @@ pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>) -> Vec<(Vec<usize>, usize)
     let n = corpus.len();
     let mut group_of: Vec<usize> = (0..n).collect();
     let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    // Groups only grow under their ids, so two that do not fit never will:
-    // the many edges between two such groups are checked once.
-    let mut unfit: FastMap<u64, ()> = FastMap::default();
+    // A failed merge is retried only once either group has grown.
+    let mut tried: FastMap<u64, (usize, usize)> = FastMap::default();
     for e in &edges {
         let (gi, gj) = (group_of[e.a as usize], group_of[e.b as usize]);
-        if gi == gj || unfit.contains_key(&key(gi, gj)) {
+        if gi == gj {
             continue;
         }
-        let (small, large) = if groups[gi].len() <= groups[gj].len() {
-            (gi, gj)
-        } else {
-            (gj, gi)
-        };
-        let fits = groups[small].iter().all(|&a| {
-            groups[large]
-                .iter()
-                .all(|&b| corpus.docs[a] != corpus.docs[b] && pair(a, b) >= THRESHOLD)
-        });
-        if fits {
+        let sizes = (groups[gi.min(gj)].len(), groups[gi.max(gj)].len());
+        if tried.get(&key(gi, gj)) == Some(&sizes) {
+            continue;
+        }
+        if mean_link(&groups[gi], &groups[gj], &corpus.docs, &pair) >= threshold
+            && restates(&groups[gi], &groups[gj], corpus)
+        {
+            let (small, large) = if groups[gi].len() <= groups[gj].len() {
+                (gi, gj)
+            } else {
+                (gj, gi)
+            };
             let moved = std::mem::take(&mut groups[small]);
             for &m in &moved {
                 group_of[m] = large;
             }
             groups[large].extend(moved);
         } else {
-            unfit.insert(key(gi, gj), ());
+            tried.insert(key(gi, gj), sizes);
         }
     }
     let mut out: Vec<(Vec<usize>, usize)> = groups
         .into_iter()
-        .filter(|g| g.len() >= 2)
+        .filter(|g| g.len() >= 2 && g.iter().any(|&m| corpus.docs[m] != corpus.docs[g[0]]))
         .map(|mut members| {
             members.sort_unstable();
             let centrality = |a: usize| -> f32 { members.iter().map(|&m| pair(a, m)).sum() };
@@ -274,6 +334,55 @@ pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>) -> Vec<(Vec<usize>, usize)
         .collect();
     out.sort_by_key(|(m, _)| m[0]);
     out
+}
+
+/// The least embedding cosine between two sentences of one document for
+/// both to stand in one claim: an article restating its claim restates it
+/// in like words, while two sentences that each match a third on different
+/// points do not belong together.
+pub const SAME_DOCUMENT_SEMANTIC: f32 = 0.5;
+
+/// Whether every pair of members of `x` and `y` from the same document
+/// restates one claim ([`SAME_DOCUMENT_SEMANTIC`]; without word vectors,
+/// a document gives one sentence a claim).
+fn restates(x: &[usize], y: &[usize], corpus: &Corpus) -> bool {
+    x.iter().all(|&a| {
+        y.iter().all(|&b| {
+            corpus.docs[a] != corpus.docs[b]
+                || (corpus.has_vectors() && corpus.semantic(a, b) >= SAME_DOCUMENT_SEMANTIC)
+        })
+    })
+}
+
+/// The mean link between members of `x` and of `y` in different documents
+/// (0 when there is no such pair). Large groups are compared through an
+/// evenly spread sample of at most 64 members each: wire copy can put the
+/// same sentence in hundreds of documents.
+fn mean_link(x: &[usize], y: &[usize], docs: &[usize], pair: &impl Fn(usize, usize) -> f32) -> f32 {
+    const SAMPLE: usize = 64;
+    let pick = |g: &[usize]| -> Vec<usize> {
+        if g.len() <= SAMPLE {
+            g.to_vec()
+        } else {
+            (0..SAMPLE).map(|k| g[k * g.len() / SAMPLE]).collect()
+        }
+    };
+    let (xs, ys) = (pick(x), pick(y));
+    let mut sum = 0.0;
+    let mut count = 0usize;
+    for &a in &xs {
+        for &b in &ys {
+            if docs[a] != docs[b] {
+                sum += pair(a, b);
+                count += 1;
+            }
+        }
+    }
+    if count == 0 {
+        0.0
+    } else {
+        sum / count as f32
+    }
 }
 
 #[cfg(test)]
@@ -309,7 +418,7 @@ mod tests {
             .iter()
             .all(|e| corpus.docs[e.a as usize] != corpus.docs[e.b as usize]));
         assert!(!edges.iter().any(|e| e.b == 4 || e.a == 4));
-        let groups = cluster(&corpus, edges);
+        let groups = cluster(&corpus, edges, crate::align::THRESHOLD);
         assert_eq!(groups.len(), 1);
         let (members, label) = &groups[0];
         assert_eq!(members.len(), 3);

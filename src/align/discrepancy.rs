@@ -127,8 +127,10 @@ pub fn fact_link(corpus: &Corpus, fa: &Features, fb: &Features, a: usize, b: usi
 }
 
 /// The disagreements among a claim's members (`feats[k]` the features of
-/// member `k`).
-pub fn findings(feats: &[&Features]) -> Vec<Finding> {
+/// member `k`, `docs[k]` its document): numbers are compared across
+/// documents only (one outlet's two sentences on the claim do not
+/// contradict each other).
+pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
     let mut out = Vec::new();
     // Numbers: quantities of different members that could count the same
     // thing are linked; each connected group where some values differ is one
@@ -143,6 +145,9 @@ pub fn findings(feats: &[&Features]) -> Vec<Finding> {
     };
     for (i, fi) in feats.iter().enumerate() {
         for (j, fj) in feats.iter().enumerate().skip(i + 1) {
+            if docs.get(i) == docs.get(j) {
+                continue;
+            }
             for (x, qa) in fi.quantities.iter().enumerate() {
                 for (y, qb) in fj.quantities.iter().enumerate() {
                     if !comparable(qa, qb) {
@@ -244,7 +249,8 @@ mod tests {
     fn kinds(texts: &[&str]) -> Vec<(Kind, bool)> {
         let feats: Vec<Features> = texts.iter().map(|t| features(t)).collect();
         let refs: Vec<&Features> = feats.iter().collect();
-        findings(&refs)
+        let docs: Vec<usize> = (0..refs.len()).collect();
+        findings(&refs, &docs)
             .iter()
             .map(|f| (f.kind, f.compatible))
             .collect()

@@ -27,6 +27,7 @@ pub mod cluster;
 pub mod diff;
 pub mod discrepancy;
 pub mod docsim;
+pub mod link;
 pub mod model;
 pub mod pairs;
 pub mod similarity;
@@ -35,16 +36,26 @@ pub use discrepancy::{Finding, Kind};
 pub use docsim::{verbatim, Verbatim};
 pub use similarity::Corpus;
 
-use crate::features::Features;
+use crate::features::{FastMap, Features};
 use crate::report::{ClaimOut, Discrepancy, DiscrepancyValue, WordingOut};
+use crate::semantic::WordVectors;
 use crate::span::Utf16Index;
+use std::sync::Arc;
 
-/// Scores at or above this mean "the same claim", for the product's claims
-/// and for `parallax pairs` alike.
+/// Scores at or above this mean "the same thing said", for `parallax pairs`
+/// (and the pair score's part in the claim links).
 pub const THRESHOLD: f32 = 0.5;
 
 /// Pairs scoring below this are not compared clause by clause.
 const CLAUSE_FLOOR: f32 = 0.15;
+
+/// Pairs sharing less rare weight than this are candidates only through
+/// their embeddings.
+const LINK_SHARE: f32 = 0.05;
+
+/// The least embedding cosine that makes two sentences candidates without
+/// shared words, and that keeps a candidate sharing few words.
+const SEMANTIC_FLOOR: f32 = 0.35;
 
 /// A claim sentence to align: its document, its text, and its features
 /// (computed from that text).
@@ -55,10 +66,25 @@ pub struct SentenceIn<'a> {
     pub features: &'a Features,
 }
 
+/// Where a sentence stands, for the link model (see [`link`]): its place in
+/// its document and the quotations it holds. `Default` when unknown.
+#[derive(Debug, Clone, Default)]
+pub struct Placement {
+    /// Index among its document's sentences (0 = first).
+    pub position: usize,
+    /// A headline or heading rather than a sentence of the body.
+    pub heading: bool,
+    /// Quote groups of the quotations it holds (from a first, claim-blind
+    /// grouping).
+    pub quote_groups: Vec<usize>,
+    /// Canonical speakers of the quotations it holds.
+    pub speakers: Vec<String>,
+}
+
 /// One claim: members are indices into the aligned inputs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
-    /// Sorted; from distinct documents.
+    /// Sorted; from at least two documents (a document may give several).
     pub members: Vec<usize>,
     /// The most central member: its text is the claim's label.
     pub label: usize,
@@ -82,9 +108,66 @@ pub fn pair_score(corpus: &Corpus, a: usize, b: usize) -> f32 {
     corpus.score(a, b)
 }
 
-/// Aligns the claim sentences of `n_docs` documents.
-pub fn align(inputs: &[SentenceIn], n_docs: usize) -> Alignment {
-    let corpus = Corpus::build(inputs.iter().map(|s| (s.doc, s.features)));
+/// The link model's view of each sentence: `places[i]` for input `i`
+/// (missing entries default), with the window and headline cosines
+/// computed from the corpus's embeddings.
+pub fn contexts(corpus: &Corpus, places: &[Placement]) -> Vec<link::Context> {
+    let n = corpus.len();
+    let place = |i: usize| places.get(i).cloned().unwrap_or_default();
+    // Each document's first heading, if it starts with one: its headline.
+    let mut headline_of: FastMap<usize, usize> = FastMap::default();
+    for i in 0..n {
+        let p = place(i);
+        if p.heading && !headline_of.contains_key(&corpus.docs[i]) {
+            headline_of.insert(corpus.docs[i], i);
+        }
+    }
+    let headlines: Vec<usize> = {
+        let mut h: Vec<usize> = headline_of.values().copied().collect();
+        h.sort_unstable();
+        h
+    };
+    (0..n)
+        .map(|i| {
+            let p = place(i);
+            let own = &corpus.sent(i).embedding;
+            let mut window: Vec<f32> = own.clone();
+            for j in [i.wrapping_sub(1), i + 1] {
+                if j < n && corpus.docs[j] == corpus.docs[i] {
+                    let other = &corpus.sent(j).embedding;
+                    if other.len() == window.len() {
+                        window
+                            .iter_mut()
+                            .zip(other)
+                            .for_each(|(w, o)| *w += 0.5 * o);
+                    }
+                }
+            }
+            let norm = window.iter().map(|x| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                window.iter_mut().for_each(|x| *x /= norm);
+            }
+            let headline = headlines
+                .iter()
+                .filter(|&&h| corpus.docs[h] != corpus.docs[i])
+                .map(|&h| corpus.semantic(i, h))
+                .fold(0f32, f32::max);
+            link::Context {
+                position: p.position,
+                heading: p.heading,
+                window,
+                headline,
+                quote_groups: p.quote_groups,
+                speakers: p.speakers,
+            }
+        })
+        .collect()
+}
+
+/// Every candidate pair of the corpus with its pair-level features: pairs
+/// sharing rare words (from the inverted index) and, in corpora small
+/// enough to compare every pair, pairs whose embeddings are alike.
+pub fn link_candidates(corpus: &Corpus, inputs: &[SentenceIn]) -> Vec<link::Scored> {
     let counts: Vec<bool> = (0..corpus.len())
         .map(|i| {
             let v = corpus.sent(i);
@@ -99,35 +182,63 @@ pub fn align(inputs: &[SentenceIn], n_docs: usize) -> Alignment {
         .collect();
     let parts_of =
         |i: usize| clause_parts[i].get_or_init(|| corpus.clause_parts(i, inputs[i].features));
-    // Pairs sharing a fifth of the smaller sentence's rare weight get the
-    // pair score, or else a containment, clause or shared-count link; pairs sharing
-    // less (down to a tenth) can only be about the same count.
-    let edges = cluster::candidates(&corpus, |a, b, share| {
-        let fact = || discrepancy::fact_link(&corpus, inputs[a].features, inputs[b].features, a, b);
-        if share >= 0.2 {
-            let mut score = corpus.score(a, b);
-            if score < THRESHOLD && similarity::contained(&corpus, a, b) {
-                score = THRESHOLD;
+    let pairs =
+        cluster::candidate_pairs(corpus, LINK_SHARE, Some(SEMANTIC_FLOOR), |a, b, share| {
+            let semantic = corpus.semantic(a, b);
+            if share < cluster::MIN_SHARE && semantic < SEMANTIC_FLOOR {
+                return None;
             }
-            // Clauses are compared only where the whole sentences already
-            // look somewhat alike: it costs a vector per clause, and a
-            // clause match between otherwise unlike sentences is chance.
-            if (CLAUSE_FLOOR..THRESHOLD).contains(&score)
-                && similarity::clause_link(&corpus, a, b, parts_of)
-            {
-                score = THRESHOLD;
+            let f = corpus.pair_features(a, b);
+            let score = corpus.score_of(a, b, &f);
+            // Evidence the pair score does not see: one sentence restated
+            // inside the other, a claim clause of each alike, the same count of
+            // the same thing.
+            let mut evidence = link::Evidence {
+                content_cover: corpus.content_cover(a, b),
+                ..Default::default()
+            };
+            if share >= 0.2 && score < THRESHOLD {
+                if similarity::contained(corpus, a, b) {
+                    evidence.restated = 1.0;
+                } else if (CLAUSE_FLOOR..THRESHOLD).contains(&score) {
+                    evidence.clause = similarity::clause_score_of(corpus, a, b, parts_of);
+                }
             }
-            if score < THRESHOLD && has_count(a) && has_count(b) {
-                score = score.max(fact().unwrap_or(0.0));
+            if has_count(a) && has_count(b) {
+                let fact =
+                    discrepancy::fact_link(corpus, inputs[a].features, inputs[b].features, a, b);
+                evidence.count = fact.unwrap_or(0.0);
             }
-            Some(score)
-        } else if share >= 0.1 && has_count(a) && has_count(b) {
-            fact()
-        } else {
-            None
-        }
-    });
-    let groups = cluster::cluster(&corpus, edges);
+            Some(link::base_from(&f, score, semantic, evidence))
+        });
+    pairs
+        .into_iter()
+        .map(|(a, b, base)| link::Scored { a, b, base })
+        .collect()
+}
+
+/// Aligns the claim sentences of `n_docs` documents (`places[i]` where
+/// input `i` stands, or empty), seeing synonyms through `words` when given.
+pub fn align(
+    inputs: &[SentenceIn],
+    places: &[Placement],
+    n_docs: usize,
+    words: Option<Arc<WordVectors>>,
+) -> Alignment {
+    let corpus = Corpus::build_with(inputs.iter().map(|s| (s.doc, s.features)), words);
+    let contexts = contexts(&corpus, places);
+    let scored = link_candidates(&corpus, inputs);
+    let features = link::features(&corpus, &scored, &contexts);
+    let edges: Vec<cluster::Edge> = scored
+        .iter()
+        .zip(&features)
+        .map(|(p, f)| cluster::Edge {
+            score: link::probability(f),
+            a: p.a,
+            b: p.b,
+        })
+        .collect();
+    let groups = cluster::cluster(&corpus, edges, link::THRESHOLD);
     let claims = groups
         .into_iter()
         .map(|(members, label)| {
@@ -147,7 +258,8 @@ pub fn align(inputs: &[SentenceIn], n_docs: usize) -> Alignment {
                 })
                 .collect();
             let feats: Vec<&Features> = members.iter().map(|&m| inputs[m].features).collect();
-            let findings = discrepancy::findings(&feats);
+            let docs: Vec<usize> = members.iter().map(|&m| inputs[m].doc).collect();
+            let findings = discrepancy::findings(&feats, &docs);
             Claim {
                 members,
                 label,
@@ -291,7 +403,7 @@ mod tests {
                 features,
             })
             .collect();
-        let alignment = align(&inputs, 3);
+        let alignment = align(&inputs, &[], 3, None);
         assert_eq!(alignment.claims.len(), 1);
         assert_eq!(alignment.claims[0].members, vec![0, 1, 3]);
         let sim = &alignment.similarity;
@@ -373,7 +485,7 @@ mod tests {
                 features,
             })
             .collect();
-        let alignment = align(&inputs, 7);
+        let alignment = align(&inputs, &[], 7, None);
         let ids: Vec<usize> = (0..inputs.len()).collect();
         let claims = claims_out(&alignment, &inputs, &ids);
         for c in &alignment.claims {

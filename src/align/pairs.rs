@@ -6,6 +6,8 @@
 use super::model::N_FEATURES;
 use super::similarity::Corpus;
 use crate::features::{features, Features};
+use crate::semantic::WordVectors;
+use std::sync::Arc;
 
 /// One pair read from a TSV line, with its gold label when it has one.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,26 +61,28 @@ pub fn read_pairs(input: &str) -> Vec<Pair> {
 }
 
 /// The pairs' sentences as one corpus: pair `i` is sentences `2i` and `2i+1`,
-/// each its own document.
-pub fn pair_corpus(pairs: &[Pair]) -> Corpus {
+/// each its own document; embedded through `words` when given, as the
+/// product's sentences are.
+pub fn pair_corpus(pairs: &[Pair], words: Option<Arc<WordVectors>>) -> Corpus {
     let feats: Vec<Features> = pairs
         .iter()
         .flat_map(|p| [features(&p.a), features(&p.b)])
         .collect();
-    Corpus::build(feats.iter().enumerate())
+    Corpus::build_with(feats.iter().enumerate(), words)
 }
 
-/// The product's score of each pair.
-pub fn score_pairs(pairs: &[Pair]) -> Vec<f32> {
-    let corpus = pair_corpus(pairs);
+/// The product's score of each pair (with the word vectors the product
+/// would use: pass the same `words` as [`crate::Options::words`]).
+pub fn score_pairs(pairs: &[Pair], words: Option<Arc<WordVectors>>) -> Vec<f32> {
+    let corpus = pair_corpus(pairs, words);
     (0..pairs.len())
         .map(|i| super::pair_score(&corpus, 2 * i, 2 * i + 1))
         .collect()
 }
 
 /// The model's inputs for each pair (for the trainer).
-pub fn pair_features(pairs: &[Pair]) -> Vec<[f32; N_FEATURES]> {
-    let corpus = pair_corpus(pairs);
+pub fn pair_features(pairs: &[Pair], words: Option<Arc<WordVectors>>) -> Vec<[f32; N_FEATURES]> {
+    let corpus = pair_corpus(pairs, words);
     (0..pairs.len())
         .map(|i| corpus.pair_features(2 * i, 2 * i + 1))
         .collect()
@@ -110,7 +114,7 @@ mod tests {
     #[test]
     fn scores_are_probabilities() {
         let pairs = read_pairs("The cat sat.\tThe cat sat.\nDogs bark.\tStocks fell 5%.\n\t.\n");
-        let scores = score_pairs(&pairs);
+        let scores = score_pairs(&pairs, None);
         assert_eq!(scores.len(), 3);
         assert!(scores.iter().all(|s| (0.0..=1.0).contains(s)));
         assert!(scores[0] > scores[1]);

@@ -9,6 +9,8 @@ use super::discrepancy::{comparable, same_value};
 use super::model;
 use crate::features::FastMap;
 use crate::features::{quantity_term, Features, Quantity, Token};
+use crate::semantic::{self, WordVectors};
+use std::sync::Arc;
 
 /// Interns strings to dense ids.
 #[derive(Default)]
@@ -65,6 +67,10 @@ pub struct SentVec {
     pub quantities: Vec<Quantity>,
     /// (index into the features' quantities, position in `seq`).
     pub quantity_pos: Vec<(usize, usize)>,
+    /// The sentence's unit vector from the word vectors (every word the
+    /// table has, weighted by its smooth inverse frequency); empty without
+    /// a table or when no word has a vector.
+    pub embedding: Vec<f32>,
 }
 
 /// The sentences of one corpus as vectors, with the corpus's idf.
@@ -80,6 +86,11 @@ pub struct Corpus {
     /// Sum of idf of each sentence's terms.
     pub mass: Vec<f32>,
     pub is_name: Vec<bool>,
+    /// The word vectors the sentences were embedded with, if any.
+    words: Option<Arc<WordVectors>>,
+    /// Per term id, the word-vector id of the first word that gave it
+    /// (`u32::MAX` when the table lacks the word or it is a quantity).
+    vector_of_term: Vec<u32>,
 }
 
 /// Words that report the same event in different words; they share a term.
@@ -117,6 +128,16 @@ impl Corpus {
     /// one ordered pass, so ids do not depend on threads; the rest of each
     /// vector is built on all threads in the CLI.
     pub fn build<'a>(sentences: impl Iterator<Item = (usize, &'a Features)>) -> Corpus {
+        Corpus::build_with(sentences, None)
+    }
+
+    /// As [`Corpus::build`], with each sentence also embedded through the
+    /// word vectors `words` (the pair score then uses its semantic
+    /// features; see [`super::model`]).
+    pub fn build_with<'a>(
+        sentences: impl Iterator<Item = (usize, &'a Features)>,
+        words: Option<Arc<WordVectors>>,
+    ) -> Corpus {
         let mut slot_of: FastMap<*const Features, u32> = FastMap::default();
         let mut distinct: Vec<&Features> = Vec::new();
         let mut docs = Vec::new();
@@ -130,8 +151,24 @@ impl Corpus {
             })
             .collect();
         let (token_terms, is_name) = intern_terms(&distinct);
+        let mut vector_of_term = vec![u32::MAX; is_name.len()];
+        if let Some(table) = &words {
+            for (f, terms) in distinct.iter().zip(&token_terms) {
+                for (t, term) in f.tokens.iter().zip(terms) {
+                    if let TokenTerm::Word(id) = *term {
+                        if vector_of_term[id as usize] == u32::MAX {
+                            vector_of_term[id as usize] = table.id(&t.folded).unwrap_or(u32::MAX);
+                        }
+                    }
+                }
+            }
+        }
         let vectors: Vec<SentVec> = crate::par::map_range(distinct.len(), |k| {
-            sentence_vector(distinct[k], &token_terms[k], &is_name)
+            let mut v = sentence_vector(distinct[k], &token_terms[k], &is_name);
+            if let Some(table) = &words {
+                v.embedding = embed(table, &distinct[k].tokens);
+            }
+            v
         });
         let mut uses = vec![0u32; vectors.len()];
         for &k in &vector_of {
@@ -160,7 +197,89 @@ impl Corpus {
             idf,
             mass,
             is_name,
+            words,
+            vector_of_term,
         }
+    }
+
+    /// The idf weight two sentences share, over the smaller one's weight
+    /// (every shared term counted, however common).
+    pub fn shared_share(&self, a: usize, b: usize) -> f32 {
+        let shared: f32 = intersect(&self.sent(a).terms, &self.sent(b).terms)
+            .map(|t| self.idf[t as usize])
+            .sum();
+        ratio(shared, self.mass[a].min(self.mass[b]))
+    }
+
+    /// Whether sentences carry word-vector embeddings.
+    pub fn has_vectors(&self) -> bool {
+        self.words.is_some()
+    }
+
+    /// The cosine of two sentences' embeddings (0 without vectors).
+    pub fn semantic(&self, a: usize, b: usize) -> f32 {
+        semantic::cosine(&self.sent(a).embedding, &self.sent(b).embedding)
+    }
+
+    /// How much of `va`'s content has a counterpart in `vb`: per term of
+    /// `va`, 1 when `vb` has the term, else the best cosine of its word
+    /// vector with those of `vb`'s terms (0 without one); weighted by idf
+    /// and divided by `ma`. Also the idf mass (over 10) of `va`'s terms whose
+    /// best counterpart is below 0.5: what `va` says that `vb` does not.
+    fn soft_cover(&self, va: &SentVec, ma: f32, vb: &SentVec) -> (f32, f32) {
+        self.soft_cover_of(va, ma, vb, false)
+    }
+
+    /// How much of what two sentences say besides names and numbers has a
+    /// counterpart in the other ([`Corpus::soft_cover`] over those terms
+    /// only), as (smaller, larger) of the two directions: sentences that
+    /// share only who and where ("Trump", "Iraq") state different facts.
+    pub fn content_cover(&self, a: usize, b: usize) -> (f32, f32) {
+        let (va, vb) = (self.sent(a), self.sent(b));
+        let content = |v: &SentVec| -> f32 {
+            v.terms
+                .iter()
+                .filter(|&&t| !self.is_name[t as usize] && v.numbers.binary_search(&t).is_err())
+                .map(|&t| self.idf[t as usize])
+                .sum()
+        };
+        let ca = self.soft_cover_of(va, content(va), vb, true).0;
+        let cb = self.soft_cover_of(vb, content(vb), va, true).0;
+        (ca.min(cb), ca.max(cb))
+    }
+
+    fn soft_cover_of(&self, va: &SentVec, ma: f32, vb: &SentVec, content_only: bool) -> (f32, f32) {
+        let Some(table) = &self.words else {
+            return (0.0, 0.0);
+        };
+        let mut covered = 0.0;
+        let mut unmatched = 0.0;
+        for &t in &va.terms {
+            if content_only && (self.is_name[t as usize] || va.numbers.binary_search(&t).is_ok()) {
+                continue;
+            }
+            let w = self.idf[t as usize];
+            let sim = if vb.terms.binary_search(&t).is_ok() {
+                1.0
+            } else {
+                let own = self.vector_of_term[t as usize];
+                if own == u32::MAX {
+                    0.0
+                } else {
+                    vb.terms
+                        .iter()
+                        .map(|&u| self.vector_of_term[u as usize])
+                        .filter(|&u| u != u32::MAX)
+                        .map(|u| table.cosine(own, u))
+                        .fold(0f32, f32::max)
+                }
+            };
+            covered += w * sim;
+            if sim < 0.5 {
+                unmatched += w;
+            }
+        }
+        (ratio(covered, ma), (unmatched / 10.0).min(3.0))
     }
 
     /// How many sentences the corpus has.
@@ -228,6 +347,8 @@ impl Corpus {
         let words = set_dice(&va.words, &vb.words);
         let trigrams = set_dice(&va.trigrams, &vb.trigrams);
         let order = ratio(lcs(&va.seq, &vb.seq) as f32, la.min(lb));
+        let (cover_a, unmatched_soft_a) = self.soft_cover(va, ma, vb);
+        let (cover_b, unmatched_soft_b) = self.soft_cover(vb, mb, va);
         [
             dice,
             ca.min(cb),
@@ -268,6 +389,10 @@ impl Corpus {
                 .abs()
                 / 3.0)
                 .min(2.0),
+            semantic::cosine(&va.embedding, &vb.embedding),
+            cover_a.min(cover_b),
+            cover_a.max(cover_b),
+            unmatched_soft_a.max(unmatched_soft_b),
         ]
     }
 
@@ -283,7 +408,19 @@ impl Corpus {
         {
             return 1.0;
         }
-        model::predict(&self.pair_features(a, b))
+        model::predict(&self.pair_features(a, b), self.has_vectors())
+    }
+
+    /// [`Corpus::score`] from features already computed for the pair.
+    pub fn score_of(&self, a: usize, b: usize, f: &[f32; model::N_FEATURES]) -> f32 {
+        let (sa, sb) = (self.sent(a), self.sent(b));
+        if sa.token_terms == sb.token_terms
+            && sa.negated == sb.negated
+            && !sa.token_terms.is_empty()
+        {
+            return 1.0;
+        }
+        model::predict(f, self.has_vectors())
     }
 }
 
@@ -406,6 +543,7 @@ impl Corpus {
     /// The vector of tokens `range` of sentence `i` (whose features are
     /// `f`), with its mass: the same terms as the whole sentence's.
     fn part(&self, i: usize, f: &Features, range: std::ops::Range<usize>) -> (SentVec, f32) {
+        let range_all = range.clone();
         let whole = self.sent(i);
         let mut v = SentVec::default();
         let last = range.end.checked_sub(1).and_then(|k| f.tokens.get(k));
@@ -449,6 +587,9 @@ impl Corpus {
         finish(&mut v);
         v.names.sort_unstable();
         v.names.dedup();
+        if let (Some(table), Some(tokens)) = (&self.words, f.tokens.get(range_all.clone())) {
+            v.embedding = embed(table, tokens);
+        }
         let mass = v.terms.iter().map(|&t| self.idf[t as usize]).sum();
         (v, mass)
     }
@@ -526,6 +667,7 @@ impl Corpus {
                 {
                     best = best.max(model::predict(
                         &self.vector_pair_features(va, pa.mass, vb, pb.mass),
+                        self.has_vectors(),
                     ));
                 }
             }
@@ -561,6 +703,21 @@ pub fn clause_link<'p>(
     parts_of: impl Fn(usize) -> &'p ClauseParts,
 ) -> bool {
     corpus.clause_score(a, b, parts_of) >= CLAUSE_THRESHOLD
+}
+
+/// [`Corpus::clause_score`] when it reaches [`CLAUSE_THRESHOLD`], else 0.
+pub fn clause_score_of<'p>(
+    corpus: &Corpus,
+    a: usize,
+    b: usize,
+    parts_of: impl Fn(usize) -> &'p ClauseParts,
+) -> f32 {
+    let s = corpus.clause_score(a, b, parts_of);
+    if s >= CLAUSE_THRESHOLD {
+        s
+    } else {
+        0.0
+    }
 }
 
 /// Clauses are short, and the pair model, trained on whole sentences,
@@ -679,6 +836,17 @@ fn intern_terms(sentences: &[&Features]) -> (Vec<Vec<TokenTerm>>, Vec<bool>) {
         .collect();
     is_name.resize(terms.len(), false);
     (token_terms, is_name)
+}
+
+/// The unit embedding of a run of tokens: every word the table has,
+/// weighted by its smooth inverse frequency (empty when none has one).
+fn embed(table: &WordVectors, tokens: &[Token]) -> Vec<f32> {
+    table.sentence(
+        tokens
+            .iter()
+            .filter_map(|t| table.id(&t.folded))
+            .map(|id| (id, 1.0)),
+    )
 }
 
 /// One sentence's vector, from its features and
