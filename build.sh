@@ -80,6 +80,14 @@ build() {
     mv www/pkg/parallax_bg.opt.wasm www/pkg/parallax_bg.wasm
   fi
   say "www/pkg/parallax_bg.wasm: $(wc -c < www/pkg/parallax_bg.wasm) bytes, $(gzip -9c www/pkg/parallax_bg.wasm | wc -c) gzipped"
+  # The worker keeps the word vectors in cache storage under their checksum.
+  node -e '
+    const fs = require("fs"), crypto = require("crypto");
+    const bytes = fs.readFileSync("www/model/words.bin");
+    const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+    fs.writeFileSync("www/pkg/model.json", JSON.stringify({ file: "model/words.bin", sha256, bytes: bytes.length }) + "\n");
+  '
+  say "www/model/words.bin: $(wc -c < www/model/words.bin) bytes, $(gzip -9c www/model/words.bin | wc -c) gzipped"
 }
 
 free_port() {

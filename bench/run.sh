@@ -60,6 +60,15 @@ cargo test --release --quiet --test ecbplus_eval -- --nocapture 2>&1 | grep '^ec
 wasm=www/pkg/parallax_bg.wasm
 echo "bench wasm_size $(wc -c < "$wasm") bytes"
 echo "bench wasm_size_gzip $(gzip -9c "$wasm" | wc -c) bytes"
+words=www/model/words.bin
+echo "bench word_vectors_size $(wc -c < "$words") bytes"
+echo "bench word_vectors_size_gzip $(gzip -9c "$words" | wc -c) bytes"
+# What a first visit downloads: the page's own files, gzipped as a server would send them.
+first=0
+for f in www/index.html www/style.css www/worker.js www/js/*.js www/js/views/*.js www/pkg/*.js www/pkg/*.json "$wasm" "$words"; do
+  first=$((first + $(gzip -9c "$f" | wc -c)))
+done
+echo "bench first_visit_gzip $first bytes"
 
 # Wasm in headless Chromium, through the worker.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -394,12 +394,19 @@ pub fn analyze_documents(
     drop(inputs);
 
     progress(Stage::Report, 0, documents.len(), "");
-    let mut claim_of: Vec<Option<usize>> = vec![None; total];
+    // A sentence's own claim first, then those it carries through a clause.
+    let mut claims_of: Vec<Vec<usize>> = vec![Vec::new(); total];
     for c in &claims {
-        for &s in &c.sentences {
-            claim_of[s] = Some(c.id);
+        for w in c.wordings.iter().filter(|w| !w.also) {
+            claims_of[w.sentence].push(c.id);
         }
     }
+    for c in &claims {
+        for w in c.wordings.iter().filter(|w| w.also) {
+            claims_of[w.sentence].push(c.id);
+        }
+    }
+    let claim_of: Vec<Option<usize>> = claims_of.iter().map(|c| c.first().copied()).collect();
     let found_quotes: Vec<quotes::Found> = quote_of
         .iter()
         .zip(&quotes_out)
@@ -429,6 +436,7 @@ pub fn analyze_documents(
                 text: doc.text[sent.start..sent.end].to_string(),
                 kind: sent.kind,
                 claim,
+                claims: std::mem::take(&mut claims_of[id]),
             });
         }
         let word_count = doc.text.split_whitespace().count();
@@ -461,6 +469,14 @@ pub fn analyze_documents(
     }
     let similarity = alignment.similarity;
     let (speakers, quote_groups) = quotes::cross_outlet(&mut quotes_out, &found_quotes);
+    let mut notes = Vec::new();
+    if options.words.is_none() && total > 0 {
+        notes.push(
+            "Claims were aligned by their words alone: the word vectors that see \
+             synonyms and paraphrase were not loaded."
+                .to_string(),
+        );
+    }
     Report {
         schema: SCHEMA,
         documents: docs_out,
@@ -471,5 +487,6 @@ pub fn analyze_documents(
         speakers,
         similarity,
         errors,
+        notes,
     }
 }

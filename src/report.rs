@@ -22,6 +22,9 @@ pub struct Report {
     pub similarity: Vec<Vec<f64>>,
     /// Files (or records) that gave no document, with the reason.
     pub errors: Vec<FileError>,
+    /// What a reader should know about the analysis as a whole (e.g. that
+    /// claims were aligned by their words alone, without word vectors).
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -60,7 +63,11 @@ pub struct SentenceOut {
     pub end: usize,
     pub text: String,
     pub kind: SentenceKind,
+    /// The claim this sentence states (its first, when it supports several).
     pub claim: Option<usize>,
+    /// Every claim it supports: its own first, then those it carries through
+    /// one of its clauses (see `WordingOut::support`).
+    pub claims: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -103,6 +110,13 @@ pub struct WordingOut {
     /// UTF-16 ranges relative to the sentence's text of the words the label
     /// does not have (empty for the label's own sentence).
     pub differs: Vec<[usize; 2]>,
+    /// The UTF-16 range of the words that carry the claim, when that is a
+    /// clause of a longer sentence reporting several facts; null when the
+    /// whole sentence does.
+    pub support: Option<[usize; 2]>,
+    /// True when this claim is a second one the sentence supports through a
+    /// clause (the sentence's `claim` is another).
+    pub also: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

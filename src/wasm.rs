@@ -2,7 +2,26 @@
 //! Report as a JS object out; progress reported through a JS callback.
 
 use crate::pipeline::{analyze_with_progress, Input, Options};
+use crate::semantic::WordVectors;
+use std::cell::RefCell;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The word vectors the page loaded, used by every later analysis.
+    static WORDS: RefCell<Option<Arc<WordVectors>>> = const { RefCell::new(None) };
+}
+
+/// Loads the word-vector table (`www/model/words.bin`, fetched by the
+/// worker); returns its number of words. Until it is loaded, analyses
+/// align claims by their words alone.
+#[wasm_bindgen]
+pub fn load_words(bytes: &[u8]) -> Result<u32, JsError> {
+    let table = WordVectors::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    let n = table.len() as u32;
+    WORDS.with(|w| *w.borrow_mut() = Some(Arc::new(table)));
+    Ok(n)
+}
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -40,7 +59,11 @@ pub fn analyze(
                 let _ = f.apply(&JsValue::NULL, &args);
             }
         };
-    let mut report = analyze_with_progress(&inputs, &Options::default(), &mut report_progress);
+    let options = Options {
+        words: WORDS.with(|w| w.borrow().clone()),
+        ..Options::default()
+    };
+    let mut report = analyze_with_progress(&inputs, &options, &mut report_progress);
     // The documents × documents matrix goes across as typed rows (one copy
     // each) rather than as a million separate JS numbers.
     let similarity = std::mem::take(&mut report.similarity);

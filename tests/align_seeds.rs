@@ -165,10 +165,22 @@ fn claims_are_well_formed() {
     for c in &r.claims {
         assert!(c.docs.len() >= 2, "claim {} has one document", c.id);
         assert_eq!(c.wordings.len(), c.sentences.len());
+        for w in &c.wordings {
+            // A sentence is the first claim of... one claim; it may support
+            // others through a clause, marked `also` with the clause given.
+            if w.also {
+                assert!(w.support.is_some(), "a second claim names its clause");
+            } else {
+                assert!(
+                    seen.insert(w.sentence),
+                    "sentence {} first in two claims",
+                    w.sentence
+                );
+            }
+        }
         for s in &c.sentences {
-            assert!(seen.insert(*s), "sentence {s} in two claims");
             let sent = &r.sentences[*s];
-            assert_eq!(sent.claim, Some(c.id));
+            assert!(sent.claims.contains(&c.id));
             // Claims hold body sentences and the headlines that state them.
             assert!(
                 matches!(

@@ -143,8 +143,11 @@ fn ecbplus_pair_precision_and_recall() {
         "ecb+ ({topics} topics): precision {precision:.3}, recall {recall:.3}, F1 {f1:.3} \
          ({tp} of {gold_total} gold pairs; {fp} false, {fp_cross} of them across the two events)"
     );
+    // The gold pairs sentences that share an event, not a claim, so
+    // precision reads low by construction; F1 is the relative figure held
+    // (0.06 with word alignment alone, 0.22 with the semantic link model).
     assert!(
-        recall > 0.0 && precision > 0.25,
-        "precision {precision:.3}, recall {recall:.3}"
+        recall > 0.2 && f1 > 0.18,
+        "precision {precision:.3}, recall {recall:.3}, F1 {f1:.3}"
     );
 }

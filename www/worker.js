@@ -2,7 +2,11 @@
 // {id, type: 'analyze', files: [{name, bytes}]} with progress messages
 // {id, progress: {stage, done, total, file}}, parts of the result as
 // {id, part, value}, and one final {id, ok, result | error}.
-import init, { analyze } from './pkg/parallax.js';
+// It also loads the word vectors (model/words.bin, 6.6 MB) once, from the
+// browser's cache storage after the first visit, while the page is already
+// usable: an analysis waits for them, and runs without them (aligning by
+// words alone, as the Report's notes say) if they cannot be had.
+import init, { analyze, load_words } from './pkg/parallax.js';
 
 let memory = null;
 const ready = init().then(
@@ -15,6 +19,49 @@ const ready = init().then(
 
 ready.then((state) => postMessage({ id: 0, ready: state.ok, error: state.error }));
 
+const MODEL_CACHE = 'parallax-model';
+
+// pkg/model.json (written by build.sh) names the table and its sha256: the
+// cached copy is used only while it is that very file.
+async function fetchWords() {
+  const meta = await (await fetch(new URL('./pkg/model.json', import.meta.url), { cache: 'no-cache' })).json();
+  const url = new URL(meta.file, import.meta.url);
+  const key = new Request(`${url.href}?sha256=${meta.sha256}`);
+  const cache = self.caches ? await self.caches.open(MODEL_CACHE).catch(() => null) : null;
+  let response = cache ? await cache.match(key) : null;
+  let source = 'cache';
+  if (!response) {
+    source = 'network';
+    response = await fetch(url, { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`${meta.file}: HTTP ${response.status}`);
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+  if (digest !== meta.sha256) {
+    if (cache) await cache.delete(key);
+    throw new Error(`${meta.file} does not match its checksum`);
+  }
+  if (cache && source === 'network') {
+    // Older tables go: only the current one is kept.
+    for (const old of await cache.keys()) await cache.delete(old);
+    await cache.put(key, new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } }));
+  }
+  return { bytes, source };
+}
+
+const words = ready.then(async (state) => {
+  if (!state.ok) return { ok: false, error: state.error };
+  const started = performance.now();
+  try {
+    const { bytes, source } = await fetchWords();
+    const count = load_words(bytes);
+    return { ok: true, count, bytes: bytes.length, source, ms: performance.now() - started };
+  } catch (error) {
+    return { ok: false, error: `the word vectors could not be loaded: ${(error && error.message) || error}` };
+  }
+});
+words.then((model) => postMessage({ id: 0, model }));
+
 self.onmessage = async (event) => {
   const { id, type, files } = event.data || {};
   const state = await ready;
@@ -22,6 +69,7 @@ self.onmessage = async (event) => {
     postMessage({ id, ok: false, error: state.error });
     return;
   }
+  await words;
   if (type !== 'analyze') {
     postMessage({ id, ok: false, error: `unknown request '${type}'` });
     return;

@@ -336,6 +336,53 @@ pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>, threshold: f32) -> Vec<(Ve
     out
 }
 
+/// Sentences that carry a second claim besides their own: `groups` as
+/// [`cluster`] returns them, `edges` every scored link. A sentence joins
+/// another group when its links to that group's members from other
+/// documents average at least `threshold` and it is not in that group
+/// already: a long sentence that reports several facts ("Assad made his
+/// first visit since the war, met Khamenei and championed their alliance")
+/// supports a claim through each. Returns (group index, sentence) pairs.
+pub fn also_in(
+    corpus: &Corpus,
+    groups: &[(Vec<usize>, usize)],
+    edges: &[Edge],
+    threshold: f32,
+) -> Vec<(usize, usize)> {
+    let mut group_of: FastMap<usize, usize> = FastMap::default();
+    for (g, (members, _)) in groups.iter().enumerate() {
+        for &m in members {
+            group_of.insert(m, g);
+        }
+    }
+    let key = |a: usize, b: usize| ((a.min(b) as u64) << 32) | a.max(b) as u64;
+    let score_of: FastMap<u64, f32> = edges
+        .iter()
+        .filter(|e| e.score >= threshold * 0.5)
+        .map(|e| (key(e.a as usize, e.b as usize), e.score))
+        .collect();
+    let pair = |a: usize, b: usize| score_of.get(&key(a, b)).copied().unwrap_or(0.0);
+    let mut tried: std::collections::BTreeSet<(usize, usize)> = Default::default();
+    let mut out = Vec::new();
+    for e in edges.iter().filter(|e| e.score >= threshold) {
+        for (s, other) in [(e.a as usize, e.b as usize), (e.b as usize, e.a as usize)] {
+            let Some(&g) = group_of.get(&other) else {
+                continue;
+            };
+            if group_of.get(&s) == Some(&g) || !tried.insert((g, s)) {
+                continue;
+            }
+            let members = &groups[g].0;
+            let mean = mean_link(&[s], members, &corpus.docs, &pair);
+            if mean >= threshold && restates(&[s], members, corpus) {
+                out.push((g, s));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// The least embedding cosine between two sentences of one document for
 /// both to stand in one claim: an article restating its claim restates it
 /// in like words, while two sentences that each match a third on different

@@ -209,9 +209,18 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
         });
     }
     roots.clear();
-    // Negation: some members deny what the others state.
+    // Negation: some outlets deny what the others state (one outlet's own
+    // sentences do not contradict each other).
     let negated: Vec<bool> = feats.iter().map(|f| !f.negations.is_empty()).collect();
-    if negated.iter().any(|&n| n) && negated.iter().any(|&n| !n) {
+    let across = |flags: &[bool]| {
+        flags.iter().enumerate().any(|(i, &x)| {
+            flags
+                .iter()
+                .enumerate()
+                .any(|(j, &y)| x && !y && docs.get(i) != docs.get(j))
+        })
+    };
+    if across(&negated) {
         out.push(Finding {
             kind: Kind::Negation,
             compatible: false,
@@ -231,7 +240,12 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
         .enumerate()
         .filter_map(|(m, f)| f.ordinals.first().map(|&(o, s, e)| (m, o, s, e)))
         .collect();
-    if with_ordinal.iter().any(|x| x.1 != with_ordinal[0].1) {
+    let ordinals_differ = with_ordinal.iter().any(|x| {
+        with_ordinal
+            .iter()
+            .any(|y| x.1 != y.1 && docs.get(x.0) != docs.get(y.0))
+    });
+    if ordinals_differ {
         out.push(Finding {
             kind: Kind::Ordinal,
             compatible: false,

@@ -275,6 +275,90 @@ pub fn features(corpus: &Corpus, pairs: &[Scored], contexts: &[Context]) -> Vec<
         .collect()
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{features as featurise, Features};
+
+    fn scored(a: u32, b: u32, score: f32, semantic: f32) -> Scored {
+        let mut base = [0f32; N_BASE];
+        base[0] = score;
+        base[1] = semantic;
+        Scored { a, b, base }
+    }
+
+    #[test]
+    fn ranks_name_the_best_counterpart_in_each_document() {
+        // Sentence 0 (doc 0) against sentences 1, 2 (doc 1) and 3 (doc 2).
+        let docs = [0, 1, 1, 2];
+        let pairs = [
+            scored(0, 1, 0.0, 0.9),
+            scored(0, 2, 0.0, 0.5),
+            scored(0, 3, 0.0, 0.4),
+        ];
+        let r = ranks(&pairs, &docs, |p| p.semantic());
+        // Seen from 0: 1 is best in doc 1 by 0.4, 2 second; 3 alone in doc 2.
+        assert_eq!(r[0][0], 0.0);
+        assert!((r[0][2] - 0.4).abs() < 1e-6);
+        assert_eq!(r[1][0], 1.0);
+        assert!((r[1][2] + 0.4).abs() < 1e-6);
+        assert_eq!(r[2][0], 0.0);
+        // Seen from the other side each is alone with 0: best.
+        assert!(r.iter().all(|x| x[1] == 0.0));
+    }
+
+    #[test]
+    fn features_follow_the_names_and_weights_push_the_right_way() {
+        assert_eq!(FEATURE_NAMES.len(), N_FEATURES);
+        assert_eq!(BASE_NAMES.len(), N_BASE);
+        let model_names: Vec<&str> = model::FEATURE_NAMES.to_vec();
+        for name in &BASE_NAMES[2..15] {
+            assert!(model_names.contains(name), "{name} is not a pair feature");
+        }
+        // Two restatements of one fact link; two facts about the same
+        // people do not.
+        let texts = [
+            "The ferry between Orm and Lusk resumed on Friday after a two-day strike.",
+            "Ferry service between Orm and Lusk resumed on Friday after a strike of two days.",
+            "The mayor of Orm said Lusk must pay for the new harbour wall.",
+        ];
+        let feats: Vec<Features> = texts.iter().map(|t| featurise(t)).collect();
+        let corpus = Corpus::build_with(
+            [0usize, 1, 1].into_iter().zip(feats.iter()),
+            Some(crate::semantic::WordVectors::bundled()),
+        );
+        let base = |a: usize, b: usize| {
+            let f = corpus.pair_features(a, b);
+            base_from(
+                &f,
+                corpus.score_of(a, b, &f),
+                corpus.semantic(a, b),
+                Evidence {
+                    content_cover: corpus.content_cover(a, b),
+                    ..Default::default()
+                },
+            )
+        };
+        let pairs = [
+            Scored {
+                a: 0,
+                b: 1,
+                base: base(0, 1),
+            },
+            Scored {
+                a: 0,
+                b: 2,
+                base: base(0, 2),
+            },
+        ];
+        let contexts = vec![Context::default(); 3];
+        let f = features(&corpus, &pairs, &contexts);
+        let (same, other) = (probability(&f[0]), probability(&f[1]));
+        assert!(same >= THRESHOLD, "restatement: {same}");
+        assert!(other < THRESHOLD, "another fact: {other}");
+    }
+}
+
 /// The link probability of one pair's features.
 pub fn probability(f: &[f32; N_FEATURES]) -> f32 {
     let z: f32 = f.iter().zip(&WEIGHTS).map(|(x, w)| x * w).sum::<f32>() + WEIGHTS[N_FEATURES];

@@ -57,6 +57,14 @@ const LINK_SHARE: f32 = 0.05;
 /// shared words, and that keeps a candidate sharing few words.
 const SEMANTIC_FLOOR: f32 = 0.35;
 
+/// The mean link a sentence needs to the members of a claim to support it
+/// as its second one: stricter than joining a claim in the first place.
+const ALSO_THRESHOLD: f32 = 0.65;
+
+/// How much closer to a claim's label a clause must be than its whole
+/// sentence for the clause alone to be marked as carrying the claim.
+const SUPPORT_MARGIN: f32 = 0.1;
+
 /// A claim sentence to align: its document, its text, and its features
 /// (computed from that text).
 #[derive(Clone, Copy)]
@@ -91,6 +99,13 @@ pub struct Claim {
     /// For each member (same order), byte spans relative to its text of the
     /// words the label does not have. Empty for the label itself.
     pub differs: Vec<Vec<(usize, usize)>>,
+    /// For each member, the byte span of its text that carries the claim
+    /// when that is a clause rather than the whole sentence (a long
+    /// sentence that reports several facts); None for the whole sentence.
+    pub support: Vec<Option<(usize, usize)>>,
+    /// For each member, whether the claim is a second one it supports
+    /// (its first claim is another).
+    pub also: Vec<bool>,
     pub findings: Vec<Finding>,
 }
 
@@ -238,10 +253,22 @@ pub fn align(
             b: p.b,
         })
         .collect();
-    let groups = cluster::cluster(&corpus, edges, link::THRESHOLD);
+    let mut groups = cluster::cluster(&corpus, edges.clone(), link::THRESHOLD);
+    let mut also: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (g, s) in cluster::also_in(&corpus, &groups, &edges, ALSO_THRESHOLD) {
+        // Only a sentence of several clauses carries a second claim.
+        if inputs[s].features.tokens.iter().any(|t| t.clause_start) {
+            also[g].push(s);
+        }
+    }
     let claims = groups
-        .into_iter()
-        .map(|(members, label)| {
+        .iter_mut()
+        .zip(also)
+        .map(|((members, label), extra)| {
+            let label = *label;
+            members.extend(&extra);
+            members.sort_unstable();
+            let towards = &corpus.sent(label).embedding;
             let differs = members
                 .iter()
                 .map(|&m| {
@@ -257,13 +284,29 @@ pub fn align(
                     }
                 })
                 .collect();
+            let is_also: Vec<bool> = members.iter().map(|m| extra.contains(m)).collect();
+            // Which words carry the claim: for a second claim, always the
+            // clause closest to the label; else a clause only when it is
+            // clearly closer than the whole sentence.
+            let support = members
+                .iter()
+                .zip(&is_also)
+                .map(|(&m, &second)| {
+                    if m == label {
+                        return None;
+                    }
+                    corpus.support(m, inputs[m].features, towards, SUPPORT_MARGIN, second)
+                })
+                .collect();
             let feats: Vec<&Features> = members.iter().map(|&m| inputs[m].features).collect();
             let docs: Vec<usize> = members.iter().map(|&m| inputs[m].doc).collect();
             let findings = discrepancy::findings(&feats, &docs);
             Claim {
-                members,
+                members: members.clone(),
                 label,
                 differs,
+                support,
+                also: is_also,
                 findings,
             }
         })
@@ -291,7 +334,8 @@ pub fn claims_out(
                 .members
                 .iter()
                 .zip(&claim.differs)
-                .map(|(&m, spans)| {
+                .zip(claim.support.iter().zip(&claim.also))
+                .map(|((&m, spans), (support, &also))| {
                     let index = Utf16Index::new(inputs[m].text);
                     WordingOut {
                         sentence: sentence_ids[m],
@@ -300,6 +344,8 @@ pub fn claims_out(
                             .iter()
                             .map(|&(s, e)| [index.to_utf16(s), index.to_utf16(e)])
                             .collect(),
+                        support: support.map(|(s, e)| [index.to_utf16(s), index.to_utf16(e)]),
+                        also,
                     }
                 })
                 .collect();

@@ -211,6 +211,51 @@ impl Corpus {
         ratio(shared, self.mass[a].min(self.mass[b]))
     }
 
+    /// The words of sentence `i` (features `f`) that carry what `towards`
+    /// says: the claim clause (or two adjacent clauses) whose embedding is
+    /// closest to the embedding `towards`, as a byte span of the sentence,
+    /// when it is closer than the whole sentence is by `margin`, or when
+    /// `always`; None for a sentence of one clause or without vectors.
+    pub fn support(
+        &self,
+        i: usize,
+        f: &Features,
+        towards: &[f32],
+        margin: f32,
+        always: bool,
+    ) -> Option<(usize, usize)> {
+        let table = self.words.as_ref()?;
+        let ranges = claim_clauses(f);
+        if ranges.len() < 2 || towards.is_empty() {
+            return None;
+        }
+        let whole = semantic::cosine(&self.sent(i).embedding, towards);
+        let mut spans: Vec<std::ops::Range<usize>> = ranges.clone();
+        for w in ranges.windows(2) {
+            spans.push(w[0].start..w[1].end);
+        }
+        let mut best: Option<(f32, std::ops::Range<usize>)> = None;
+        for r in spans {
+            let Some(tokens) = f.tokens.get(r.clone()) else {
+                continue;
+            };
+            let content = tokens.iter().filter(|t| !t.skip).count();
+            if content < 3 {
+                continue;
+            }
+            let c = semantic::cosine(&embed(table, tokens), towards);
+            if best.as_ref().map_or(true, |(b, _)| c > *b) {
+                best = Some((c, r));
+            }
+        }
+        let (c, r) = best?;
+        if !always && c < whole + margin {
+            return None;
+        }
+        let (first, last) = (f.tokens.get(r.start)?, f.tokens.get(r.end - 1)?);
+        Some((first.start, last.end))
+    }
+
     /// Whether sentences carry word-vector embeddings.
     pub fn has_vectors(&self) -> bool {
         self.words.is_some()

@@ -108,10 +108,14 @@ pub fn validate_report(report: &parallax::Report) {
                 s < report.sentences.len(),
                 "claim {i} names a missing sentence"
             );
+            assert!(
+                report.sentences[s].claims.contains(&i),
+                "claim {i} lists sentence {s} which does not list it"
+            );
             assert_eq!(
                 report.sentences[s].claim,
-                Some(i),
-                "claim {i} lists sentence {s} which points elsewhere"
+                report.sentences[s].claims.first().copied(),
+                "sentence {s}: claim is the first of claims"
             );
             assert!(
                 c.docs.contains(&report.sentences[s].doc),

@@ -49,8 +49,8 @@ export async function launch(options = {}) {
   };
 }
 
-/** Opens the page in a fresh profile; returns {context, page, requests, consoleErrors, close}. */
-export async function openPage(path = '/', { viewport = { width: 1280, height: 860 }, colorScheme = 'light' } = {}) {
+/** Opens the page in a fresh profile (`beforeLoad(context)` first, for routes); returns {context, page, requests, consoleErrors, close}. */
+export async function openPage(path = '/', { viewport = { width: 1280, height: 860 }, colorScheme = 'light', beforeLoad = null } = {}) {
   const browser = await launch({ viewport, colorScheme, acceptDownloads: true });
   const { context, page } = browser;
   const requests = [];
@@ -63,6 +63,8 @@ export async function openPage(path = '/', { viewport = { width: 1280, height: 8
     dialogs.push(d.message());
     d.dismiss().catch(() => {});
   });
+  // Routes (a missing file, a wrapped module) go in before the page first loads.
+  if (beforeLoad) await beforeLoad(context);
   await page.goto(BASE_URL + path);
   await page.waitForFunction(() => document.body.classList.contains('engine-ready'), null, { timeout: 30000 });
   return {

@@ -83,7 +83,7 @@ test('analysing the seeds requests only the page\'s own static files', async (t)
     for (const url of requests) {
       assert.ok(url.startsWith(origin + '/'), `request beyond the origin: ${url}`);
       const path = new URL(url).pathname;
-      assert.match(path, /^\/($|index\.html$|style\.css$|favicon\.svg$|worker\.js$|js\/|pkg\/|example\/)/, `unexpected request ${path}`);
+      assert.match(path, /^\/($|index\.html$|style\.css$|favicon\.svg$|worker\.js$|js\/|pkg\/|model\/words\.bin$|example\/)/, `unexpected request ${path}`);
     }
   } finally {
     await close();
@@ -98,6 +98,7 @@ const WRAPPER = `
 import init, * as real from './parallax-real.js';
 export default init;
 export const schema = real.schema;
+export const load_words = real.load_words;
 export function analyze(names, contents, progress) {
   const bad = names.findIndex((n) => n.includes('boom'));
   if (bad >= 0) {

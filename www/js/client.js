@@ -22,7 +22,11 @@ export class AnalysisClient {
 
   receive(message) {
     if (message.id === 0) {
-      if (message.ready) this.readyResolve();
+      if (message.model) {
+        // How the word vectors loaded: {ok, count, bytes, source, ms} or {ok: false, error}.
+        this.model = message.model;
+        this.onModel?.(message.model);
+      } else if (message.ready) this.readyResolve();
       else this.readyReject(new Error(message.error));
       return;
     }

@@ -154,8 +154,21 @@ function emptyReport() {
   return { schema: 'parallax.report/1', documents: [], sentences: [], quotes: [], claims: [], quote_groups: [], speakers: [], similarity: [], errors: [] };
 }
 
+function showNotes(notes) {
+  $('notes').hidden = notes.length === 0;
+  replace($('note-list'), notes.map((n) => el('li', {}, n)));
+}
+
+// The footer says whether the word vectors (semantic alignment) are in use.
+client.onModel = (model) => {
+  $('engine-state').textContent = model.ok
+    ? `Word vectors loaded (${model.count.toLocaleString('en')} words, from the ${model.source === 'cache' ? 'browser cache' : 'network'}).`
+    : `Word vectors not loaded: claims are aligned by their words alone (${model.error}).`;
+};
+
 function setReport(report) {
   state.report = report;
+  showNotes(report.notes || []);
   // Colours follow the files, not the documents' numbers in this analysis:
   // an excluded file keeps its slot, so the others keep their colours.
   const docs = report.documents || [];

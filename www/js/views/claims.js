@@ -71,6 +71,20 @@ const SORTS = {
   },
 };
 
+/**
+ * For a long sentence that reports several facts: the words that carry this
+ * claim (the core's `support` span), and whether the claim is one the
+ * sentence supports besides its own.
+ */
+function supportLine(claim, sentence) {
+  const wording = (claim?.wordings || []).find((w) => w.sentence === sentence.id);
+  if (!wording || !Array.isArray(wording.support)) return null;
+  const [start, end] = wording.support;
+  return el('p', { class: 'support-line' },
+    wording.also ? 'This sentence reports other facts too; it carries this claim in: ' : 'Carries the claim in: ',
+    el('q', { class: 'support-words' }, sentence.text.slice(start, end)));
+}
+
 export function renderClaims(panel, model, ctx) {
   if (!view || view.model !== model) view = freshState(model);
   const state = view;
@@ -202,7 +216,8 @@ export function renderClaims(panel, model, ctx) {
           mark.className = 'value-mark';
           mark.title = 'the value the outlets disagree on';
           return mark;
-        })));
+        })),
+        supportLine(row.claim, s));
     })));
     if (row.claim && row.sentences.length > 1) {
       parts.push(el('p', { class: 'legend-line' }, el('mark', { class: 'diff' }, 'marked'), ' words differ from the reference wording',
