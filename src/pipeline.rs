@@ -327,8 +327,10 @@ pub fn link_table(
         inputs.iter().map(|s| (s.doc, s.features)),
         options.words.clone(),
     );
-    let contexts = align::contexts(&corpus, &prepared.places);
-    let scored = align::link_candidates(&corpus, &inputs);
+    let similarity = align::docsim::doc_similarity(&corpus, documents.len());
+    let contexts = align::contexts(&corpus, &prepared.places, &similarity);
+    let found = align::link_candidates(&corpus, &inputs);
+    let (scored, _) = align::judged(&found);
     let feats = align::link::features(&corpus, &scored, &contexts);
     let rows = scored
         .iter()

@@ -49,11 +49,71 @@ pub fn candidate_pairs<T: Copy + Send>(
     semantic_floor: Option<f32>,
     score: impl Fn(usize, usize, f32) -> Option<T> + Sync,
 ) -> Vec<(u32, u32, T)> {
+    let found = wording_pairs(corpus, min_share, semantic_floor, score);
+    let mut out = Vec::new();
+    found.for_each_occurrence(corpus, |k, a, b| out.push((a, b, found.values[k])));
+    out
+}
+
+/// Candidate pairs of distinct wordings, each scored once at the first
+/// occurrence of its two wordings, with what it takes to hand each pair's
+/// value on to every pair of their occurrences in different documents.
+pub struct WordingPairs<T> {
+    wordings: Wordings,
+    /// Per pair, its two wordings (`x <= y`).
+    keys: Vec<(u32, u32)>,
+    /// Per pair, the first occurrences of its two wordings (sentence
+    /// indices of the corpus; equal when a wording is paired with its own
+    /// repeats).
+    pub firsts: Vec<(u32, u32)>,
+    pub values: Vec<T>,
+}
+
+impl<T> WordingPairs<T> {
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// Calls `f(pair index, a, b)` for every pair of occurrences (`a < b`,
+    /// in different documents) of every wording pair.
+    pub fn for_each_occurrence(&self, corpus: &Corpus, mut f: impl FnMut(usize, u32, u32)) {
+        for (k, &(x, y)) in self.keys.iter().enumerate() {
+            let (xs, ys) = (self.wordings.occurrences(x), self.wordings.occurrences(y));
+            for (i, &a) in xs.iter().enumerate() {
+                // A wording paired with itself: each pair of its occurrences once.
+                let ys = if x == y { &ys[i + 1..] } else { ys };
+                for &b in ys {
+                    if corpus.docs[a as usize] != corpus.docs[b as usize] {
+                        f(k, a.min(b), a.max(b));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The candidate wording pairs of a corpus (see [`candidate_pairs`]), each
+/// scored by `score(a, b, share)` at the wordings' first occurrences `a`
+/// and `b` (the same sentence when a wording repeats across documents);
+/// pairs it gives `None` are dropped.
+pub fn wording_pairs<T: Send>(
+    corpus: &Corpus,
+    min_share: f32,
+    semantic_floor: Option<f32>,
+    score: impl Fn(usize, usize, f32) -> Option<T> + Sync,
+) -> WordingPairs<T> {
     let wordings = Wordings::of(corpus);
     let mut pairs = shared_weight_pairs(corpus, &wordings, min_share);
     if let Some(floor) = semantic_floor {
-        if corpus.has_vectors() && wordings.len() <= ALL_PAIRS_WORDINGS {
-            add_semantic_pairs(corpus, &wordings, floor, &mut pairs);
+        if corpus.has_vectors() {
+            if wordings.len() <= ALL_PAIRS_WORDINGS {
+                add_semantic_pairs(corpus, &wordings, floor, &mut pairs);
+            }
+            pairs = nearest(corpus, &wordings, pairs, floor);
         }
     }
     // Scoring is most of alignment's work and each pair stands alone: the
@@ -63,21 +123,72 @@ pub fn candidate_pairs<T: Copy + Send>(
         score(a as usize, b as usize, share)
     };
     let scores = crate::par::map(&pairs, scored);
-    let mut out = Vec::new();
+    let mut keys = Vec::new();
+    let mut firsts = Vec::new();
+    let mut values = Vec::new();
     for (&(x, y, _), score) in pairs.iter().zip(scores) {
         let Some(score) = score else { continue };
-        let (xs, ys) = (wordings.occurrences(x), wordings.occurrences(y));
-        for (k, &a) in xs.iter().enumerate() {
-            // A wording paired with itself: each pair of its occurrences once.
-            let ys = if x == y { &ys[k + 1..] } else { ys };
-            for &b in ys {
-                if corpus.docs[a as usize] != corpus.docs[b as usize] {
-                    out.push((a.min(b), a.max(b), score));
-                }
+        keys.push((x, y));
+        firsts.push((wordings.first[x as usize], wordings.first[y as usize]));
+        values.push(score);
+    }
+    WordingPairs {
+        wordings,
+        keys,
+        firsts,
+        values,
+    }
+}
+
+/// How many of its most alike candidates (by embedding) each wording keeps:
+/// a sentence has a handful of counterparts in each other article, and in
+/// a story of many articles repeating one event nearly every pair looks
+/// alike, so judging them all would cost the square of the story.
+pub const NEAREST: usize = 24;
+
+/// The pairs whose embeddings reach `floor` and that are among the
+/// [`NEAREST`] most alike of at least one of their two wordings.
+fn nearest(
+    corpus: &Corpus,
+    wordings: &Wordings,
+    pairs: Vec<(u32, u32, f32)>,
+    floor: f32,
+) -> Vec<(u32, u32, f32)> {
+    let semantic = |&(x, y, _): &(u32, u32, f32)| {
+        corpus.semantic(
+            wordings.first[x as usize] as usize,
+            wordings.first[y as usize] as usize,
+        )
+    };
+    let sims = crate::par::map(&pairs, semantic);
+    // Per wording, its candidates' similarities; the NEAREST-th best is
+    // the bar a pair must clear on one side.
+    let mut of: Vec<Vec<f32>> = vec![Vec::new(); wordings.len()];
+    for (&(x, y, _), &c) in pairs.iter().zip(&sims) {
+        if c >= floor {
+            of[x as usize].push(c);
+            if x != y {
+                of[y as usize].push(c);
             }
         }
     }
-    out
+    let bar: Vec<f32> = of
+        .iter_mut()
+        .map(|v| {
+            if v.len() <= NEAREST {
+                f32::NEG_INFINITY
+            } else {
+                let (_, kth, _) = v.select_nth_unstable_by(NEAREST - 1, |a, b| b.total_cmp(a));
+                *kth
+            }
+        })
+        .collect();
+    pairs
+        .into_iter()
+        .zip(sims)
+        .filter(|&((x, y, _), c)| c >= floor && (c >= bar[x as usize] || c >= bar[y as usize]))
+        .map(|(p, _)| p)
+        .collect()
 }
 
 /// Corpora of up to this many distinct wordings compare every pair of them

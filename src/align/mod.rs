@@ -123,10 +123,20 @@ pub fn pair_score(corpus: &Corpus, a: usize, b: usize) -> f32 {
     corpus.score(a, b)
 }
 
+/// How many of the documents most like its own a sentence is compared
+/// with for its headline cosine: the main events of a large corpus's other
+/// stories say nothing of it.
+const HEADLINE_DOCUMENTS: usize = 32;
+
 /// The link model's view of each sentence: `places[i]` for input `i`
 /// (missing entries default), with the window and headline cosines
-/// computed from the corpus's embeddings.
-pub fn contexts(corpus: &Corpus, places: &[Placement]) -> Vec<link::Context> {
+/// computed from the corpus's embeddings; `similarity` is the documents ×
+/// documents similarity that picks the headlines each is compared with.
+pub fn contexts(
+    corpus: &Corpus,
+    places: &[Placement],
+    similarity: &[Vec<f64>],
+) -> Vec<link::Context> {
     let n = corpus.len();
     let place = |i: usize| places.get(i).cloned().unwrap_or_default();
     // Each document's first heading, if it starts with one: its headline.
@@ -137,11 +147,22 @@ pub fn contexts(corpus: &Corpus, places: &[Placement]) -> Vec<link::Context> {
             headline_of.insert(corpus.docs[i], i);
         }
     }
-    let headlines: Vec<usize> = {
-        let mut h: Vec<usize> = headline_of.values().copied().collect();
-        h.sort_unstable();
-        h
-    };
+    // Per document, the headlines of the documents most like it.
+    let n_docs = similarity.len();
+    let near: Vec<Vec<usize>> = (0..n_docs)
+        .map(|d| {
+            let mut others: Vec<usize> = (0..n_docs)
+                .filter(|&e| e != d && headline_of.contains_key(&e))
+                .collect();
+            if others.len() > HEADLINE_DOCUMENTS {
+                others.select_nth_unstable_by(HEADLINE_DOCUMENTS, |&x, &y| {
+                    similarity[d][y].total_cmp(&similarity[d][x])
+                });
+                others.truncate(HEADLINE_DOCUMENTS);
+            }
+            others.iter().map(|e| headline_of[e]).collect()
+        })
+        .collect();
     (0..n)
         .map(|i| {
             let p = place(i);
@@ -162,11 +183,11 @@ pub fn contexts(corpus: &Corpus, places: &[Placement]) -> Vec<link::Context> {
             if norm > 0.0 {
                 window.iter_mut().for_each(|x| *x /= norm);
             }
-            let headline = headlines
-                .iter()
-                .filter(|&&h| corpus.docs[h] != corpus.docs[i])
-                .map(|&h| corpus.semantic(i, h))
-                .fold(0f32, f32::max);
+            let headline = near.get(corpus.docs[i]).map_or(0.0, |hs| {
+                hs.iter()
+                    .map(|&h| corpus.semantic(i, h))
+                    .fold(0f32, f32::max)
+            });
             link::Context {
                 position: p.position,
                 heading: p.heading,
@@ -179,10 +200,15 @@ pub fn contexts(corpus: &Corpus, places: &[Placement]) -> Vec<link::Context> {
         .collect()
 }
 
-/// Every candidate pair of the corpus with its pair-level features: pairs
-/// sharing rare words (from the inverted index) and, in corpora small
-/// enough to compare every pair, pairs whose embeddings are alike.
-pub fn link_candidates(corpus: &Corpus, inputs: &[SentenceIn]) -> Vec<link::Scored> {
+/// Every candidate pair of distinct wordings with its pair-level features:
+/// pairs sharing rare words (from the inverted index) and, in corpora small
+/// enough to compare every pair, pairs whose embeddings are alike. A
+/// wording repeated word for word (wire copy) is judged once, at its first
+/// occurrence, and its copies follow it.
+pub fn link_candidates(
+    corpus: &Corpus,
+    inputs: &[SentenceIn],
+) -> cluster::WordingPairs<[f32; link::N_BASE]> {
     let counts: Vec<bool> = (0..corpus.len())
         .map(|i| {
             let v = corpus.sent(i);
@@ -197,39 +223,57 @@ pub fn link_candidates(corpus: &Corpus, inputs: &[SentenceIn]) -> Vec<link::Scor
         .collect();
     let parts_of =
         |i: usize| clause_parts[i].get_or_init(|| corpus.clause_parts(i, inputs[i].features));
-    let pairs =
-        cluster::candidate_pairs(corpus, LINK_SHARE, Some(SEMANTIC_FLOOR), |a, b, share| {
-            let semantic = corpus.semantic(a, b);
-            if share < cluster::MIN_SHARE && semantic < SEMANTIC_FLOOR {
-                return None;
+    cluster::wording_pairs(corpus, LINK_SHARE, Some(SEMANTIC_FLOOR), |a, b, share| {
+        // With word vectors, a pair whose embeddings are not even this
+        // alike never reaches a link (on the hand gold, 3 of 723 links
+        // fall below); scoring it is most of the work in a large corpus.
+        let semantic = corpus.semantic(a, b);
+        let hopeless = if corpus.has_vectors() {
+            semantic < SEMANTIC_FLOOR
+        } else {
+            share < cluster::MIN_SHARE
+        };
+        if hopeless {
+            return None;
+        }
+        let (f, content_cover) = corpus.pair_features_and_content(a, b);
+        let score = corpus.score_of(a, b, &f);
+        // Evidence the pair score does not see: one sentence restated
+        // inside the other, a claim clause of each alike, the same count of
+        // the same thing.
+        let mut evidence = link::Evidence {
+            content_cover,
+            ..Default::default()
+        };
+        if share >= 0.2 && score < THRESHOLD {
+            if similarity::contained(corpus, a, b) {
+                evidence.restated = 1.0;
+            } else if (CLAUSE_FLOOR..THRESHOLD).contains(&score) {
+                evidence.clause = similarity::clause_score_of(corpus, a, b, parts_of);
             }
-            let f = corpus.pair_features(a, b);
-            let score = corpus.score_of(a, b, &f);
-            // Evidence the pair score does not see: one sentence restated
-            // inside the other, a claim clause of each alike, the same count of
-            // the same thing.
-            let mut evidence = link::Evidence {
-                content_cover: corpus.content_cover(a, b),
-                ..Default::default()
-            };
-            if share >= 0.2 && score < THRESHOLD {
-                if similarity::contained(corpus, a, b) {
-                    evidence.restated = 1.0;
-                } else if (CLAUSE_FLOOR..THRESHOLD).contains(&score) {
-                    evidence.clause = similarity::clause_score_of(corpus, a, b, parts_of);
-                }
-            }
-            if has_count(a) && has_count(b) {
-                let fact =
-                    discrepancy::fact_link(corpus, inputs[a].features, inputs[b].features, a, b);
-                evidence.count = fact.unwrap_or(0.0);
-            }
-            Some(link::base_from(&f, score, semantic, evidence))
-        });
-    pairs
-        .into_iter()
-        .map(|(a, b, base)| link::Scored { a, b, base })
-        .collect()
+        }
+        if has_count(a) && has_count(b) {
+            let fact = discrepancy::fact_link(corpus, inputs[a].features, inputs[b].features, a, b);
+            evidence.count = fact.unwrap_or(0.0);
+        }
+        Some(link::base_from(&f, score, semantic, evidence))
+    })
+}
+
+/// The wording pairs the link model judges (a wording paired with its own
+/// repeats is the same claim without judging), with each one's index
+/// among `found`'s pairs.
+pub fn judged(
+    found: &cluster::WordingPairs<[f32; link::N_BASE]>,
+) -> (Vec<link::Scored>, Vec<usize>) {
+    found
+        .firsts
+        .iter()
+        .zip(&found.values)
+        .enumerate()
+        .filter(|(_, (&(a, b), _))| a != b)
+        .map(|(k, (&(a, b), &base))| (link::Scored { a, b, base }, k))
+        .unzip()
 }
 
 /// Aligns the claim sentences of `n_docs` documents (`places[i]` where
@@ -241,18 +285,30 @@ pub fn align(
     words: Option<Arc<WordVectors>>,
 ) -> Alignment {
     let corpus = Corpus::build_with(inputs.iter().map(|s| (s.doc, s.features)), words);
-    let contexts = contexts(&corpus, places);
-    let scored = link_candidates(&corpus, inputs);
+    let similarity = docsim::doc_similarity(&corpus, n_docs);
+    let contexts = contexts(&corpus, places, &similarity);
+    let found = link_candidates(&corpus, inputs);
+    let (scored, index) = judged(&found);
     let features = link::features(&corpus, &scored, &contexts);
-    let edges: Vec<cluster::Edge> = scored
-        .iter()
-        .zip(&features)
-        .map(|(p, f)| cluster::Edge {
-            score: link::probability(f),
-            a: p.a,
-            b: p.b,
-        })
-        .collect();
+    let mut probability = vec![1.0f32; found.len()];
+    for (f, &k) in features.iter().zip(&index) {
+        probability[k] = link::probability(f);
+    }
+    drop(features);
+    // Links too weak to matter even to a second claim are not kept: in a
+    // large corpus they would be most of the memory.
+    let floor = link::THRESHOLD.min(ALSO_THRESHOLD) * 0.5;
+    let mut edges = Vec::new();
+    found.for_each_occurrence(&corpus, |k, a, b| {
+        if probability[k] >= floor {
+            edges.push(cluster::Edge {
+                score: probability[k],
+                a,
+                b,
+            });
+        }
+    });
+    drop(found);
     let mut groups = cluster::cluster(&corpus, edges.clone(), link::THRESHOLD);
     let mut also: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (g, s) in cluster::also_in(&corpus, &groups, &edges, ALSO_THRESHOLD) {
@@ -311,7 +367,6 @@ pub fn align(
             }
         })
         .collect();
-    let similarity = docsim::doc_similarity(&corpus, n_docs);
     Alignment { claims, similarity }
 }
 

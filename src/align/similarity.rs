@@ -91,6 +91,11 @@ pub struct Corpus {
     /// Per term id, the word-vector id of the first word that gave it
     /// (`u32::MAX` when the table lacks the word or it is a quantity).
     vector_of_term: Vec<u32>,
+    /// Per term id with a word vector, that unit vector as floats (term
+    /// `t` at `t * dims`; zeros without one): comparing terms is then a
+    /// plain dot product, which the compiler vectorises.
+    term_vectors: Vec<f32>,
+    dims: usize,
 }
 
 /// Words that report the same event in different words; they share a term.
@@ -163,6 +168,15 @@ impl Corpus {
                 }
             }
         }
+        let dims = words.as_ref().map_or(0, |t| t.dims());
+        let mut term_vectors = vec![0f32; dims * vector_of_term.len()];
+        if let Some(table) = &words {
+            for (t, &id) in vector_of_term.iter().enumerate() {
+                if id != u32::MAX {
+                    table.add_to(id, 1.0, &mut term_vectors[t * dims..(t + 1) * dims]);
+                }
+            }
+        }
         let vectors: Vec<SentVec> = crate::par::map_range(distinct.len(), |k| {
             let mut v = sentence_vector(distinct[k], &token_terms[k], &is_name);
             if let Some(table) = &words {
@@ -199,6 +213,8 @@ impl Corpus {
             is_name,
             words,
             vector_of_term,
+            term_vectors,
+            dims,
         }
     }
 
@@ -266,65 +282,88 @@ impl Corpus {
         semantic::cosine(&self.sent(a).embedding, &self.sent(b).embedding)
     }
 
-    /// How much of `va`'s content has a counterpart in `vb`: per term of
-    /// `va`, 1 when `vb` has the term, else the best cosine of its word
-    /// vector with those of `vb`'s terms (0 without one); weighted by idf
-    /// and divided by `ma`. Also the idf mass (over 10) of `va`'s terms whose
-    /// best counterpart is below 0.5: what `va` says that `vb` does not.
-    fn soft_cover(&self, va: &SentVec, ma: f32, vb: &SentVec) -> (f32, f32) {
-        self.soft_cover_of(va, ma, vb, false)
+    /// For each term of `va` and of `vb`, how close its best counterpart in
+    /// the other sentence is: 1 when the other has the term, else the best
+    /// cosine of its word vector with those of the other's terms (0 without
+    /// one). One pass over the terms × terms cosines serves every cover.
+    fn best_matches(&self, va: &SentVec, vb: &SentVec) -> (Vec<f32>, Vec<f32>) {
+        let mut best_a = vec![0f32; va.terms.len()];
+        let mut best_b = vec![0f32; vb.terms.len()];
+        if self.words.is_none() {
+            return (best_a, best_b);
+        }
+        let d = self.dims;
+        let vector = |t: u32| -> Option<&[f32]> {
+            (self.vector_of_term[t as usize] != u32::MAX)
+                .then(|| &self.term_vectors[t as usize * d..(t as usize + 1) * d])
+        };
+        let vectors_b: Vec<Option<&[f32]>> = vb.terms.iter().map(|&u| vector(u)).collect();
+        for (i, &t) in va.terms.iter().enumerate() {
+            let own = vector(t);
+            for (j, (&u, vu)) in vb.terms.iter().zip(&vectors_b).enumerate() {
+                let sim = if t == u {
+                    1.0
+                } else if let (Some(x), Some(y)) = (own, vu) {
+                    dot(x, y)
+                } else {
+                    continue;
+                };
+                best_a[i] = best_a[i].max(sim);
+                best_b[j] = best_b[j].max(sim);
+            }
+        }
+        (best_a, best_b)
     }
 
-    /// How much of what two sentences say besides names and numbers has a
-    /// counterpart in the other ([`Corpus::soft_cover`] over those terms
-    /// only), as (smaller, larger) of the two directions: sentences that
-    /// share only who and where ("Trump", "Iraq") state different facts.
-    pub fn content_cover(&self, a: usize, b: usize) -> (f32, f32) {
-        let (va, vb) = (self.sent(a), self.sent(b));
-        let content = |v: &SentVec| -> f32 {
-            v.terms
-                .iter()
-                .filter(|&&t| !self.is_name[t as usize] && v.numbers.binary_search(&t).is_err())
-                .map(|&t| self.idf[t as usize])
-                .sum()
-        };
-        let ca = self.soft_cover_of(va, content(va), vb, true).0;
-        let cb = self.soft_cover_of(vb, content(vb), va, true).0;
-        (ca.min(cb), ca.max(cb))
-    }
-
-    fn soft_cover_of(&self, va: &SentVec, ma: f32, vb: &SentVec, content_only: bool) -> (f32, f32) {
-        let Some(table) = &self.words else {
-            return (0.0, 0.0);
-        };
+    /// How much of `v`'s content has a counterpart (`best`, from
+    /// [`Corpus::best_matches`]) in the other sentence, weighted by idf and
+    /// divided by the weight of the terms counted; and the idf mass (over
+    /// 10) of its terms whose best counterpart is below 0.5: what `v` says
+    /// that the other does not. `content_only` counts only terms that are
+    /// neither names nor numbers.
+    fn cover(&self, v: &SentVec, best: &[f32], content_only: bool) -> (f32, f32) {
+        let mut mass = 0.0;
         let mut covered = 0.0;
         let mut unmatched = 0.0;
-        for &t in &va.terms {
-            if content_only && (self.is_name[t as usize] || va.numbers.binary_search(&t).is_ok()) {
+        for (&t, &sim) in v.terms.iter().zip(best) {
+            if content_only && (self.is_name[t as usize] || v.numbers.binary_search(&t).is_ok()) {
                 continue;
             }
             let w = self.idf[t as usize];
-            let sim = if vb.terms.binary_search(&t).is_ok() {
-                1.0
-            } else {
-                let own = self.vector_of_term[t as usize];
-                if own == u32::MAX {
-                    0.0
-                } else {
-                    vb.terms
-                        .iter()
-                        .map(|&u| self.vector_of_term[u as usize])
-                        .filter(|&u| u != u32::MAX)
-                        .map(|u| table.cosine(own, u))
-                        .fold(0f32, f32::max)
-                }
-            };
+            mass += w;
             covered += w * sim;
             if sim < 0.5 {
                 unmatched += w;
             }
         }
-        (ratio(covered, ma), (unmatched / 10.0).min(3.0))
+        (ratio(covered, mass), (unmatched / 10.0).min(3.0))
+    }
+
+    /// How much of what two sentences say besides names and numbers has a
+    /// counterpart in the other (the soft cover over those terms only), as
+    /// (smaller, larger) of the two directions: sentences that share only
+    /// who and where ("Trump", "Iraq") state different facts.
+    pub fn content_cover(&self, a: usize, b: usize) -> (f32, f32) {
+        let (va, vb) = (self.sent(a), self.sent(b));
+        let (best_a, best_b) = self.best_matches(va, vb);
+        let ca = self.cover(va, &best_a, true).0;
+        let cb = self.cover(vb, &best_b, true).0;
+        (ca.min(cb), ca.max(cb))
+    }
+
+    /// [`Corpus::pair_features`] and [`Corpus::content_cover`] at once, from
+    /// one pass over the two sentences' terms.
+    pub fn pair_features_and_content(
+        &self,
+        a: usize,
+        b: usize,
+    ) -> ([f32; model::N_FEATURES], (f32, f32)) {
+        let (va, vb) = (self.sent(a), self.sent(b));
+        let best = self.best_matches(va, vb);
+        let f = self.vector_pair_features_with(va, self.mass[a], vb, self.mass[b], &best);
+        let ca = self.cover(va, &best.0, true).0;
+        let cb = self.cover(vb, &best.1, true).0;
+        (f, (ca.min(cb), ca.max(cb)))
     }
 
     /// How many sentences the corpus has.
@@ -354,6 +393,18 @@ impl Corpus {
         ma: f32,
         vb: &SentVec,
         mb: f32,
+    ) -> [f32; model::N_FEATURES] {
+        let best = self.best_matches(va, vb);
+        self.vector_pair_features_with(va, ma, vb, mb, &best)
+    }
+
+    fn vector_pair_features_with(
+        &self,
+        va: &SentVec,
+        ma: f32,
+        vb: &SentVec,
+        mb: f32,
+        best: &(Vec<f32>, Vec<f32>),
     ) -> [f32; model::N_FEATURES] {
         let idf = &self.idf;
         let shared_w: f32 = intersect(&va.terms, &vb.terms)
@@ -392,8 +443,16 @@ impl Corpus {
         let words = set_dice(&va.words, &vb.words);
         let trigrams = set_dice(&va.trigrams, &vb.trigrams);
         let order = ratio(lcs(&va.seq, &vb.seq) as f32, la.min(lb));
-        let (cover_a, unmatched_soft_a) = self.soft_cover(va, ma, vb);
-        let (cover_b, unmatched_soft_b) = self.soft_cover(vb, mb, va);
+        let (cover_a, unmatched_soft_a) = if self.has_vectors() {
+            self.cover(va, &best.0, false)
+        } else {
+            (0.0, 0.0)
+        };
+        let (cover_b, unmatched_soft_b) = if self.has_vectors() {
+            self.cover(vb, &best.1, false)
+        } else {
+            (0.0, 0.0)
+        };
         [
             dice,
             ca.min(cb),
@@ -989,6 +1048,25 @@ fn hash_bytes(b: &[u8]) -> u32 {
         h = h.wrapping_mul(0x01000193);
     }
     h
+}
+
+/// The dot product of two equal-length vectors, in eight running sums so
+/// that it vectorises.
+fn dot(x: &[f32], y: &[f32]) -> f32 {
+    let mut acc = [0f32; 8];
+    let (xc, yc) = (x.chunks_exact(8), y.chunks_exact(8));
+    let tail: f32 = xc
+        .remainder()
+        .iter()
+        .zip(yc.remainder())
+        .map(|(a, b)| a * b)
+        .sum();
+    for (a, b) in xc.zip(yc) {
+        for k in 0..8 {
+            acc[k] += a[k] * b[k];
+        }
+    }
+    acc.iter().sum::<f32>() + tail
 }
 
 fn set_dice(a: &[u32], b: &[u32]) -> f32 {
