@@ -38,8 +38,6 @@ try {
     console.log(`bench page_ready_ms ${ready.toFixed(0)} ms`);
   }
   const files = readCorpus(dir);
-  const times = [];
-  let memory = 0;
   if (name === 'page') {
     // The page's own worker fetched the word vectors from the network and
     // put them in the cache: how long that took.
