@@ -26,6 +26,7 @@ pub mod report;
 pub mod segment;
 pub mod semantic;
 pub mod span;
+pub mod stories;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -16,9 +16,10 @@ const USAGE: &str = "\
 parallax: compare how several outlets covered one event
 
 usage:
-  parallax analyze [--format text|json|csv] [--threads N] PATH...
-      files and folders (read recursively); a summary, the Report JSON,
-      or the claims grid as CSV on stdout
+  parallax analyze [--format text|json|csv] [--threads N] [--story N] PATH...
+      files and folders (read recursively); a summary (stories first),
+      the Report JSON, or the claims grid as CSV on stdout; --story N
+      keeps only story N's claims and quote groups
   parallax sentences [FILE]
       one document body in (stdin when no FILE), one sentence a line out
   parallax pairs [FILE]
@@ -55,6 +56,7 @@ fn run() -> Result<ExitCode, String> {
     };
     let mut format = OutputFormat::Text;
     let mut threads = None;
+    let mut story = None;
     let mut paths: Vec<PathBuf> = Vec::new();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
@@ -79,6 +81,14 @@ fn run() -> Result<ExitCode, String> {
                     .map_err(|e| format!("--threads: {e}"))?;
                 threads = Some(v);
             }
+            Long("story") => {
+                let v: usize = parser
+                    .value()
+                    .map_err(|e| e.to_string())?
+                    .parse()
+                    .map_err(|e| format!("--story: {e}"))?;
+                story = Some(v);
+            }
             Long("help") | Short('h') => {
                 print!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -94,7 +104,7 @@ fn run() -> Result<ExitCode, String> {
             .map_err(|e| e.to_string())?;
     }
     match command.as_str() {
-        "analyze" => cmd_analyze(&paths, format),
+        "analyze" => cmd_analyze(&paths, format, story),
         "sentences" => cmd_sentences(paths.first()),
         "pairs" => cmd_pairs(paths.first()),
         other => Err(format!("unknown command '{other}'\n\n{USAGE}")),
@@ -157,7 +167,11 @@ fn walk(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
     }
 }
 
-fn cmd_analyze(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode, String> {
+fn cmd_analyze(
+    paths: &[PathBuf],
+    format: OutputFormat,
+    story: Option<usize>,
+) -> Result<ExitCode, String> {
     if paths.is_empty() {
         return Err(format!(
             "analyze needs at least one file or folder\n\n{USAGE}"
@@ -199,6 +213,17 @@ fn cmd_analyze(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode, Stri
     for e in &errors {
         eprintln!("parallax: {e}");
     }
+    let report = match story {
+        Some(n) if n >= report.stories.len() => {
+            return Err(format!(
+                "--story {n}: the corpus holds {} stories (0 to {})",
+                report.stories.len(),
+                report.stories.len().saturating_sub(1)
+            ))
+        }
+        Some(n) => report.only_story(n),
+        None => report,
+    };
     for e in &report.errors {
         eprintln!("parallax: {}: {}", e.file, e.reason);
     }
@@ -248,6 +273,27 @@ fn text_summary(report: &Report) -> String {
         report.claims.len(),
         report.quotes.len()
     );
+    if !report.stories.is_empty() {
+        let n = report.stories.len();
+        s += &format!("{n} {}:\n", if n == 1 { "story" } else { "stories" });
+        for st in &report.stories {
+            let dates = match (&st.first_date, &st.last_date) {
+                (Some(a), Some(b)) if a != b => format!(", {a} to {b}"),
+                (Some(a), _) => format!(", {a}"),
+                _ => String::new(),
+            };
+            let docs: Vec<String> = st.documents.iter().map(|d| d.to_string()).collect();
+            s += &format!(
+                "  story {}: {} ({} documents: {}{})\n",
+                st.id,
+                st.label,
+                st.documents.len(),
+                docs.join(","),
+                dates
+            );
+        }
+        s += "\n";
+    }
     for d in &report.documents {
         s += &format!(
             "[{}] {} | {} | {}: {} claims shared, {} unique\n",
@@ -267,7 +313,8 @@ fn text_summary(report: &Report) -> String {
     for c in claims {
         let docs: Vec<String> = c.docs.iter().map(|d| d.to_string()).collect();
         s += &format!(
-            "- ({} outlets: {}) {}\n",
+            "- (story {}, {} outlets: {}) {}\n",
+            c.story,
             c.docs.len(),
             docs.join(","),
             c.label

@@ -9,6 +9,7 @@ use crate::report::*;
 use crate::segment::{self, Sentence, SentenceKind};
 use crate::semantic::WordVectors;
 use crate::span::Utf16Index;
+use crate::stories;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -29,6 +30,10 @@ pub struct Options {
     /// build, where the page fetches the table and passes it in. Without
     /// one, claims are aligned by their words alone.
     pub words: Option<Arc<WordVectors>>,
+    /// Stories chosen by hand: documents (by file) put in a story named by
+    /// the person (any key). Documents with the same key form one story,
+    /// whatever the grouping found; the others are grouped as found.
+    pub story_choices: Vec<StoryChoice>,
 }
 
 impl Default for Options {
@@ -39,6 +44,7 @@ impl Default for Options {
             words: Some(WordVectors::bundled()),
             #[cfg(not(feature = "bundled-model"))]
             words: None,
+            story_choices: Vec::new(),
         }
     }
 }
@@ -197,6 +203,165 @@ fn quotes_of(
     quotes_out
 }
 
+/// The stories in Report form: each labelled by the headline of its most
+/// central document (the most alike to the others of its story), dated by
+/// its documents' publication dates.
+fn stories_out(
+    set: &stories::Stories,
+    docs: &[DocumentOut],
+    similarity: &[Vec<f64>],
+    choices: &[StoryChoice],
+) -> Vec<StoryOut> {
+    set.members
+        .iter()
+        .enumerate()
+        .map(|(id, members)| {
+            let centrality = |d: usize| -> f64 {
+                members
+                    .iter()
+                    .filter(|&&o| o != d)
+                    .map(|&o| {
+                        similarity
+                            .get(d)
+                            .and_then(|r| r.get(o))
+                            .copied()
+                            .unwrap_or(0.0)
+                    })
+                    .sum()
+            };
+            let central = members
+                .iter()
+                .copied()
+                .max_by(|&a, &b| centrality(a).total_cmp(&centrality(b)).then(b.cmp(&a)))
+                .unwrap_or(0);
+            let label = docs
+                .get(central)
+                .map(|d| d.title.clone().unwrap_or_else(|| d.file.clone()))
+                .unwrap_or_default();
+            let mut dated: Vec<(i64, &str)> = members
+                .iter()
+                .filter_map(|&d| docs.get(d)?.date.as_deref())
+                .filter_map(|date| Some((stories::days_of(date)?, date)))
+                .collect();
+            dated.sort_unstable();
+            let chosen = members.iter().any(|&d| {
+                docs.get(d)
+                    .is_some_and(|doc| choices.iter().any(|c| c.file == doc.file))
+            });
+            StoryOut {
+                id,
+                label,
+                documents: members.clone(),
+                first_date: dated.first().map(|d| d.1.to_string()),
+                last_date: dated.last().map(|d| d.1.to_string()),
+                chosen,
+            }
+        })
+        .collect()
+}
+
+/// The stories found, with the person's choices applied: documents named
+/// in `choices` go to the story of their key; the rest stay as found.
+fn apply_choices(
+    found: stories::Stories,
+    documents: &[Document],
+    choices: &[StoryChoice],
+) -> stories::Stories {
+    if choices.is_empty() {
+        return found;
+    }
+    let chosen: HashMap<&str, &str> = choices
+        .iter()
+        .map(|c| (c.file.as_str(), c.story.as_str()))
+        .collect();
+    let labels: Vec<(u8, String)> = documents
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| match chosen.get(doc.file.as_str()) {
+            Some(key) => (1, key.to_string()),
+            None => (0, format!("{:09}", found.story_of[d])),
+        })
+        .collect();
+    stories::Stories::from_labels(&labels)
+}
+
+/// Each document's profile for story grouping, from the corpus of the
+/// sentences alignment compares (`inputs`, placed by `places`).
+fn story_profiles(
+    documents: &[Document],
+    inputs: &[SentenceIn],
+    places: &[align::Placement],
+    corpus: &align::Corpus,
+) -> Vec<stories::Profile> {
+    // The lead: the headline and the first few sentences of the body.
+    let mut seen_in_doc = vec![0usize; documents.len()];
+    let roles: Vec<stories::SentenceRole> = inputs
+        .iter()
+        .zip(places)
+        .map(|(s, p)| {
+            if p.heading {
+                return stories::SentenceRole { lead: true };
+            }
+            let k = &mut seen_in_doc[s.doc];
+            *k += 1;
+            stories::SentenceRole {
+                lead: *k <= stories::LEAD_SENTENCES,
+            }
+        })
+        .collect();
+    let facts: Vec<stories::DocumentFacts> = documents
+        .iter()
+        .map(|d| stories::DocumentFacts {
+            published: d.date.as_deref().and_then(stories::days_of),
+            latest_year: stories::latest_year(&d.text),
+        })
+        .collect();
+    stories::profiles(corpus, &roles, &facts)
+}
+
+/// For training and inspecting the story model: the documents of `inputs`
+/// (file names, in Report order) and every candidate document pair with its
+/// features (see [`stories::pair_features`]).
+pub fn story_table(
+    inputs: &[Input],
+    options: &Options,
+) -> (Vec<String>, Vec<(u32, u32, [f32; stories::N_FEATURES])>) {
+    let mut documents = Vec::new();
+    for input in inputs {
+        for doc in ingest::ingest(&input.name, &input.bytes)
+            .into_iter()
+            .flatten()
+        {
+            documents.push(doc);
+        }
+    }
+    let analyses = par::map(&documents, analyze_one);
+    let mut sentence_base = Vec::with_capacity(documents.len());
+    let mut total = 0;
+    for a in &analyses {
+        sentence_base.push(total);
+        total += a.sentences.len();
+    }
+    let quotes_out = quotes_of(&documents, &analyses, &sentence_base);
+    let prepared = prepare_alignment(&documents, &analyses, &sentence_base, &quotes_out);
+    let inputs: Vec<SentenceIn> = prepared
+        .claims_in
+        .iter()
+        .map(|&(doc, text, k)| SentenceIn {
+            doc,
+            text,
+            features: &prepared.distinct_features[k],
+        })
+        .collect();
+    let corpus = align::Corpus::build_with(
+        inputs.iter().map(|s| (s.doc, s.features)),
+        options.words.clone(),
+    );
+    let profiles = story_profiles(&documents, &inputs, &prepared.places, &corpus);
+    let files = documents.iter().map(|d| d.file.clone()).collect();
+    (files, stories::pair_table(&profiles))
+}
+
 /// What alignment is given: per aligned sentence its Report id, its
 /// placement, and (document, text, index of its distinct text); the
 /// features of each distinct text.
@@ -225,7 +390,7 @@ fn prepare_alignment<'a>(
             .flat_map(|(d, a)| a.quotes.iter().map(move |q| (d, q)))
             .map(|(d, q)| quotes::Found::new(&documents[d].text, q, None))
             .collect();
-        quotes::cross_outlet(&mut evidence_quotes, &found);
+        quotes::cross_outlet(&mut evidence_quotes, &found, &[]);
     }
     // The sentences alignment compares: claims, and the headline (the
     // headings a document opens with), which states its main claim.
@@ -386,12 +551,34 @@ pub fn analyze_documents(
             features: &distinct_features[k],
         })
         .collect();
+    // Stories first (from the same corpus the heat map is computed on),
+    // then claims within each story.
+    let (story_set, similarity) = {
+        let corpus = align::Corpus::build_with(
+            inputs.iter().map(|s| (s.doc, s.features)),
+            options.words.clone(),
+        );
+        let found = stories::group(&story_profiles(&documents, &inputs, &places, &corpus));
+        let chosen = apply_choices(found, &documents, &options.story_choices);
+        (
+            chosen,
+            align::docsim::doc_similarity(&corpus, documents.len()),
+        )
+    };
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
     let (alignment, verbatim) = par::both(
-        || align::align(&inputs, &places, documents.len(), options.words.clone()),
+        || {
+            align::align_stories(
+                &inputs,
+                &places,
+                &story_set,
+                similarity,
+                options.words.clone(),
+            )
+        },
         || align::verbatim(&texts),
     );
-    let claims = align::claims_out(&alignment, &inputs, &align_ids);
+    let claims = crate::report::claims_out(&alignment, &inputs, &align_ids);
     let mut verbatim = verbatim.into_iter();
     drop(inputs);
 
@@ -470,7 +657,9 @@ pub fn analyze_documents(
         });
     }
     let similarity = alignment.similarity;
-    let (speakers, quote_groups) = quotes::cross_outlet(&mut quotes_out, &found_quotes);
+    let (speakers, quote_groups) =
+        quotes::cross_outlet(&mut quotes_out, &found_quotes, &story_set.story_of);
+    let stories_out = stories_out(&story_set, &docs_out, &similarity, &options.story_choices);
     let mut notes = Vec::new();
     if options.words.is_none() && total > 0 {
         notes.push(
@@ -481,6 +670,8 @@ pub fn analyze_documents(
     }
     Report {
         schema: SCHEMA,
+        stories: stories_out,
+        story_choices: options.story_choices.clone(),
         documents: docs_out,
         sentences: sentences_out,
         quotes: quotes_out,

@@ -2,16 +2,24 @@
 //! by the CLI's JSON, the page and the tests. Spans here are UTF-16 code
 //! units so that JavaScript's `text.slice(start, end)` returns the span.
 
+use crate::align::{Alignment, Claim, Finding, Kind, SentenceIn};
 use crate::ingest::{Format, Removed};
 use crate::quotes::QuoteKind;
 use crate::segment::SentenceKind;
-use serde::Serialize;
+use crate::span::Utf16Index;
+use serde::{Deserialize, Serialize};
 
 pub const SCHEMA: &str = "parallax.report/1";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub schema: &'static str,
+    /// The events the corpus holds, each a group of documents; claims and
+    /// quote groups are built within one.
+    pub stories: Vec<StoryOut>,
+    /// Stories chosen by hand (documents moved or stories merged), as given
+    /// in the options: an exported Report keeps them.
+    pub story_choices: Vec<StoryChoice>,
     pub documents: Vec<DocumentOut>,
     pub sentences: Vec<SentenceOut>,
     pub quotes: Vec<QuoteOut>,
@@ -25,6 +33,44 @@ pub struct Report {
     /// What a reader should know about the analysis as a whole (e.g. that
     /// claims were aligned by their words alone, without word vectors).
     pub notes: Vec<String>,
+}
+
+impl Report {
+    /// The Report limited to story `story`: only its claims and quote
+    /// groups (ids unchanged; `context` links to other stories dropped)
+    /// and only it in `stories`. Documents, sentences and quotations stay,
+    /// so every id still points where it did.
+    pub fn only_story(mut self, story: usize) -> Report {
+        self.claims.retain(|c| c.story == story);
+        self.claims.iter_mut().for_each(|c| c.context.clear());
+        self.quote_groups.retain(|g| g.story == story);
+        self.stories.retain(|s| s.id == story);
+        self
+    }
+}
+
+/// One story: a real-world event and the documents that report it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryOut {
+    pub id: usize,
+    /// A short name: the headline of its most central document.
+    pub label: String,
+    /// Document ids, ascending.
+    pub documents: Vec<usize>,
+    /// The earliest and latest publication dates of its documents (ISO 8601
+    /// as the documents give them, with a year), when any is known.
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    /// The grouping was changed by hand (a document moved, stories merged).
+    pub chosen: bool,
+}
+
+/// A document put in a story by hand: `file` is the document's `file`,
+/// `story` any key; documents with the same key form one story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryChoice {
+    pub file: String,
+    pub story: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -92,6 +138,11 @@ pub struct QuoteOut {
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimOut {
     pub id: usize,
+    /// The story the claim belongs to (`stories[].id`).
+    pub story: usize,
+    /// Claims of other stories that say something alike: context (the
+    /// same thing said of another event), never corroboration.
+    pub context: Vec<usize>,
     pub sentences: Vec<usize>,
     pub docs: Vec<usize>,
     /// The most central wording (a sentence's text).
@@ -145,6 +196,8 @@ pub struct DiscrepancyValue {
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteGroupOut {
     pub id: usize,
+    /// The story the group belongs to (`stories[].id`).
+    pub story: usize,
     pub speaker: Option<String>,
     pub quotes: Vec<usize>,
     pub docs: Vec<usize>,
@@ -250,5 +303,106 @@ mod tests {
             String::from_utf8(out).unwrap(),
             serde_json::to_string(&values).unwrap()
         );
+    }
+}
+
+/// The claims in Report form: `sentence_ids[k]` is the Report id of input
+/// `k`; spans become UTF-16 offsets relative to each sentence's text.
+pub fn claims_out(
+    alignment: &Alignment,
+    inputs: &[SentenceIn],
+    sentence_ids: &[usize],
+) -> Vec<ClaimOut> {
+    alignment
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(id, claim)| {
+            let mut docs: Vec<usize> = claim.members.iter().map(|&m| inputs[m].doc).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            let wordings = claim
+                .members
+                .iter()
+                .zip(&claim.differs)
+                .zip(claim.support.iter().zip(&claim.also))
+                .map(|((&m, spans), (support, &also))| {
+                    let index = Utf16Index::new(inputs[m].text);
+                    WordingOut {
+                        sentence: sentence_ids[m],
+                        doc: inputs[m].doc,
+                        differs: spans
+                            .iter()
+                            .map(|&(s, e)| [index.to_utf16(s), index.to_utf16(e)])
+                            .collect(),
+                        support: support.map(|(s, e)| [index.to_utf16(s), index.to_utf16(e)]),
+                        also,
+                    }
+                })
+                .collect();
+            let discrepancies = claim
+                .findings
+                .iter()
+                .map(|f| discrepancy_out(f, claim, inputs, sentence_ids))
+                .collect();
+            ClaimOut {
+                id,
+                story: claim.story,
+                context: claim.context.clone(),
+                sentences: claim.members.iter().map(|&m| sentence_ids[m]).collect(),
+                docs,
+                label: inputs[claim.label].text.to_string(),
+                label_sentence: sentence_ids[claim.label],
+                wordings,
+                discrepancies,
+            }
+        })
+        .collect()
+}
+
+fn discrepancy_out(
+    finding: &Finding,
+    claim: &Claim,
+    inputs: &[SentenceIn],
+    sentence_ids: &[usize],
+) -> Discrepancy {
+    let values: Vec<DiscrepancyValue> = finding
+        .values
+        .iter()
+        .filter_map(|&(k, s, e)| {
+            let m = *claim.members.get(k)?;
+            let text = inputs[m].text;
+            let stated = s < e && text.get(s..e).is_some();
+            let index = Utf16Index::new(text);
+            Some(DiscrepancyValue {
+                sentence: sentence_ids[m],
+                doc: inputs[m].doc,
+                value: if stated {
+                    text[s..e].to_string()
+                } else {
+                    "(none)".to_string()
+                },
+                span: stated.then(|| [index.to_utf16(s), index.to_utf16(e)]),
+            })
+        })
+        .collect();
+    let mut distinct: Vec<String> = Vec::new();
+    for v in &values {
+        let key = v.value.to_lowercase();
+        if !distinct.iter().any(|d| d.to_lowercase() == key) {
+            distinct.push(v.value.clone());
+        }
+    }
+    let what = match finding.kind {
+        Kind::Number if finding.compatible => "numbers stated differently (compatible)",
+        Kind::Number => "numbers differ",
+        Kind::Negation => "negated in some outlets only",
+        Kind::Ordinal => "ordinals differ",
+    };
+    Discrepancy {
+        kind: finding.kind.name().to_string(),
+        summary: format!("{what}: {}", distinct.join(" / ")),
+        compatible: finding.compatible,
+        values,
     }
 }

@@ -37,9 +37,7 @@ pub use docsim::{verbatim, Verbatim};
 pub use similarity::Corpus;
 
 use crate::features::{FastMap, Features};
-use crate::report::{ClaimOut, Discrepancy, DiscrepancyValue, WordingOut};
 use crate::semantic::WordVectors;
-use crate::span::Utf16Index;
 use std::sync::Arc;
 
 /// Scores at or above this mean "the same thing said", for `parallax pairs`
@@ -107,6 +105,12 @@ pub struct Claim {
     /// (its first claim is another).
     pub also: Vec<bool>,
     pub findings: Vec<Finding>,
+    /// The story the claim is built in (see [`crate::stories`]); 0 when
+    /// aligned without stories.
+    pub story: usize,
+    /// Claims of other stories that say something alike (indices into the
+    /// same claim list): context, never corroboration.
+    pub context: Vec<usize>,
 }
 
 /// Everything alignment found in one corpus.
@@ -364,109 +368,104 @@ pub fn align(
                 support,
                 also: is_also,
                 findings,
+                story: 0,
+                context: Vec::new(),
             }
         })
         .collect();
     Alignment { claims, similarity }
 }
 
-/// The claims in Report form: `sentence_ids[k]` is the Report id of input
-/// `k`; spans become UTF-16 offsets relative to each sentence's text.
-pub fn claims_out(
-    alignment: &Alignment,
+/// Aligns within each story of `stories` (documents of other stories never
+/// meet: their claims are built apart), then links the claims of different
+/// stories that say something alike as each other's context. Claims come
+/// story by story; `similarity` is the whole corpus's.
+pub fn align_stories(
     inputs: &[SentenceIn],
-    sentence_ids: &[usize],
-) -> Vec<ClaimOut> {
-    alignment
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(id, claim)| {
-            let mut docs: Vec<usize> = claim.members.iter().map(|&m| inputs[m].doc).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            let wordings = claim
-                .members
-                .iter()
-                .zip(&claim.differs)
-                .zip(claim.support.iter().zip(&claim.also))
-                .map(|((&m, spans), (support, &also))| {
-                    let index = Utf16Index::new(inputs[m].text);
-                    WordingOut {
-                        sentence: sentence_ids[m],
-                        doc: inputs[m].doc,
-                        differs: spans
-                            .iter()
-                            .map(|&(s, e)| [index.to_utf16(s), index.to_utf16(e)])
-                            .collect(),
-                        support: support.map(|(s, e)| [index.to_utf16(s), index.to_utf16(e)]),
-                        also,
-                    }
-                })
-                .collect();
-            let discrepancies = claim
-                .findings
-                .iter()
-                .map(|f| discrepancy_out(f, claim, inputs, sentence_ids))
-                .collect();
-            ClaimOut {
-                id,
-                sentences: claim.members.iter().map(|&m| sentence_ids[m]).collect(),
-                docs,
-                label: inputs[claim.label].text.to_string(),
-                label_sentence: sentence_ids[claim.label],
-                wordings,
-                discrepancies,
-            }
-        })
-        .collect()
-}
-
-fn discrepancy_out(
-    finding: &Finding,
-    claim: &Claim,
-    inputs: &[SentenceIn],
-    sentence_ids: &[usize],
-) -> Discrepancy {
-    let values: Vec<DiscrepancyValue> = finding
-        .values
-        .iter()
-        .filter_map(|&(k, s, e)| {
-            let m = *claim.members.get(k)?;
-            let text = inputs[m].text;
-            let stated = s < e && text.get(s..e).is_some();
-            let index = Utf16Index::new(text);
-            Some(DiscrepancyValue {
-                sentence: sentence_ids[m],
-                doc: inputs[m].doc,
-                value: if stated {
-                    text[s..e].to_string()
-                } else {
-                    "(none)".to_string()
-                },
-                span: stated.then(|| [index.to_utf16(s), index.to_utf16(e)]),
-            })
-        })
-        .collect();
-    let mut distinct: Vec<String> = Vec::new();
-    for v in &values {
-        let key = v.value.to_lowercase();
-        if !distinct.iter().any(|d| d.to_lowercase() == key) {
-            distinct.push(v.value.clone());
+    places: &[Placement],
+    stories: &crate::stories::Stories,
+    similarity: Vec<Vec<f64>>,
+    words: Option<Arc<WordVectors>>,
+) -> Alignment {
+    let mut of_story: Vec<Vec<usize>> = vec![Vec::new(); stories.len()];
+    for (i, s) in inputs.iter().enumerate() {
+        if let Some(&story) = stories.story_of.get(s.doc) {
+            of_story[story].push(i);
         }
     }
-    let what = match finding.kind {
-        Kind::Number if finding.compatible => "numbers stated differently (compatible)",
-        Kind::Number => "numbers differ",
-        Kind::Negation => "negated in some outlets only",
-        Kind::Ordinal => "ordinals differ",
+    let local = |story: usize| -> Vec<Claim> {
+        let members = &stories.members[story];
+        if members.len() < 2 {
+            return Vec::new();
+        }
+        let picked = &of_story[story];
+        let local_inputs: Vec<SentenceIn> = picked
+            .iter()
+            .map(|&i| SentenceIn {
+                doc: members.binary_search(&inputs[i].doc).unwrap_or(0),
+                ..inputs[i]
+            })
+            .collect();
+        let local_places: Vec<Placement> = picked
+            .iter()
+            .map(|&i| places.get(i).cloned().unwrap_or_default())
+            .collect();
+        let found = align(&local_inputs, &local_places, members.len(), words.clone());
+        found
+            .claims
+            .into_iter()
+            .map(|mut c| {
+                c.members.iter_mut().for_each(|m| *m = picked[*m]);
+                c.label = picked[c.label];
+                c.story = story;
+                c
+            })
+            .collect()
     };
-    Discrepancy {
-        kind: finding.kind.name().to_string(),
-        summary: format!("{what}: {}", distinct.join(" / ")),
-        compatible: finding.compatible,
-        values,
+    let story_ids: Vec<usize> = (0..stories.len()).collect();
+    let mut claims: Vec<Claim> = crate::par::map(&story_ids, |&s| local(s))
+        .into_iter()
+        .flatten()
+        .collect();
+    if stories.len() > 1 && !claims.is_empty() {
+        for (a, b) in lookalikes(inputs, &claims, words) {
+            claims[a].context.push(b);
+            claims[b].context.push(a);
+        }
+        claims.iter_mut().for_each(|c| c.context.sort_unstable());
     }
+    Alignment { claims, similarity }
+}
+
+/// Pairs of claims of different stories whose labels the pair score calls
+/// the same thing said.
+fn lookalikes(
+    inputs: &[SentenceIn],
+    claims: &[Claim],
+    words: Option<Arc<WordVectors>>,
+) -> Vec<(usize, usize)> {
+    // The labels as one corpus, each "document" a story: candidates only
+    // across stories.
+    let corpus = Corpus::build_with(
+        claims.iter().map(|c| (c.story, inputs[c.label].features)),
+        words,
+    );
+    let found = cluster::wording_pairs(
+        &corpus,
+        cluster::MIN_SHARE,
+        Some(SEMANTIC_FLOOR),
+        |a, b, _| (corpus.score(a, b) >= THRESHOLD).then_some(()),
+    );
+    let mut out = Vec::new();
+    found.for_each_occurrence(&corpus, |_, a, b| {
+        let (a, b) = (a as usize, b as usize);
+        if claims[a].story != claims[b].story {
+            out.push((a.min(b), a.max(b)));
+        }
+    });
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]
@@ -588,7 +587,7 @@ mod tests {
             .collect();
         let alignment = align(&inputs, &[], 7, None);
         let ids: Vec<usize> = (0..inputs.len()).collect();
-        let claims = claims_out(&alignment, &inputs, &ids);
+        let claims = crate::report::claims_out(&alignment, &inputs, &ids);
         for c in &alignment.claims {
             for (&m, spans) in c.members.iter().zip(&c.differs) {
                 for &(s, e) in spans {

@@ -273,6 +273,16 @@ impl Corpus {
     }
 
     /// Whether sentences carry word-vector embeddings.
+    /// How rare term `t` is in English at large: its word's smooth inverse
+    /// frequency weight from the word vectors, in (0, 1]; 1 for a word the
+    /// table lacks (a rare name) or without a table.
+    pub fn rarity(&self, t: u32) -> f32 {
+        match (&self.words, self.vector_of_term.get(t as usize)) {
+            (Some(table), Some(&id)) if id != u32::MAX => table.weight(id),
+            _ => 1.0,
+        }
+    }
+
     pub fn has_vectors(&self) -> bool {
         self.words.is_some()
     }

@@ -20,6 +20,7 @@ const MAX_CANDIDATES: usize = 400;
 const MAX_COMPARED: usize = 12;
 
 /// One quotation as grouping sees it.
+#[derive(Clone, Copy)]
 pub struct GroupInput<'a> {
     pub doc: usize,
     /// The quoted words (a slice of the document text).

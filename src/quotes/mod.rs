@@ -123,6 +123,7 @@ impl<'a> Found<'a> {
 pub fn cross_outlet(
     quotes: &mut [QuoteOut],
     found: &[Found],
+    story_of_doc: &[usize],
 ) -> (Vec<SpeakerOut>, Vec<QuoteGroupOut>) {
     let mentions: Vec<canon::SpeakerMention> = quotes
         .iter()
@@ -147,9 +148,26 @@ pub fn cross_outlet(
             context: &f.context,
         })
         .collect();
-    let found_groups = groups::group(&inputs);
+    // Remarks are grouped within a story: the same words in another event's
+    // coverage are another occasion. Speakers are one list for the corpus.
+    let story = |d: usize| story_of_doc.get(d).copied().unwrap_or(0);
+    let n_stories = story_of_doc.iter().max().map_or(1, |m| m + 1);
+    let mut in_story: Vec<Vec<usize>> = vec![Vec::new(); n_stories];
+    for (i, q) in quotes.iter().enumerate() {
+        in_story[story(q.doc).min(n_stories - 1)].push(i);
+    }
+    let mut found_groups = Vec::new();
+    let mut group_story = Vec::new();
+    for (s, picked) in in_story.iter().enumerate() {
+        let subset: Vec<groups::GroupInput> = picked.iter().map(|&i| inputs[i]).collect();
+        for mut g in groups::group(&subset) {
+            g.members.iter_mut().for_each(|m| *m = picked[*m]);
+            found_groups.push(g);
+            group_story.push(s);
+        }
+    }
     let mut out = Vec::with_capacity(found_groups.len());
-    for g in &found_groups {
+    for (g, &story) in found_groups.iter().zip(&group_story) {
         let id = out.len();
         let mut docs: Vec<usize> = g.members.iter().map(|&m| quotes[m].doc).collect();
         docs.sort_unstable();
@@ -187,6 +205,7 @@ pub fn cross_outlet(
             .map(|(n, _)| n.to_string());
         out.push(QuoteGroupOut {
             id,
+            story,
             speaker,
             quotes: members.iter().map(|m| m.quote).collect(),
             docs,
