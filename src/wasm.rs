@@ -29,13 +29,23 @@ pub fn start() {
 }
 
 /// Analyses files given as parallel arrays of names and byte arrays.
-/// `progress(stage, done, total, file)` is called along the way.
+/// `progress(stage, done, total, file)` is called along the way;
+/// `choices` is the stories chosen by hand, `[{file, story}]` (see
+/// `StoryChoice`), or undefined.
 #[wasm_bindgen]
 pub fn analyze(
     names: Vec<String>,
     contents: js_sys::Array,
     progress: Option<js_sys::Function>,
+    choices: JsValue,
 ) -> Result<JsValue, JsError> {
+    let story_choices: Vec<crate::report::StoryChoice> =
+        if choices.is_undefined() || choices.is_null() {
+            Vec::new()
+        } else {
+            serde_wasm_bindgen::from_value(choices)
+                .map_err(|e| JsError::new(&format!("story choices: {e}")))?
+        };
     if names.len() != contents.length() as usize {
         return Err(JsError::new("names and contents differ in length"));
     }
@@ -61,6 +71,7 @@ pub fn analyze(
         };
     let options = Options {
         words: WORDS.with(|w| w.borrow().clone()),
+        story_choices,
         ..Options::default()
     };
     let mut report = analyze_with_progress(&inputs, &options, &mut report_progress);

@@ -58,15 +58,15 @@ export class AnalysisClient {
     this.start();
   }
 
-  /** files: [{name, bytes: ArrayBuffer}] → the Report. */
-  async analyze(files, onProgress) {
+  /** files: [{name, bytes: ArrayBuffer}], choices: [{file, story}] (stories chosen by hand) → the Report. */
+  async analyze(files, onProgress, choices = []) {
     await this.ready;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const request = { resolve, reject, onProgress: (p) => { request.lastStage = p.stage; request.lastFile = p.file; onProgress?.(p); } };
       this.pending.set(id, request);
       // Copied, not transferred: the page keeps its files to re-analyse after an exclusion or an addition.
-      this.worker.postMessage({ id, type: 'analyze', files });
+      this.worker.postMessage({ id, type: 'analyze', files, choices });
     });
   }
 

@@ -21,6 +21,8 @@ const state = {
   fromReportFile: null, // the name of a loaded Report JSON, when that is what is shown
   loadErrors: [], // {file, reason} from the page itself (unreadable drops)
   rendered: new Map(), // view → the route it was last rendered for, with this model
+  choices: [], // stories chosen by hand: [{file, story}], sent with every analysis
+  story: 0, // the story every view shows (the URL's ?story=)
 };
 
 const VIEWS = ['sources', 'claims', 'quotes', 'read', 'compare', 'overview'];
@@ -107,7 +109,7 @@ async function analyse() {
   setBusy(true, `Reading ${included.length} files…`);
   try {
     const report = included.length
-      ? await client.analyze(included.map(({ name, bytes }) => ({ name, bytes })), showProgress)
+      ? await client.analyze(included.map(({ name, bytes }) => ({ name, bytes })), showProgress, state.choices)
       : emptyReport();
     // The report's arrival is one task of the page's thread; indexing and
     // drawing it start in the next, so no single task holds the page long.
@@ -189,10 +191,98 @@ function setReport(report) {
     for (const d of own) slots.set(d.id, next++);
   }
   setColorSlots(slots);
-  state.model = indexReport(report);
+  // An opened Report brings the stories chosen in it; a new analysis keeps ours.
+  if (Array.isArray(report.story_choices) && report.story_choices.length) state.choices = report.story_choices;
+  const stories = report.stories || [];
+  const asked = Number(new URLSearchParams(location.search).get('story'));
+  state.story = stories.some((s) => s.id === asked) ? asked : stories[0]?.id ?? 0;
+  state.model = indexReport(storyView(report, state.story));
   state.rendered.clear();
   lastRoute.clear();
   render();
+}
+
+/**
+ * The Report as one story shows it: its documents, their sentences and
+ * quotations, its claims and quote groups (ids unchanged, so links hold).
+ * A Report without stories (an older export) is shown whole.
+ */
+function storyView(report, storyId) {
+  const stories = report.stories || [];
+  if (stories.length < 2) return report;
+  const story = stories.find((s) => s.id === storyId) || stories[0];
+  const docs = new Set(story.documents);
+  return {
+    ...report,
+    documents: report.documents.filter((d) => docs.has(d.id)),
+    sentences: (report.sentences || []).filter((s) => docs.has(s.doc)),
+    quotes: (report.quotes || []).filter((q) => docs.has(q.doc)),
+    claims: (report.claims || []).filter((c) => (c.story ?? story.id) === story.id),
+    quote_groups: (report.quote_groups || []).filter((g) => (g.story ?? story.id) === story.id),
+  };
+}
+
+/** Shows another story: the URL keeps it, every view redraws within it. */
+function chooseStory(id) {
+  const url = new URL(location.href);
+  url.searchParams.set('story', String(id));
+  history.replaceState(null, '', url);
+  state.story = id;
+  state.model = indexReport(storyView(state.report, id));
+  state.rendered.clear();
+  render();
+}
+
+/**
+ * Puts documents in a story by hand (`ids` moved into the story of
+ * `target`): every document of the target story and the moved ones share
+ * one key, the target's first file; then the corpus is analysed again.
+ */
+function moveToStory(ids, target) {
+  const report = state.report;
+  const story = report.stories.find((s) => s.id === target);
+  if (!story) return;
+  const fileOf = (d) => report.documents.find((x) => x.id === d)?.file;
+  const key = `story of ${fileOf(story.documents[0])}`;
+  const files = new Set([...story.documents, ...ids].map(fileOf).filter(Boolean));
+  state.choices = [...state.choices.filter((c) => !files.has(c.file)), ...[...files].map((file) => ({ file, story: key }))];
+  const keep = fileOf(story.documents[0]);
+  analyse().then(() => {
+    const docOf = state.report.documents.find((d) => d.file === keep);
+    const now = (state.report.stories || []).find((s) => docOf && s.documents.includes(docOf.id));
+    if (now) chooseStory(now.id);
+  });
+}
+
+function storyLine(s, report) {
+  const outlets = new Set(s.documents.map((d) => report.documents[d]?.outlet || report.documents[d]?.file)).size;
+  const dates = s.first_date ? (s.last_date && s.last_date !== s.first_date ? `, ${s.first_date} to ${s.last_date}` : `, ${s.first_date}`) : '';
+  return `${s.label} (${s.documents.length} documents, ${outlets} outlets${dates})${s.chosen ? ', grouped by hand' : ''}`;
+}
+
+/** The story list: which story is shown, and the hand corrections. */
+function renderStories(report) {
+  const stories = report.stories || [];
+  const bar = $('stories');
+  bar.hidden = stories.length < 2;
+  if (stories.length < 2) return;
+  const pick = el('select', { id: 'story-pick', 'aria-label': 'Story shown' },
+    ...stories.map((s) => el('option', { value: String(s.id) }, `Story ${s.id + 1}: ${storyLine(s, report)}`)));
+  pick.value = String(state.story);
+  pick.addEventListener('change', () => chooseStory(Number(pick.value)));
+  const others = report.documents.filter((d) => !stories[state.story]?.documents.includes(d.id));
+  const move = el('select', { id: 'story-move', 'aria-label': 'Move a document into this story' },
+    el('option', { value: '' }, 'Move a document here…'),
+    ...others.map((d) => el('option', { value: String(d.id) }, `${d.outlet || d.file}: ${d.title || d.file}`)));
+  move.addEventListener('change', () => move.value !== '' && moveToStory([Number(move.value)], state.story));
+  const merge = el('select', { id: 'story-merge', 'aria-label': 'Merge another story into this one' },
+    el('option', { value: '' }, 'Merge a story into this one…'),
+    ...stories.filter((s) => s.id !== state.story).map((s) => el('option', { value: String(s.id) }, `Story ${s.id + 1}: ${s.label}`)));
+  merge.addEventListener('change', () => {
+    const from = stories.find((s) => s.id === Number(merge.value));
+    if (from) moveToStory(from.documents, state.story);
+  });
+  replace(bar, el('p', {}, el('strong', {}, `${stories.length} stories in these files. `), 'Each view shows one:'), pick, move, merge);
 }
 
 /** Excludes or re-includes one file, then re-analyses what is included. */
@@ -218,6 +308,7 @@ function render() {
   const hasAny = report.documents.length > 0 || state.files.length > 0;
   $('results').hidden = !hasAny;
   document.body.classList.toggle('has-results', hasAny);
+  renderStories(report);
   const m = state.model;
   const excluded = state.files.filter((f) => !f.included).length;
   replace(
