@@ -326,40 +326,62 @@ pub fn story_table(
     inputs: &[Input],
     options: &Options,
 ) -> (Vec<String>, Vec<(u32, u32, [f32; stories::N_FEATURES])>) {
-    let mut documents = Vec::new();
-    for input in inputs {
-        for doc in ingest::ingest(&input.name, &input.bytes)
-            .into_iter()
-            .flatten()
-        {
-            documents.push(doc);
-        }
-    }
+    with_corpus(inputs, options, |documents, prepared, inputs, corpus| {
+        let profiles = story_profiles(documents, inputs, &prepared.places, corpus);
+        let files = documents.iter().map(|d| d.file.clone()).collect();
+        (files, stories::pair_table(&profiles))
+    })
+}
+
+/// For the training tables: the documents `inputs` give (a file that gives
+/// none is skipped), read and prepared as the product prepares them, with
+/// the compared sentences and their corpus, handed to `f`.
+fn with_corpus<R>(
+    inputs: &[Input],
+    options: &Options,
+    f: impl FnOnce(&[Document], &Prepared, &[SentenceIn], &align::Corpus) -> R,
+) -> R {
+    let documents: Vec<Document> = inputs
+        .iter()
+        .flat_map(|input| ingest::ingest(&input.name, &input.bytes))
+        .flatten()
+        .collect();
     let analyses = par::map(&documents, analyze_one);
-    let mut sentence_base = Vec::with_capacity(documents.len());
-    let mut total = 0;
-    for a in &analyses {
-        sentence_base.push(total);
-        total += a.sentences.len();
-    }
+    let (sentence_base, _) = sentence_bases(&analyses);
     let quotes_out = quotes_of(&documents, &analyses, &sentence_base);
     let prepared = prepare_alignment(&documents, &analyses, &sentence_base, &quotes_out);
-    let inputs: Vec<SentenceIn> = prepared
-        .claims_in
-        .iter()
-        .map(|&(doc, text, k)| SentenceIn {
-            doc,
-            text,
-            features: &prepared.distinct_features[k],
-        })
-        .collect();
+    let inputs = prepared.sentence_inputs();
     let corpus = align::Corpus::build_with(
         inputs.iter().map(|s| (s.doc, s.features)),
         options.words.clone(),
     );
-    let profiles = story_profiles(&documents, &inputs, &prepared.places, &corpus);
-    let files = documents.iter().map(|d| d.file.clone()).collect();
-    (files, stories::pair_table(&profiles))
+    f(&documents, &prepared, &inputs, &corpus)
+}
+
+/// The Report id of each document's first sentence, and the number of
+/// sentences in all.
+fn sentence_bases(analyses: &[DocAnalysis]) -> (Vec<usize>, usize) {
+    let mut bases = Vec::with_capacity(analyses.len());
+    let mut total = 0;
+    for a in analyses {
+        bases.push(total);
+        total += a.sentences.len();
+    }
+    (bases, total)
+}
+
+impl Prepared<'_> {
+    /// The compared sentences as alignment takes them.
+    fn sentence_inputs(&self) -> Vec<SentenceIn<'_>> {
+        self.claims_in
+            .iter()
+            .map(|&(doc, text, k)| SentenceIn {
+                doc,
+                text,
+                features: &self.distinct_features[k],
+            })
+            .collect()
+    }
 }
 
 /// What alignment is given: per aligned sentence its Report id, its
@@ -461,53 +483,24 @@ pub fn link_table(
     options: &Options,
 ) -> (Report, Vec<(usize, usize, [f32; align::link::N_FEATURES])>) {
     let report = analyze(inputs, options);
-    let mut documents = Vec::new();
-    for input in inputs {
-        for doc in ingest::ingest(&input.name, &input.bytes)
-            .into_iter()
-            .flatten()
-        {
-            documents.push(doc);
-        }
-    }
-    let analyses = par::map(&documents, analyze_one);
-    let mut sentence_base = Vec::with_capacity(documents.len());
-    let mut total = 0;
-    for a in &analyses {
-        sentence_base.push(total);
-        total += a.sentences.len();
-    }
-    let quotes_out = quotes_of(&documents, &analyses, &sentence_base);
-    let prepared = prepare_alignment(&documents, &analyses, &sentence_base, &quotes_out);
-    let inputs: Vec<SentenceIn> = prepared
-        .claims_in
-        .iter()
-        .map(|&(doc, text, k)| SentenceIn {
-            doc,
-            text,
-            features: &prepared.distinct_features[k],
-        })
-        .collect();
-    let corpus = align::Corpus::build_with(
-        inputs.iter().map(|s| (s.doc, s.features)),
-        options.words.clone(),
-    );
-    let similarity = align::docsim::doc_similarity(&corpus, documents.len());
-    let contexts = align::contexts(&corpus, &prepared.places, &similarity);
-    let found = align::link_candidates(&corpus, &inputs);
-    let (scored, _) = align::judged(&found);
-    let feats = align::link::features(&corpus, &scored, &contexts);
-    let rows = scored
-        .iter()
-        .zip(feats)
-        .map(|(p, f)| {
-            (
-                prepared.align_ids[p.a as usize],
-                prepared.align_ids[p.b as usize],
-                f,
-            )
-        })
-        .collect();
+    let rows = with_corpus(inputs, options, |documents, prepared, inputs, corpus| {
+        let similarity = align::docsim::doc_similarity(corpus, documents.len());
+        let contexts = align::contexts(corpus, &prepared.places, &similarity);
+        let found = align::link_candidates(corpus, inputs);
+        let (scored, _) = align::judged(&found);
+        let feats = align::link::features(corpus, &scored, &contexts);
+        scored
+            .iter()
+            .zip(feats)
+            .map(|(p, f)| {
+                (
+                    prepared.align_ids[p.a as usize],
+                    prepared.align_ids[p.b as usize],
+                    f,
+                )
+            })
+            .collect()
+    });
     (report, rows)
 }
 
@@ -523,12 +516,7 @@ pub fn analyze_documents(
 
     progress(Stage::Aligning, 0, documents.len(), "");
     // Global sentence ids, in document order.
-    let mut sentence_base = Vec::with_capacity(documents.len());
-    let mut total = 0;
-    for a in &analyses {
-        sentence_base.push(total);
-        total += a.sentences.len();
-    }
+    let (sentence_base, total) = sentence_bases(&analyses);
     let quotes_out = quotes_of(&documents, &analyses, &sentence_base);
     let quote_of: Vec<(usize, &Quote)> = analyses
         .iter()
@@ -537,20 +525,8 @@ pub fn analyze_documents(
         .collect();
     let prepared = prepare_alignment(&documents, &analyses, &sentence_base, &quotes_out);
     let mut quotes_out = quotes_out;
-    let Prepared {
-        align_ids,
-        places,
-        claims_in,
-        distinct_features,
-    } = prepared;
-    let inputs: Vec<SentenceIn> = claims_in
-        .iter()
-        .map(|&(doc, text, k)| SentenceIn {
-            doc,
-            text,
-            features: &distinct_features[k],
-        })
-        .collect();
+    let inputs = prepared.sentence_inputs();
+    let (align_ids, places) = (&prepared.align_ids, &prepared.places);
     // Stories first (from the same corpus the heat map is computed on),
     // then claims within each story.
     let (story_set, similarity) = {
