@@ -322,10 +322,7 @@ fn story_profiles(
 /// For training and inspecting the story model: the documents of `inputs`
 /// (file names, in Report order) and every candidate document pair with its
 /// features (see [`stories::pair_features`]).
-pub fn story_table(
-    inputs: &[Input],
-    options: &Options,
-) -> (Vec<String>, Vec<(u32, u32, [f32; stories::N_FEATURES])>) {
+pub fn story_table(inputs: &[Input], options: &Options) -> (Vec<String>, Vec<stories::PairRow>) {
     with_corpus(inputs, options, |documents, prepared, inputs, corpus| {
         let profiles = story_profiles(documents, inputs, &prepared.places, corpus);
         let files = documents.iter().map(|d| d.file.clone()).collect();
@@ -534,7 +531,7 @@ pub fn analyze_documents(
             inputs.iter().map(|s| (s.doc, s.features)),
             options.words.clone(),
         );
-        let found = stories::group(&story_profiles(&documents, &inputs, &places, &corpus));
+        let found = stories::group(&story_profiles(&documents, &inputs, places, &corpus));
         let chosen = apply_choices(found, &documents, &options.story_choices);
         (
             chosen,
@@ -546,7 +543,7 @@ pub fn analyze_documents(
         || {
             align::align_stories(
                 &inputs,
-                &places,
+                places,
                 &story_set,
                 similarity,
                 options.words.clone(),
@@ -554,7 +551,7 @@ pub fn analyze_documents(
         },
         || align::verbatim(&texts),
     );
-    let claims = crate::report::claims_out(&alignment, &inputs, &align_ids);
+    let claims = crate::report::claims_out(&alignment, &inputs, align_ids);
     let mut verbatim = verbatim.into_iter();
     drop(inputs);
 

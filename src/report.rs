@@ -276,36 +276,6 @@ impl serde_json::ser::Formatter for Thousandths {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_written_as_serde_json_writes_them() {
-        let mut values: Vec<f64> = (0..=1000).map(|k| k as f64 / 1000.0).collect();
-        values.extend([
-            0.0390000001,
-            1.0 / 3.0,
-            -0.5,
-            2.5,
-            1e-7,
-            1e300,
-            f64::from_bits(0.039f64.to_bits() + 1),
-        ]);
-        let mut out = Vec::new();
-        values
-            .serialize(&mut serde_json::Serializer::with_formatter(
-                &mut out,
-                Thousandths,
-            ))
-            .unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            serde_json::to_string(&values).unwrap()
-        );
-    }
-}
-
 /// The claims in Report form: `sentence_ids[k]` is the Report id of input
 /// `k`; spans become UTF-16 offsets relative to each sentence's text.
 pub fn claims_out(
@@ -404,5 +374,35 @@ fn discrepancy_out(
         summary: format!("{what}: {}", distinct.join(" / ")),
         compatible: finding.compatible,
         values,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_as_serde_json_writes_them() {
+        let mut values: Vec<f64> = (0..=1000).map(|k| k as f64 / 1000.0).collect();
+        values.extend([
+            0.0390000001,
+            1.0 / 3.0,
+            -0.5,
+            2.5,
+            1e-7,
+            1e300,
+            f64::from_bits(0.039f64.to_bits() + 1),
+        ]);
+        let mut out = Vec::new();
+        values
+            .serialize(&mut serde_json::Serializer::with_formatter(
+                &mut out,
+                Thousandths,
+            ))
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string(&values).unwrap()
+        );
     }
 }

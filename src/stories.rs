@@ -351,8 +351,11 @@ pub fn candidates(profiles: &[Profile]) -> Vec<(u32, u32, f32)> {
     rows.into_iter().flatten().collect()
 }
 
+/// A candidate document pair `(a, b)`, `a < b`, with its features.
+pub type PairRow = (u32, u32, [f32; N_FEATURES]);
+
 /// Every candidate pair with its features (for grouping and for training).
-pub fn pair_table(profiles: &[Profile]) -> Vec<(u32, u32, [f32; N_FEATURES])> {
+pub fn pair_table(profiles: &[Profile]) -> Vec<PairRow> {
     let pairs = candidates(profiles);
     let mut best = vec![0f32; profiles.len()];
     let exact: Vec<f32> = crate::par::map(&pairs, |&(a, b, _)| {
@@ -415,8 +418,8 @@ pub fn average_linkage(n: usize, edges: &[(u32, u32, f32)], threshold: f32) -> S
         }
     }
     let mut heap = BinaryHeap::new();
-    for a in 0..n {
-        for (&b, &s) in &sums[a] {
+    for (a, row) in sums.iter().enumerate() {
+        for (&b, &s) in row {
             if (a as u32) < b && s >= threshold {
                 heap.push(Candidate(s, a as u32, b));
             }

@@ -275,6 +275,12 @@ pub fn features(corpus: &Corpus, pairs: &[Scored], contexts: &[Context]) -> Vec<
         .collect()
 }
 
+/// The link probability of one pair's features.
+pub fn probability(f: &[f32; N_FEATURES]) -> f32 {
+    let z: f32 = f.iter().zip(&WEIGHTS).map(|(x, w)| x * w).sum::<f32>() + WEIGHTS[N_FEATURES];
+    1.0 / (1.0 + (-z).exp())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,10 +363,4 @@ mod tests {
         assert!(same >= THRESHOLD, "restatement: {same}");
         assert!(other < THRESHOLD, "another fact: {other}");
     }
-}
-
-/// The link probability of one pair's features.
-pub fn probability(f: &[f32; N_FEATURES]) -> f32 {
-    let z: f32 = f.iter().zip(&WEIGHTS).map(|(x, w)| x * w).sum::<f32>() + WEIGHTS[N_FEATURES];
-    1.0 / (1.0 + (-z).exp())
 }
