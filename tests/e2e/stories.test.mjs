@@ -14,6 +14,7 @@ const FILES = readdirSync(DIR).sort().map((name) => ({ name, bytes: readFileSync
 
 test('two events dropped together: two stories, views within one, merge by hand', async () => {
   const { page, close, consoleErrors } = await openPage();
+  let twoStories;
   try {
     await dropFiles(page, '#drop-zone', FILES);
     await page.waitForSelector('#stories:not([hidden])', { timeout: 30000 });
@@ -33,7 +34,10 @@ test('two events dropped together: two stories, views within one, merge by hand'
     assert.doesNotMatch(rows, /Arlen|Valmora|flood/i);
     await screenshot(page, 'stories-election');
 
-    // The URL keeps the story across a reload of the view.
+    const [before] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    twoStories = readFileSync(await before.path());
+
+    // The URL keeps the story across a change of view.
     await page.evaluate(() => (location.hash = 'sources'));
     const sources = await page.locator('#source-list').innerText();
     assert.doesNotMatch(sources, /flood_wire/);
@@ -49,5 +53,19 @@ test('two events dropped together: two stories, views within one, merge by hand'
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();
+  }
+
+  // The exported Report opens again with its stories; without the articles
+  // the page says regrouping needs them rather than offering it.
+  const again = await openPage();
+  try {
+    await dropFiles(again.page, '#drop-zone', [{ name: 'report.json', bytes: twoStories }]);
+    await again.page.waitForSelector('#stories:not([hidden])', { timeout: 30000 });
+    assert.equal(await again.page.locator('#story-pick option').count(), 2);
+    assert.match(await again.page.locator('#stories').innerText(), /Add the articles to move them/);
+    assert.equal(await again.page.locator('#story-merge').count(), 0);
+    await screenshot(again.page, 'stories-opened-report');
+  } finally {
+    await again.close();
   }
 });

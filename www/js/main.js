@@ -282,7 +282,12 @@ function renderStories(report) {
     const from = stories.find((s) => s.id === Number(merge.value));
     if (from) moveToStory(from.documents, state.story);
   });
-  replace(bar, el('p', {}, el('strong', {}, `${stories.length} stories in these files. `), 'Each view shows one:'), pick, move, merge);
+  const heading = el('p', {}, el('strong', {}, `${stories.length} stories in these files. `), 'Each view shows one:');
+  // Regrouping analyses the articles again: an opened Report alone has none.
+  const regroup = state.files.some((f) => f.included)
+    ? [move, merge]
+    : [el('span', { class: 'hint' }, 'Add the articles to move them between stories.')];
+  replace(bar, heading, pick, ...regroup);
 }
 
 /** Excludes or re-includes one file, then re-analyses what is included. */
@@ -317,6 +322,7 @@ function render() {
       'p',
       {},
       el('strong', {}, `${report.documents.length} sources`),
+      (report.stories || []).length > 1 ? ` in ${report.stories.length} stories; this story: ${m.documents.length} sources` : '',
       `, ${m.claims.length} claims carried by two or more outlets, ${m.quotes.length} quotations`,
       excluded ? ` (${excluded} excluded)` : '',
       state.fromReportFile ? `; opened from ${state.fromReportFile}` : '',
