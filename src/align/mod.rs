@@ -511,6 +511,52 @@ mod tests {
     }
 
     #[test]
+    fn stories_keep_claims_apart_and_link_lookalikes_as_context() {
+        // Documents 0 and 1 are one story, 2 and 3 another; each story's
+        // outlets share a claim, and the two claims say alike things.
+        let texts = [
+            (
+                0,
+                "Assad made his first public visit to Iran since the war began in 2011.",
+            ),
+            (
+                1,
+                "Assad has made his first public visit to Iran since the beginning of the war.",
+            ),
+            (
+                2,
+                "Assad made a second visit to Iran since the war began in 2011.",
+            ),
+            (
+                3,
+                "Assad has made his second visit to Iran since the beginning of the war.",
+            ),
+        ];
+        let feats: Vec<Features> = texts.iter().map(|(_, t)| features(t)).collect();
+        let inputs: Vec<SentenceIn> = texts
+            .iter()
+            .zip(&feats)
+            .map(|((doc, text), features)| SentenceIn {
+                doc: *doc,
+                text,
+                features,
+            })
+            .collect();
+        let stories = crate::stories::Stories::from_labels(&[0, 0, 1, 1]);
+        let alignment = align_stories(&inputs, &[], &stories, Vec::new(), None);
+        let mut members: Vec<(usize, Vec<usize>)> = alignment
+            .claims
+            .iter()
+            .map(|c| (c.story, c.members.clone()))
+            .collect();
+        members.sort();
+        assert_eq!(members, vec![(0, vec![0, 1]), (1, vec![2, 3])]);
+        let (a, b) = (&alignment.claims[0], &alignment.claims[1]);
+        assert_eq!(a.context, vec![1], "the other story's claim is context");
+        assert_eq!(b.context, vec![0]);
+    }
+
+    #[test]
     fn odd_text_never_panics() {
         // Deterministic junk from pieces that stress the tokenizer: digits
         // with separators, vague amounts, ranges, symbols, multibyte letters.

@@ -218,6 +218,8 @@ function storyView(report, storyId) {
     sentences: (report.sentences || []).filter((s) => docs.has(s.doc)),
     quotes: (report.quotes || []).filter((q) => docs.has(q.doc)),
     claims: (report.claims || []).filter((c) => (c.story ?? story.id) === story.id),
+    // Other stories' claims stay reachable as context (claims[].context).
+    all_claims: report.claims || [],
     quote_groups: (report.quote_groups || []).filter((g) => (g.story ?? story.id) === story.id),
   };
 }

@@ -179,6 +179,18 @@ export function renderClaims(panel, model, ctx) {
     });
   }
 
+  /** Claims of other stories that look like this one, with their story. */
+  function contextOf(claim) {
+    const ids = Array.isArray(claim?.context) ? claim.context : [];
+    if (!ids.length) return [];
+    const all = Array.isArray(model.report.all_claims) ? model.report.all_claims : [];
+    const stories = Array.isArray(model.report.stories) ? model.report.stories : [];
+    return ids
+      .map((id) => all.find((c) => c.id === id))
+      .filter(Boolean)
+      .map((c) => ({ claim: c, story: stories.find((s) => s.id === c.story) }));
+  }
+
   function detail(row) {
     const parts = [];
     if (row.discrepancies.length) {
@@ -219,6 +231,12 @@ export function renderClaims(panel, model, ctx) {
         })),
         supportLine(row.claim, s));
     })));
+    const context = contextOf(row.claim);
+    if (context.length) {
+      parts.push(el('div', { class: 'context-claims', role: 'note' },
+        el('p', {}, el('strong', {}, 'Said of another story too'), ' (context, not corroboration):'),
+        el('ul', {}, context.map(({ claim, story }) => el('li', {}, el('q', {}, claim.label), story ? ` (${story.label})` : '')))));
+    }
     if (row.claim && row.sentences.length > 1) {
       parts.push(el('p', { class: 'legend-line' }, el('mark', { class: 'diff' }, 'marked'), ' words differ from the reference wording',
         valueSpans.size ? [';', el('mark', { class: 'value-mark' }, 'boxed'), ' values are the ones the outlets disagree on'] : null, '.'));
