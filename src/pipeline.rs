@@ -54,6 +54,7 @@ impl Default for Options {
 pub enum Stage {
     Reading,
     Sentences,
+    Stories,
     Aligning,
     Report,
 }
@@ -63,6 +64,7 @@ impl Stage {
         match self {
             Stage::Reading => "reading",
             Stage::Sentences => "sentences and quotations",
+            Stage::Stories => "grouping stories",
             Stage::Aligning => "aligning claims",
             Stage::Report => "building the report",
         }
@@ -526,6 +528,7 @@ pub fn analyze_documents(
     let (align_ids, places) = (&prepared.align_ids, &prepared.places);
     // Stories first (from the same corpus the heat map is computed on),
     // then claims within each story.
+    progress(Stage::Stories, 0, documents.len(), "");
     let (story_set, similarity) = {
         let corpus = align::Corpus::build_with(
             inputs.iter().map(|s| (s.doc, s.features)),
@@ -538,6 +541,7 @@ pub fn analyze_documents(
             align::docsim::doc_similarity(&corpus, documents.len()),
         )
     };
+    progress(Stage::Aligning, 0, documents.len(), "");
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
     let (alignment, verbatim) = par::both(
         || {

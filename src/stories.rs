@@ -215,6 +215,17 @@ pub fn profiles(corpus: &Corpus, roles: &[SentenceRole], facts: &[DocumentFacts]
 }
 
 fn sparse_cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    // A lead against a whole text: look the few terms up in the many.
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() * 8 < long.len() {
+        return short
+            .iter()
+            .filter_map(|&(t, w)| {
+                let k = long.binary_search_by_key(&t, |e| e.0).ok()?;
+                Some(w * long[k].1)
+            })
+            .sum();
+    }
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -258,7 +269,11 @@ fn dense_cosine(a: &[f32], b: &[f32]) -> f32 {
 ///     document never mentions: who the lead is about differs (another
 ///     office holder, another celebrity in the same kind of event).
 pub fn pair_features(p: &Profile, q: &Profile, best: (f32, f32)) -> [f32; N_FEATURES] {
-    let all = sparse_cosine(&p.all, &q.all);
+    features_with(p, q, sparse_cosine(&p.all, &q.all), best)
+}
+
+/// [`pair_features`] with feature 0, the all-terms cosine, already known.
+fn features_with(p: &Profile, q: &Profile, all: f32, best: (f32, f32)) -> [f32; N_FEATURES] {
     let lead = sparse_cosine(&p.lead, &q.lead);
     let lead_all = sparse_cosine(&p.lead, &q.all).max(sparse_cosine(&p.all, &q.lead));
     let names = sparse_cosine(&p.names, &q.names);
@@ -350,25 +365,30 @@ pub fn candidates(profiles: &[Profile]) -> Vec<(u32, u32, f32)> {
     }
     let max_df = ((n as f64).sqrt() as usize * 4).max(32);
     let rows = crate::par::map_range(n, |a| {
-        let mut dots: HashMap<u32, f32> = HashMap::new();
+        // Dense sums over the later documents, with the touched ones listed:
+        // no hashing in the innermost loop.
+        let mut dots = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
         for &(t, wa) in &profiles[a].all {
             let list = &postings[&t];
             if list.len() > max_df {
                 continue;
             }
-            for &(b, wb) in list {
-                if b as usize > a {
-                    *dots.entry(b).or_default() += wa * wb;
+            // Postings are in document order: start after `a`.
+            let from = list.partition_point(|&(b, _)| b as usize <= a);
+            for &(b, wb) in &list[from..] {
+                if dots[b as usize] == 0.0 {
+                    touched.push(b);
                 }
+                dots[b as usize] += wa * wb;
             }
         }
-        let mut row: Vec<(u32, u32, f32)> = dots
+        touched.sort_unstable();
+        touched
             .into_iter()
-            .filter(|&(_, c)| c >= CANDIDATE_FLOOR)
-            .map(|(b, c)| (a as u32, b, c))
-            .collect();
-        row.sort_unstable_by_key(|e| e.1);
-        row
+            .filter(|&b| dots[b as usize] >= CANDIDATE_FLOOR)
+            .map(|b| (a as u32, b, dots[b as usize]))
+            .collect::<Vec<_>>()
     });
     rows.into_iter().flatten().collect()
 }
@@ -394,10 +414,16 @@ pub fn pair_table(profiles: &[Profile]) -> Vec<PairRow> {
             best[b as usize] = best[b as usize].max(c);
         }
     }
-    crate::par::map(&pairs, |&(a, b, _)| {
-        let f = pair_features(
+    let with_cosine: Vec<(u32, u32, f32)> = pairs
+        .iter()
+        .zip(exact)
+        .map(|(&(a, b, _), c)| (a, b, c))
+        .collect();
+    crate::par::map(&with_cosine, |&(a, b, all)| {
+        let f = features_with(
             &profiles[a as usize],
             &profiles[b as usize],
+            all,
             (best[a as usize], best[b as usize]),
         );
         (a, b, f)

@@ -51,6 +51,7 @@ function setBusy(busy, text = '') {
 const STAGE_NAMES = {
   reading: 'Reading',
   'sentences and quotations': 'Finding sentences and quotations in',
+  'grouping stories': 'Grouping the articles into stories',
   'aligning claims': 'Aligning claims',
   'building the report': 'Building the report',
 };
