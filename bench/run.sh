@@ -52,6 +52,14 @@ for name in seeds example ecbplus scale1000 scale4000; do
 done
 python3 -c "print(f'bench native_scaling_4000_over_1000 {float(\"$N4\")/float(\"$N1\"):.2f} x')"
 
+# Story grouping alone (one thread): from its stage's start to the next's.
+for name in scale1000 scale4000; do
+  PARALLAX_TIMING=1 "$CLI" analyze --format json --threads 1 "${CORPUS[$name]}" 2>&1 >/dev/null \
+    | awk -v n="$name" '/grouping stories/ {t=$2; next} t != "" && s == "" {s=$2-t; print "bench native_" n "_grouping_stories_1thread " sprintf("%.3f", s) " s"}'
+  "$CLI" analyze --threads 1 "${CORPUS[$name]}" 2>/dev/null \
+    | awk -v n="$name" '/^[0-9]+ stor(y|ies):/ {print "bench native_" n "_stories " $1 " stories"; exit}'
+done
+
 # Alignment quality on ECB+ (a relative figure: the gold is loose).
 cargo test --release --quiet --test ecbplus_eval -- --nocapture 2>&1 | grep '^ecb+' \
   | sed -E 's/.*precision ([0-9.]+), recall ([0-9.]+), F1 ([0-9.]+).*/bench ecbplus_align_precision \1 ratio\nbench ecbplus_align_recall \2 ratio\nbench ecbplus_align_f1 \3 ratio/'
