@@ -17,6 +17,7 @@
 //! `wasm32-unknown-unknown` and natively alike.
 
 pub mod align;
+pub mod corrections;
 pub mod features;
 pub mod ingest;
 mod par;

@@ -16,10 +16,13 @@ const USAGE: &str = "\
 parallax: compare how several outlets covered one event
 
 usage:
-  parallax analyze [--format text|json|csv] [--threads N] [--story N] PATH...
+  parallax analyze [--format text|json|csv] [--threads N] [--story N]
+                   [--corrections FILE] PATH...
       files and folders (read recursively); a summary (stories first),
       the Report JSON, or the claims grid as CSV on stdout; --story N
-      keeps only story N's claims and quote groups
+      keeps only story N's claims and quote groups; --corrections FILE
+      applies corrections by hand (a JSON list, or a Report exported
+      from the page with its corrections)
   parallax sentences [FILE]
       one document body in (stdin when no FILE), one sentence a line out
   parallax pairs [FILE]
@@ -57,6 +60,7 @@ fn run() -> Result<ExitCode, String> {
     let mut format = OutputFormat::Text;
     let mut threads = None;
     let mut story = None;
+    let mut corrections = Vec::new();
     let mut paths: Vec<PathBuf> = Vec::new();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
@@ -89,6 +93,13 @@ fn run() -> Result<ExitCode, String> {
                     .map_err(|e| format!("--story: {e}"))?;
                 story = Some(v);
             }
+            Long("corrections") => {
+                let file = PathBuf::from(parser.value().map_err(|e| e.to_string())?);
+                let text = std::fs::read_to_string(&file)
+                    .map_err(|e| format!("--corrections {}: {}", file.display(), io_reason(&e)))?;
+                corrections = parallax::corrections::parse(&text)
+                    .map_err(|e| format!("--corrections {}: {e}", file.display()))?;
+            }
             Long("help") | Short('h') => {
                 print!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -104,7 +115,7 @@ fn run() -> Result<ExitCode, String> {
             .map_err(|e| e.to_string())?;
     }
     match command.as_str() {
-        "analyze" => cmd_analyze(&paths, format, story),
+        "analyze" => cmd_analyze(&paths, format, story, corrections),
         "sentences" => cmd_sentences(paths.first()),
         "pairs" => cmd_pairs(paths.first()),
         other => Err(format!("unknown command '{other}'\n\n{USAGE}")),
@@ -171,6 +182,7 @@ fn cmd_analyze(
     paths: &[PathBuf],
     format: OutputFormat,
     story: Option<usize>,
+    corrections: Vec<parallax::corrections::Correction>,
 ) -> Result<ExitCode, String> {
     if paths.is_empty() {
         return Err(format!(
@@ -195,7 +207,10 @@ fn cmd_analyze(
     let mut last_stage = None;
     let report = parallax::pipeline::analyze_with_progress(
         &inputs,
-        &Options::default(),
+        &Options {
+            corrections,
+            ..Options::default()
+        },
         &mut |stage, _, _, _| {
             if timing && last_stage != Some(stage) {
                 eprintln!(

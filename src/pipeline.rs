@@ -1,7 +1,9 @@
 //! The whole pipeline: named file bytes in, one [`Report`] out.
 
-use crate::align::{self, SentenceIn};
+use crate::align::{self, Fix, SentenceIn};
+use crate::corrections::{Correction, SpanRef};
 use crate::features::{features, FastMap, Features};
+use crate::ingest::meta::{fallback_outlet, OutletSource};
 use crate::ingest::{self, Document};
 use crate::par;
 use crate::quotes::{self, Quote};
@@ -34,6 +36,9 @@ pub struct Options {
     /// the person (any key). Documents with the same key form one story,
     /// whatever the grouping found; the others are grouped as found.
     pub story_choices: Vec<StoryChoice>,
+    /// Corrections by hand (claims, speakers, outlet names), applied in
+    /// order after the analysis finds its own (see [`crate::corrections`]).
+    pub corrections: Vec<Correction>,
 }
 
 impl Default for Options {
@@ -45,6 +50,7 @@ impl Default for Options {
             #[cfg(not(feature = "bundled-model"))]
             words: None,
             story_choices: Vec::new(),
+            corrections: Vec::new(),
         }
     }
 }
@@ -511,7 +517,9 @@ pub fn analyze_documents(
     progress: &mut dyn FnMut(Stage, usize, usize, &str),
 ) -> Report {
     progress(Stage::Sentences, 0, documents.len(), "");
-    let analyses = par::map(&documents, analyze_one);
+    let mut analyses = par::map(&documents, analyze_one);
+    let fixes = Resolved::new(&options.corrections, &documents, &analyses);
+    fixes.give_speakers(&mut analyses);
 
     progress(Stage::Aligning, 0, documents.len(), "");
     // Global sentence ids, in document order.
@@ -543,7 +551,7 @@ pub fn analyze_documents(
     };
     progress(Stage::Aligning, 0, documents.len(), "");
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
-    let (alignment, verbatim) = par::both(
+    let (mut alignment, verbatim) = par::both(
         || {
             align::align_stories(
                 &inputs,
@@ -551,11 +559,13 @@ pub fn analyze_documents(
                 &story_set,
                 similarity,
                 options.words.clone(),
+                &fixes.claim_fixes(align_ids),
             )
         },
         || align::verbatim(&texts),
     );
     let claims = crate::report::claims_out(&alignment, &inputs, align_ids);
+    let alignment_applied = std::mem::take(&mut alignment.applied);
     let mut verbatim = verbatim.into_iter();
     drop(inputs);
 
@@ -605,6 +615,14 @@ pub fn analyze_documents(
                 claims: std::mem::take(&mut claims_of[id]),
             });
         }
+        let (outlet, outlet_source) = match (fixes.outlet_of(&doc.file), doc.outlet) {
+            (Some(name), _) => (Some(name.to_string()), Some(OutletSource::Hand)),
+            (None, Some(name)) => (Some(name), Some(OutletSource::Page)),
+            (None, None) => match fallback_outlet(&doc.file, doc.url.as_deref()) {
+                Some((name, source)) => (Some(name), Some(source)),
+                None => (None, None),
+            },
+        };
         let word_count = doc.text.split_whitespace().count();
         let copied = verbatim.next().unwrap_or_default();
         docs_out.push(DocumentOut {
@@ -612,7 +630,8 @@ pub fn analyze_documents(
             file: doc.file,
             format: doc.format,
             title: doc.title,
-            outlet: doc.outlet,
+            outlet,
+            outlet_source,
             date: doc.date,
             date_source: doc.date_source,
             byline: doc.byline,
@@ -645,10 +664,19 @@ pub fn analyze_documents(
                 .to_string(),
         );
     }
+    for (k, correction) in options.corrections.iter().enumerate() {
+        if !fixes.applied(k, &alignment_applied, align_ids) {
+            notes.push(format!(
+                "A correction by hand could not be applied ({}): what it names is not in these files or not in one story.",
+                correction.describe()
+            ));
+        }
+    }
     Report {
         schema: SCHEMA,
         stories: stories_out,
         story_choices: options.story_choices.clone(),
+        corrections: options.corrections.clone(),
         documents: docs_out,
         sentences: sentences_out,
         quotes: quotes_out,
@@ -658,5 +686,195 @@ pub fn analyze_documents(
         similarity,
         errors,
         notes,
+    }
+}
+
+/// The corrections of [`Options`] resolved against this analysis: which
+/// sentence, quotation or document each names.
+struct Resolved<'a> {
+    corrections: &'a [Correction],
+    /// The claim fixes that resolved, in Report sentence ids, each with the
+    /// index of its correction.
+    claim: Vec<(usize, ClaimFix)>,
+    /// (correction, document, quotation index in it, speaker) for each
+    /// speaker fix that resolved.
+    speakers: Vec<(usize, usize, usize, String)>,
+    /// Document file → the outlet named by hand (the last such fix wins).
+    outlets: HashMap<String, &'a str>,
+    /// Indices of the outlet fixes whose file is among the documents.
+    outlets_found: Vec<usize>,
+}
+
+#[derive(Clone, Copy)]
+enum ClaimFix {
+    Detach(usize),
+    Attach(usize, usize),
+    Merge(usize, usize),
+}
+
+impl<'a> Resolved<'a> {
+    fn new(
+        corrections: &'a [Correction],
+        documents: &[Document],
+        analyses: &[DocAnalysis],
+    ) -> Resolved<'a> {
+        let mut resolved = Resolved {
+            corrections,
+            claim: Vec::new(),
+            speakers: Vec::new(),
+            outlets: HashMap::new(),
+            outlets_found: Vec::new(),
+        };
+        if corrections.is_empty() {
+            return resolved;
+        }
+        let (bases, _) = sentence_bases(analyses);
+        let doc_of = DocsByFile::new(documents);
+        let indexes: Vec<Utf16Index> = documents.iter().map(|d| Utf16Index::new(&d.text)).collect();
+        let sentence = |r: &SpanRef| -> Option<usize> {
+            let d = doc_of.get(&r.file)?;
+            let s = analyses[d]
+                .sentences
+                .iter()
+                .position(|s| indexes[d].to_utf16(s.start) == r.start)?;
+            Some(bases[d] + s)
+        };
+        for (k, c) in corrections.iter().enumerate() {
+            let fix = match c {
+                Correction::Detach { sentence: s } => sentence(s).map(ClaimFix::Detach),
+                Correction::Attach { sentence: s, to } => sentence(s)
+                    .zip(sentence(to))
+                    .map(|(a, b)| ClaimFix::Attach(a, b)),
+                Correction::Merge { a, b } => sentence(a)
+                    .zip(sentence(b))
+                    .map(|(a, b)| ClaimFix::Merge(a, b)),
+                Correction::Speaker { quote, speaker } => {
+                    if let Some(d) = doc_of.get(&quote.file) {
+                        if let Some(q) = analyses[d]
+                            .quotes
+                            .iter()
+                            .position(|q| indexes[d].to_utf16(q.start) == quote.start)
+                        {
+                            resolved
+                                .speakers
+                                .push((k, d, q, speaker.trim().to_string()));
+                        }
+                    }
+                    None
+                }
+                Correction::Outlet { file, outlet } => {
+                    if let Some(d) = doc_of.get(file) {
+                        resolved
+                            .outlets
+                            .insert(documents[d].file.clone(), outlet.as_str());
+                        resolved.outlets_found.push(k);
+                    }
+                    None
+                }
+            };
+            if let Some(fix) = fix {
+                resolved.claim.push((k, fix));
+            }
+        }
+        resolved
+    }
+
+    /// Gives the quotations named by speaker fixes their speaker, before
+    /// speakers are canonicalised and quotations grouped across outlets.
+    fn give_speakers(&self, analyses: &mut [DocAnalysis]) {
+        for (_, d, q, speaker) in &self.speakers {
+            let quote = &mut analyses[*d].quotes[*q];
+            let named = (!speaker.is_empty()).then(|| speaker.clone());
+            quote.speaker = named.clone();
+            quote.speaker_given = named;
+            quote.speaker_role = None;
+            quote.speaker_is_person = true;
+        }
+    }
+
+    /// The claim fixes in indices of the aligned inputs (`align_ids[k]` is
+    /// the Report sentence id of input `k`, ascending), each with the index
+    /// of its correction; a fix naming a sentence that is not aligned (a
+    /// caption, say) is left out and so never applies.
+    fn inputs(&self, align_ids: &[usize]) -> Vec<(usize, Fix)> {
+        let input = |id: usize| align_ids.binary_search(&id).ok();
+        self.claim
+            .iter()
+            .filter_map(|&(k, fix)| {
+                let fix = match fix {
+                    ClaimFix::Detach(s) => Fix::Detach(input(s)?),
+                    ClaimFix::Attach(s, t) => Fix::Attach {
+                        sentence: input(s)?,
+                        to: input(t)?,
+                    },
+                    ClaimFix::Merge(a, b) => Fix::Merge(input(a)?, input(b)?),
+                };
+                Some((k, fix))
+            })
+            .collect()
+    }
+
+    fn claim_fixes(&self, align_ids: &[usize]) -> Vec<Fix> {
+        self.inputs(align_ids).into_iter().map(|(_, f)| f).collect()
+    }
+
+    fn outlet_of(&self, file: &str) -> Option<&str> {
+        self.outlets.get(file).copied()
+    }
+
+    /// Whether correction `k` applied; `claims_applied` is what alignment
+    /// said of the fixes [`Self::claim_fixes`] gave it, `align_ids` as there.
+    fn applied(&self, k: usize, claims_applied: &[bool], align_ids: &[usize]) -> bool {
+        match &self.corrections[k] {
+            Correction::Outlet { .. } => self.outlets_found.contains(&k),
+            Correction::Speaker { .. } => self.speakers.iter().any(|s| s.0 == k),
+            _ => self
+                .inputs(align_ids)
+                .iter()
+                .position(|&(j, _)| j == k)
+                .and_then(|p| claims_applied.get(p).copied())
+                .unwrap_or(false),
+        }
+    }
+}
+
+/// Documents found by the file a correction names: the same name, else the
+/// one document whose path ends with it or that it ends with (the page names
+/// files from the dropped folder down, the CLI from where it was run).
+struct DocsByFile<'a> {
+    exact: HashMap<&'a str, usize>,
+    files: Vec<&'a str>,
+}
+
+impl<'a> DocsByFile<'a> {
+    fn new(documents: &'a [Document]) -> Self {
+        let mut exact = HashMap::new();
+        for (d, doc) in documents.iter().enumerate() {
+            exact.entry(doc.file.as_str()).or_insert(d);
+        }
+        DocsByFile {
+            exact,
+            files: documents.iter().map(|d| d.file.as_str()).collect(),
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<usize> {
+        if let Some(&d) = self.exact.get(name) {
+            return Some(d);
+        }
+        let within = |long: &str, short: &str| {
+            long.len() > short.len()
+                && long.ends_with(short)
+                && long.as_bytes()[long.len() - short.len() - 1] == b'/'
+        };
+        let mut found = self
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| within(f, name) || within(name, f));
+        match (found.next(), found.next()) {
+            (Some((d, _)), None) => Some(d),
+            _ => None,
+        }
     }
 }

@@ -20,6 +20,9 @@ pub struct Report {
     /// Stories chosen by hand (documents moved or stories merged), as given
     /// in the options: an exported Report keeps them.
     pub story_choices: Vec<StoryChoice>,
+    /// Corrections by hand, as given in the options, in the order applied:
+    /// an exported Report keeps them (see [`crate::corrections`]).
+    pub corrections: Vec<crate::corrections::Correction>,
     pub documents: Vec<DocumentOut>,
     pub sentences: Vec<SentenceOut>,
     pub quotes: Vec<QuoteOut>,
@@ -79,7 +82,10 @@ pub struct DocumentOut {
     pub file: String,
     pub format: Option<Format>,
     pub title: Option<String>,
+    /// The outlet: named by hand, by the page, by the URL's host, else made
+    /// from the file's name or folder (see `outlet_source`).
     pub outlet: Option<String>,
+    pub outlet_source: Option<crate::ingest::meta::OutletSource>,
     pub date: Option<String>,
     pub date_source: Option<String>,
     pub byline: Option<String>,
@@ -152,6 +158,8 @@ pub struct ClaimOut {
     /// Each outlet's wording, with the words that differ from the label.
     pub wordings: Vec<WordingOut>,
     pub discrepancies: Vec<Discrepancy>,
+    /// A correction by hand changed its wordings (see `Report::corrections`).
+    pub corrected: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -325,6 +333,7 @@ pub fn claims_out(
                 label_sentence: sentence_ids[claim.label],
                 wordings,
                 discrepancies,
+                corrected: claim.corrected,
             }
         })
         .collect()

@@ -31,21 +31,24 @@ pub fn start() {
 /// Analyses files given as parallel arrays of names and byte arrays.
 /// `progress(stage, done, total, file)` is called along the way;
 /// `choices` is the stories chosen by hand, `[{file, story}]` (see
-/// `StoryChoice`), or undefined.
+/// `StoryChoice`), or undefined; `corrections` the corrections by hand
+/// (see `crate::corrections::Correction`), or undefined.
 #[wasm_bindgen]
 pub fn analyze(
     names: Vec<String>,
     contents: js_sys::Array,
     progress: Option<js_sys::Function>,
     choices: JsValue,
+    corrections: JsValue,
 ) -> Result<JsValue, JsError> {
-    let story_choices: Vec<crate::report::StoryChoice> =
-        if choices.is_undefined() || choices.is_null() {
-            Vec::new()
-        } else {
-            serde_wasm_bindgen::from_value(choices)
-                .map_err(|e| JsError::new(&format!("story choices: {e}")))?
-        };
+    fn list<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<Vec<T>, JsError> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(Vec::new());
+        }
+        serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
+    }
+    let story_choices: Vec<crate::report::StoryChoice> = list(choices, "story choices")?;
+    let corrections: Vec<crate::corrections::Correction> = list(corrections, "corrections")?;
     if names.len() != contents.length() as usize {
         return Err(JsError::new("names and contents differ in length"));
     }
@@ -72,6 +75,7 @@ pub fn analyze(
     let options = Options {
         words: WORDS.with(|w| w.borrow().clone()),
         story_choices,
+        corrections,
         ..Options::default()
     };
     let mut report = analyze_with_progress(&inputs, &options, &mut report_progress);

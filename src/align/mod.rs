@@ -27,6 +27,7 @@ pub mod cluster;
 pub mod diff;
 pub mod discrepancy;
 pub mod docsim;
+pub mod fix;
 pub mod link;
 pub mod model;
 pub mod pairs;
@@ -34,6 +35,7 @@ pub mod similarity;
 
 pub use discrepancy::{Finding, Kind};
 pub use docsim::{verbatim, Verbatim};
+pub use fix::Fix;
 pub use similarity::Corpus;
 
 use crate::features::{FastMap, Features};
@@ -111,6 +113,8 @@ pub struct Claim {
     /// Claims of other stories that say something alike (indices into the
     /// same claim list): context, never corroboration.
     pub context: Vec<usize>,
+    /// A correction by hand changed the claim's members.
+    pub corrected: bool,
 }
 
 /// Everything alignment found in one corpus.
@@ -119,6 +123,8 @@ pub struct Alignment {
     pub claims: Vec<Claim>,
     /// documents × documents, in [0, 1].
     pub similarity: Vec<Vec<f64>>,
+    /// For each fix given (see [`align_with`]), whether it applied.
+    pub applied: Vec<bool>,
 }
 
 /// The score `parallax pairs` and the product share: the two sentences'
@@ -288,6 +294,18 @@ pub fn align(
     n_docs: usize,
     words: Option<Arc<WordVectors>>,
 ) -> Alignment {
+    align_with(inputs, places, n_docs, words, &[])
+}
+
+/// [`align`], then a person's corrections (`fixes`, in input indices)
+/// applied to the claims found, in order (see [`fix`]).
+pub fn align_with(
+    inputs: &[SentenceIn],
+    places: &[Placement],
+    n_docs: usize,
+    words: Option<Arc<WordVectors>>,
+    fixes: &[Fix],
+) -> Alignment {
     let corpus = Corpus::build_with(inputs.iter().map(|s| (s.doc, s.features)), words);
     let similarity = docsim::doc_similarity(&corpus, n_docs);
     let contexts = contexts(&corpus, places, &similarity);
@@ -313,7 +331,7 @@ pub fn align(
         }
     });
     drop(found);
-    let mut groups = cluster::cluster(&corpus, edges.clone(), link::THRESHOLD);
+    let groups = cluster::cluster(&corpus, edges.clone(), link::THRESHOLD);
     let mut also: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (g, s) in cluster::also_in(&corpus, &groups, &edges, ALSO_THRESHOLD) {
         // Only a sentence of several clauses carries a second claim.
@@ -321,11 +339,37 @@ pub fn align(
             also[g].push(s);
         }
     }
-    let claims = groups
-        .iter_mut()
+    let mut groups: Vec<fix::Group> = groups
+        .into_iter()
         .zip(also)
-        .map(|((members, label), extra)| {
-            let label = *label;
+        .map(|((members, label), also)| fix::Group {
+            members,
+            label,
+            also,
+            corrected: false,
+        })
+        .collect();
+    let applied = if fixes.is_empty() {
+        Vec::new()
+    } else {
+        let key = |a: usize, b: usize| ((a.min(b) as u64) << 32) | a.max(b) as u64;
+        let links: crate::features::FastMap<u64, f32> = edges
+            .iter()
+            .map(|e| (key(e.a as usize, e.b as usize), e.score))
+            .collect();
+        let docs: Vec<usize> = inputs.iter().map(|s| s.doc).collect();
+        let pair = |a: usize, b: usize| links.get(&key(a, b)).copied().unwrap_or(0.0);
+        fix::apply(&mut groups, fixes, &docs, &pair)
+    };
+    let claims = groups
+        .into_iter()
+        .map(|g| {
+            let fix::Group {
+                mut members,
+                label,
+                also: extra,
+                corrected,
+            } = g;
             members.extend(&extra);
             members.sort_unstable();
             let towards = &corpus.sent(label).embedding;
@@ -370,22 +414,32 @@ pub fn align(
                 findings,
                 story: 0,
                 context: Vec::new(),
+                corrected,
             }
         })
         .collect();
-    Alignment { claims, similarity }
+    Alignment {
+        claims,
+        similarity,
+        applied,
+    }
 }
 
 /// Aligns within each story of `stories` (documents of other stories never
 /// meet: their claims are built apart), then links the claims of different
 /// stories that say something alike as each other's context. Claims come
 /// story by story; `similarity` is the whole corpus's.
+///
+/// `fixes` (input indices) apply within the story of their sentences; a
+/// fix whose sentences lie in different stories does not apply (a claim
+/// never spans stories).
 pub fn align_stories(
     inputs: &[SentenceIn],
     places: &[Placement],
     stories: &crate::stories::Stories,
     similarity: Vec<Vec<f64>>,
     words: Option<Arc<WordVectors>>,
+    fixes: &[Fix],
 ) -> Alignment {
     let mut of_story: Vec<Vec<usize>> = vec![Vec::new(); stories.len()];
     for (i, s) in inputs.iter().enumerate() {
@@ -393,12 +447,47 @@ pub fn align_stories(
             of_story[story].push(i);
         }
     }
-    let local = |story: usize| -> Vec<Claim> {
+    let story_of_input = |i: usize| {
+        inputs
+            .get(i)
+            .and_then(|s| stories.story_of.get(s.doc))
+            .copied()
+    };
+    let fix_story: Vec<Option<usize>> = fixes
+        .iter()
+        .map(|f| {
+            let (a, b) = match *f {
+                Fix::Detach(s) => (s, s),
+                Fix::Attach { sentence, to } => (sentence, to),
+                Fix::Merge(a, b) => (a, b),
+            };
+            let story = story_of_input(a)?;
+            (story_of_input(b) == Some(story)).then_some(story)
+        })
+        .collect();
+    let local = |story: usize| -> (Vec<Claim>, Vec<(usize, bool)>) {
         let members = &stories.members[story];
         if members.len() < 2 {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
         let picked = &of_story[story];
+        let at = |i: usize| picked.binary_search(&i).unwrap_or(0);
+        let (which, local_fixes): (Vec<usize>, Vec<Fix>) = fixes
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| fix_story[*k] == Some(story))
+            .map(|(k, f)| {
+                let f = match *f {
+                    Fix::Detach(s) => Fix::Detach(at(s)),
+                    Fix::Attach { sentence, to } => Fix::Attach {
+                        sentence: at(sentence),
+                        to: at(to),
+                    },
+                    Fix::Merge(a, b) => Fix::Merge(at(a), at(b)),
+                };
+                (k, f)
+            })
+            .unzip();
         let local_inputs: Vec<SentenceIn> = picked
             .iter()
             .map(|&i| SentenceIn {
@@ -410,8 +499,14 @@ pub fn align_stories(
             .iter()
             .map(|&i| places.get(i).cloned().unwrap_or_default())
             .collect();
-        let found = align(&local_inputs, &local_places, members.len(), words.clone());
-        found
+        let found = align_with(
+            &local_inputs,
+            &local_places,
+            members.len(),
+            words.clone(),
+            &local_fixes,
+        );
+        let claims = found
             .claims
             .into_iter()
             .map(|mut c| {
@@ -420,13 +515,18 @@ pub fn align_stories(
                 c.story = story;
                 c
             })
-            .collect()
+            .collect();
+        (claims, which.into_iter().zip(found.applied).collect())
     };
     let story_ids: Vec<usize> = (0..stories.len()).collect();
-    let mut claims: Vec<Claim> = crate::par::map(&story_ids, |&s| local(s))
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut applied = vec![false; fixes.len()];
+    let mut claims: Vec<Claim> = Vec::new();
+    for (story_claims, story_applied) in crate::par::map(&story_ids, |&s| local(s)) {
+        claims.extend(story_claims);
+        for (k, ok) in story_applied {
+            applied[k] = ok;
+        }
+    }
     if stories.len() > 1 && !claims.is_empty() {
         for (a, b) in lookalikes(inputs, &claims, words) {
             claims[a].context.push(b);
@@ -434,7 +534,11 @@ pub fn align_stories(
         }
         claims.iter_mut().for_each(|c| c.context.sort_unstable());
     }
-    Alignment { claims, similarity }
+    Alignment {
+        claims,
+        similarity,
+        applied,
+    }
 }
 
 /// Pairs of claims of different stories whose labels the pair score calls
@@ -543,7 +647,7 @@ mod tests {
             })
             .collect();
         let stories = crate::stories::Stories::from_labels(&[0, 0, 1, 1]);
-        let alignment = align_stories(&inputs, &[], &stories, Vec::new(), None);
+        let alignment = align_stories(&inputs, &[], &stories, Vec::new(), None, &[]);
         let mut members: Vec<(usize, Vec<usize>)> = alignment
             .claims
             .iter()

@@ -753,3 +753,133 @@ mod tests {
         );
     }
 }
+
+/// Where a document's outlet name came from, most trusted first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutletSource {
+    /// Named by a person (a correction).
+    Hand,
+    /// The page or export says it (site name, publisher, copyright line).
+    Page,
+    /// The host of the article's URL.
+    Url,
+    /// The file's name, ids and hashes taken off.
+    File,
+    /// The folder the file was in (its own name was only an id).
+    Folder,
+}
+
+/// An outlet name for a document that does not name its outlet: the host
+/// of its URL without "www." ("nytimes.com"); else its file name without
+/// extension and without the id-like parts that download tools add
+/// ("001_0c115d166d03e55d" → "001" is an id only, so the folder is used;
+/// "foxnews.txt" → "foxnews"); else the folder. `file` may be a path with
+/// '/' (folders, archive entries) and a '#' record suffix. None only when
+/// nothing names it.
+pub fn fallback_outlet(file: &str, url: Option<&str>) -> Option<(String, OutletSource)> {
+    if let Some(host) = url.and_then(url_host) {
+        return Some((host, OutletSource::Url));
+    }
+    let path = file.split('#').next().unwrap_or(file);
+    let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    let base = parts.pop()?;
+    let stem = match base.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && ext.len() <= 5 => stem,
+        _ => base,
+    };
+    let words: Vec<&str> = stem
+        .split(|c: char| c == '_' || c == '-' || c == ' ' || c == '.')
+        .filter(|w| !w.is_empty() && !id_like(w))
+        .collect();
+    if !words.is_empty() {
+        return Some((words.join(" "), OutletSource::File));
+    }
+    // An archive's own name is a folder too ("coverage.zip/…").
+    let folder = parts.pop().map(|f| f.trim_end_matches(".zip").to_string());
+    match folder {
+        Some(f) if !f.is_empty() => Some((f, OutletSource::Folder)),
+        _ => Some((stem.to_string(), OutletSource::File)),
+    }
+}
+
+/// A run of characters that names nothing: all digits, a hex hash, or a
+/// long mix of letters and digits (a content id).
+fn id_like(word: &str) -> bool {
+    let digits = word.chars().filter(|c| c.is_ascii_digit()).count();
+    let hex = word.chars().all(|c| c.is_ascii_hexdigit());
+    digits == word.chars().count()
+        || (hex && word.len() >= 6 && digits > 0)
+        || (word.len() >= 12
+            && digits * 4 >= word.len()
+            && word.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The host of an http(s) URL, lower case, without "www." and a port.
+fn url_host(url: &str) -> Option<String> {
+    let rest = url
+        .trim()
+        .strip_prefix("https://")
+        .or_else(|| url.trim().strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (host.contains('.') && !host.starts_with('.')).then_some(host)
+}
+
+#[cfg(test)]
+mod outlet_tests {
+    use super::*;
+
+    #[test]
+    fn outlets_come_from_the_url_then_the_file_then_the_folder() {
+        let cases: &[(&str, Option<&str>, &str, OutletSource)] = &[
+            (
+                "a.html",
+                Some("https://www.nytimes.com/2019/02/25/x.html"),
+                "nytimes.com",
+                OutletSource::Url,
+            ),
+            ("event1/huffpost.txt", None, "huffpost", OutletSource::File),
+            (
+                "001_0c115d166d03e55d.txt",
+                None,
+                "001_0c115d166d03e55d",
+                OutletSource::File,
+            ),
+            (
+                "daily-planet/001_0c115d166d03e55d.txt",
+                None,
+                "daily-planet",
+                OutletSource::Folder,
+            ),
+            (
+                "5621__center__wall_street_journa.txt",
+                None,
+                "center wall street journa",
+                OutletSource::File,
+            ),
+            (
+                "reuters-3f9a2c71d0.html",
+                None,
+                "reuters",
+                OutletSource::File,
+            ),
+            ("coverage.zip/bbc.txt", None, "bbc", OutletSource::File),
+            ("wire.zip/20190225.txt", None, "wire", OutletSource::Folder),
+            ("export.jsonl#3", None, "export", OutletSource::File),
+        ];
+        for (file, url, name, source) in cases {
+            assert_eq!(
+                fallback_outlet(file, *url),
+                Some((name.to_string(), *source)),
+                "{file}"
+            );
+        }
+    }
+}

@@ -135,6 +135,26 @@ const REFUSED: &[(&str, &str)] = &[
     ("epub", "EPUB books are not read"),
 ];
 
+/// Kinds of file that are never an article, by extension: what a saved
+/// page's `_files` folder holds beside the page, and media. Each is
+/// refused with what it is, rather than read as a source of a few words.
+const NOT_ARTICLES: &[(&[&str], &str)] = &[
+    (
+        &[
+            "png", "jpg", "jpeg", "gif", "webp", "avif", "bmp", "ico", "tif", "tiff", "heic",
+        ],
+        "an image",
+    ),
+    (&["svg"], "an SVG image (an icon or a drawing)"),
+    (&["woff", "woff2", "ttf", "otf", "eot"], "a font"),
+    (&["css"], "a stylesheet"),
+    (&["js", "mjs", "map"], "a script"),
+    (
+        &["mp3", "mp4", "m4a", "wav", "ogg", "webm", "mov", "avi"],
+        "audio or video",
+    ),
+];
+
 fn ingest_into(
     file: &str,
     bytes: &[u8],
@@ -160,6 +180,10 @@ fn ingest_into(
     let ext = base.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
     if let Some((_, reason)) = REFUSED.iter().find(|(e, _)| *e == ext) {
         out.push(fail(reason.to_string()));
+        return;
+    }
+    if let Some(what) = not_an_article(ext, bytes) {
+        out.push(fail(format!("{what}, not an article; it was not loaded")));
         return;
     }
     let format = match ext {
@@ -236,6 +260,40 @@ fn ingest_zip(
     }
 }
 
+/// What a file is when it is plainly not an article: by its extension, or
+/// (whatever its name) by content that opens as an SVG drawing or an image.
+fn not_an_article(ext: &str, bytes: &[u8]) -> Option<&'static str> {
+    if let Some((_, what)) = NOT_ARTICLES.iter().find(|(exts, _)| exts.contains(&ext)) {
+        return Some(what);
+    }
+    const IMAGES: &[&[u8]] = &[b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a"];
+    if IMAGES.iter().any(|magic| bytes.starts_with(magic)) {
+        return Some("an image");
+    }
+    if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        return Some("an image");
+    }
+    if bytes.starts_with(b"wOFF") || bytes.starts_with(b"wOF2") {
+        return Some("a font");
+    }
+    // An SVG opens with an XML declaration or comments, then <svg.
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+    let mut rest = head.trim_start_matches('\u{feff}').trim_start();
+    loop {
+        if let Some(after) = rest.strip_prefix("<?") {
+            rest = after.split_once("?>").map_or("", |(_, r)| r).trim_start();
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.split_once("-->").map_or("", |(_, r)| r).trim_start();
+        } else if rest.starts_with("<!doctype svg") {
+            return Some("an SVG image (an icon or a drawing)");
+        } else {
+            break;
+        }
+    }
+    rest.starts_with("<svg")
+        .then_some("an SVG image (an icon or a drawing)")
+}
+
 enum Sniffed {
     Format(Format),
     Zip,
@@ -306,8 +364,41 @@ mod tests {
             &[0xff, 0xd8, 0xff, 0xe0, 0, 0x10, b'J', b'F', 0, 0],
         );
         let err = out[0].as_ref().unwrap_err();
-        assert!(err.reason.contains("not a format"), "{err}");
+        assert!(err.reason.contains("an image, not an article"), "{err}");
         assert_eq!(err.file, "photo.jpg");
+    }
+
+    #[test]
+    fn page_assets_and_icons_are_refused_with_what_they_are() {
+        let svg = b"<?xml version=\"1.0\"?>\n<!-- icon -->\n<svg xmlns=\"http://www.w3.org/2000/svg\"><text>Share this story</text></svg>";
+        let cases: &[(&str, &[u8], &str)] = &[
+            ("page_files/share.svg", svg, "SVG image"),
+            ("page_files/icon.txt", svg, "SVG image"),
+            (
+                "page_files/logo.dat",
+                b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+                "an image",
+            ),
+            (
+                "page_files/site.css",
+                b"body { color: red }",
+                "a stylesheet",
+            ),
+            ("page_files/app.js", b"window.x = 1;", "a script"),
+            ("page_files/font.woff2", b"wOF2\0\x01", "a font"),
+        ];
+        for (name, bytes, what) in cases {
+            let out = ingest(name, bytes);
+            let err = out[0].as_ref().unwrap_err();
+            assert!(
+                err.reason.contains(what) && err.reason.contains("not an article"),
+                "{name}: {err}"
+            );
+            assert_eq!(&err.file, name);
+        }
+        // A page that draws an inline SVG is still a page.
+        let page = b"<!DOCTYPE html><html><body><svg></svg><p>The council voted on Monday.</p></body></html>";
+        assert!(ingest("story.html", page)[0].is_ok());
     }
 
     #[test]

@@ -20,6 +20,7 @@ const state = {
   model: null,
   fromReportFile: null, // the name of a loaded Report JSON, when that is what is shown
   loadErrors: [], // {file, reason} from the page itself (unreadable drops)
+  loadNotes: [], // what the page did to the files that the reader should know (renamed duplicates)
   rendered: new Map(), // view → the route it was last rendered for, with this model
   choices: [], // stories chosen by hand: [{file, story}], sent with every analysis
   story: 0, // the story every view shows (the URL's ?story=)
@@ -89,20 +90,45 @@ async function addFiles(files) {
     state.fromReportFile = null;
   }
   const before = state.files.slice();
-  const known = new Set(state.files.map((f) => f.name));
+  const known = new Map(state.files.map((f) => [f.name, f]));
   let added = 0;
   for (const file of others) {
-    if (!known.has(file.name)) {
-      state.files.push({ ...file, included: true });
-      known.add(file.name);
-      added++;
-    }
+    const same = known.get(file.name);
+    // The very same file again (same name, same bytes) changes nothing.
+    if (same && sameBytes(same.bytes, file.bytes)) continue;
+    // A file picked without its folder may share its name with one already
+    // here (foxnews.txt of two events): both are kept, the later renamed.
+    const name = same ? freeName(file.name, known) : file.name;
+    if (same) state.loadNotes.push(`Two different files are named ${file.name}: the one added later is listed as ${name}.`);
+    const entry = { ...file, name, included: true };
+    state.files.push(entry);
+    known.set(name, entry);
+    added++;
   }
   // The same files dropped again change nothing: no need to analyse again.
   if (added === 0 && state.report && !state.fromReportFile) return;
   // A cancelled or crashed load leaves the corpus as it was before the drop,
   // so one file that stops the engine does not stop every later analysis.
   if ((await analyse()) !== 'ok') state.files = before;
+}
+
+function sameBytes(a, b) {
+  if (a.byteLength !== b.byteLength) return false;
+  const x = new Uint8Array(a);
+  const y = new Uint8Array(b);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** `name` with " (2)", " (3)"… before its extension: the first not in `taken`. */
+function freeName(name, taken) {
+  const slash = name.lastIndexOf('/') + 1;
+  const dot = name.lastIndexOf('.');
+  const [stem, ext] = dot > slash ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  for (let n = 2; ; n++) {
+    const candidate = `${stem} (${n})${ext}`;
+    if (!taken.has(candidate)) return candidate;
+  }
 }
 
 async function analyse() {
@@ -171,7 +197,7 @@ client.onModel = (model) => {
 
 function setReport(report) {
   state.report = report;
-  showNotes(report.notes || []);
+  showNotes([...state.loadNotes, ...(report.notes || [])]);
   // Colours follow the files, not the documents' numbers in this analysis:
   // an excluded file keeps its slot, so the others keep their colours.
   const docs = report.documents || [];
