@@ -87,7 +87,8 @@ fn score(file: &str) -> f64 {
 #[test]
 fn development_cases_hold_a_floor() {
     let share = score("cases.tsv");
-    assert!(share >= 0.0, "cases.tsv: {share:.3}");
+    // 31/47 (0.660) before the like-with-like rules; 47/47 after.
+    assert!(share >= 0.95, "cases.tsv: {share:.3}");
 }
 
 #[test]
@@ -95,18 +96,26 @@ fn aside_cases_are_reported() {
     score("aside.tsv");
 }
 
-/// A conflict shows each outlet's own number: every member's value span
-/// covers a digit or a number word of its sentence.
+/// A conflict shows each outlet's own number: every member's value span is
+/// a non-empty slice of its sentence holding a digit or an ordinal word.
 #[test]
 fn conflicts_mark_the_number_in_each_wording() {
-    for c in cases("cases.tsv").iter().filter(|c| c.expected == "conflict") {
+    for c in cases("cases.tsv")
+        .iter()
+        .filter(|c| c.expected == "conflict")
+    {
         let (got, marked) = verdict(&c.a, &c.b);
         if got != "conflict" {
             continue;
         }
         for values in marked {
             for v in values {
-                assert!(!v.is_empty(), "{}: an empty value span", c.note);
+                let lower = v.to_lowercase();
+                let numeric = v.chars().any(|ch| ch.is_ascii_digit())
+                    || ["first", "second", "third", "fourth", "fifth", "last"]
+                        .iter()
+                        .any(|w| lower.contains(w));
+                assert!(numeric, "{}: value span {v:?} marks no number", c.note);
             }
         }
     }
