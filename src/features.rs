@@ -1,6 +1,7 @@
 //! Features for comparing (never for displaying): a sentence's text in; its
 //! word tokens (byte spans into that text, folded forms, stems, name keys),
-//! the quantities it states (numbers with units, ranges, vague amounts),
+//! the quantities it states (numbers with units, ranges, vague amounts;
+//! each with what it counts, the period it is of, and its place in a list),
 //! its negations and ordinals out.
 //!
 //! Every span here is a half-open byte range into the text given to
@@ -63,6 +64,26 @@ pub struct Quantity {
     /// What is counted: "percent", "$", "year", "date", or the stem of the
     /// noun that follows ("people"), when there is one.
     pub unit: Option<String>,
+    /// Place value of the last digit written ("43,000": 1,000; "1.2
+    /// million": 100,000; "5,587.75": 0.01): how far a round figure may lie
+    /// from the precise value it rounds.
+    pub step: f64,
+    /// Stems of the words naming what is counted, after the number and its
+    /// unit ("293,000 new jobs": new, job; "$300 on a jacket": jacket), the
+    /// head noun last; empty when the sentence names nothing there.
+    pub thing: Vec<String>,
+    /// The date or period the figure is tied to, when that is not the
+    /// event's own time: "in March 2020" gives "2020-03", "a year earlier"
+    /// and "last year" give "rel:year", "since 2019" gives "since:2019".
+    /// None when nothing ties it, or only the event's own time does ("last
+    /// week", "on Tuesday", "this year").
+    pub anchor: Option<String>,
+    /// Stated as a point of comparison ("up from 256,000", "compared with
+    /// 6.9 billion", "than 5%"), not as the claim's own figure.
+    pub reference: bool,
+    /// (position, length) in a list of figures ("a $300 jacket, a $466.30
+    /// dinner and a $90 taxi" gives 0, 1, 2 of 3); None outside a list.
+    pub list: Option<(usize, usize)>,
 }
 
 impl Quantity {
@@ -82,7 +103,9 @@ pub struct Features {
     pub quantities: Vec<Quantity>,
     /// Byte spans of negation words ("not", "n't", "never", "no").
     pub negations: Vec<(usize, usize)>,
-    /// Ordinals ("first", "second", "last" as -1) with their byte spans.
+    /// Ordinals ("first", "second", "last" as -1) with their byte spans;
+    /// not the words' other uses ("last week", "at first", "first-hand",
+    /// "first lady": see `is_ordinal_use`).
     pub ordinals: Vec<(i32, usize, usize)>,
 }
 
@@ -895,6 +918,11 @@ fn quantity(words: &[Raw], i: usize, len: usize, value: f64, vague: bool) -> Qua
             high,
             precision,
             unit: Some("date".into()),
+            step: 1.0,
+            thing: Vec::new(),
+            anchor: None,
+            reference: false,
+            list: None,
         };
     }
     let mut unit = unit_after(words, i + len);
@@ -902,6 +930,7 @@ fn quantity(words: &[Raw], i: usize, len: usize, value: f64, vague: bool) -> Qua
         start = start.min(words[i - 1].start);
         unit = Some("$".into());
     }
+    let step = step_of(&words[i].folded, value);
     let value = if vague { (low + high) / 2.0 } else { value };
     Quantity {
         start,
@@ -911,6 +940,305 @@ fn quantity(words: &[Raw], i: usize, len: usize, value: f64, vague: bool) -> Qua
         high,
         precision,
         unit,
+        step,
+        thing: Vec::new(),
+        anchor: None,
+        reference: false,
+        list: None,
+    }
+}
+
+/// The place value of the last digit written, from the number's first word
+/// and its whole value: "43,000" 1,000, "5,587.75" 0.01, "1.2" (million)
+/// 100,000, "three hundred" 100.
+fn step_of(first: &str, value: f64) -> f64 {
+    let digits: String = first
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .filter(|c| *c != ',')
+        .collect();
+    let digits = digits.trim_end_matches('.');
+    let Ok(written) = digits.parse::<f64>() else {
+        // Number words: the largest power of ten that divides the value.
+        let mut step = 1.0;
+        while step < 1e12 && value >= step * 10.0 && (value / (step * 10.0)).fract() == 0.0 {
+            step *= 10.0;
+        }
+        return step;
+    };
+    let scale = if written > 0.0 { value / written } else { 1.0 };
+    let place = match digits.split_once('.') {
+        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
+        None => {
+            let zeros = digits.len() - digits.trim_end_matches('0').len();
+            // "0" alone has no trailing zero to speak of.
+            10f64.powi(zeros.min(digits.len().saturating_sub(1)) as i32)
+        }
+    };
+    place * scale
+}
+
+/// Words that end the noun naming what a figure counts.
+fn ends_thing(w: &Raw) -> bool {
+    w.symbol
+        || w.capitalized
+        || is_stop(&w.folded)
+        || w.folded.starts_with(|c: char| c.is_ascii_digit())
+        || is_time_word(&w.folded)
+        || matches!(
+            w.folded.as_str(),
+            "last"
+                | "next"
+                | "previous"
+                | "prior"
+                | "past"
+                | "ago"
+                | "since"
+                | "until"
+                | "till"
+                | "against"
+                | "versus"
+                | "among"
+                | "across"
+                | "within"
+                | "without"
+                | "between"
+                | "under"
+                | "below"
+                | "above"
+                | "near"
+                | "despite"
+        )
+}
+
+/// The counted noun from word `j` on (see [`Quantity::thing`]): up to three
+/// content words, through "of" ("thousands of people") and, for money,
+/// "on"/"for" and an article ("$300 on a jacket"); a later word in -ed or
+/// -ing is taken for the verb that follows ("jobs added").
+fn thing_after(words: &[Raw], mut j: usize, money: bool) -> Vec<String> {
+    let at = |k: usize| words.get(k).map(|w| w.folded.as_str());
+    if at(j) == Some("of") {
+        j += 1;
+    } else if money && matches!(at(j), Some("on" | "for")) {
+        j += 1;
+        if matches!(at(j), Some("a" | "an" | "the")) {
+            j += 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut k = j;
+    while let Some(w) = words.get(k) {
+        if out.len() == 3 || ends_thing(w) || (k > j && w.clause_start) {
+            break;
+        }
+        let f = w.folded.as_str();
+        if !out.is_empty() && (f.ends_with("ed") || f.ends_with("ing")) {
+            break;
+        }
+        out.push(unit_stem(f));
+        k += 1;
+    }
+    out
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Nouns of a calendar period, for "last year", "a year earlier".
+const PERIODS: &[&str] = &[
+    "year", "years", "month", "months", "quarter", "season", "decade", "century",
+];
+
+/// Words naming a time ("last week", "last Tuesday", "last night"): after
+/// "last" they make it mean "the previous", not the final one of a series.
+fn is_time_word(w: &str) -> bool {
+    PERIODS.contains(&w)
+        || MONTHS.contains(&w)
+        || matches!(
+            w,
+            "week"
+                | "weekend"
+                | "night"
+                | "evening"
+                | "morning"
+                | "afternoon"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "minute"
+                | "moment"
+        )
+}
+
+/// The time phrase starting at word `k`, if one does: `Some(Some(key))` for
+/// a date or period other than the event's own (see [`Quantity::anchor`]),
+/// `Some(None)` for the event's own time ("last week", "this year",
+/// "yesterday"), `None` when no time phrase starts at `k`.
+fn period_at(words: &[Raw], k: usize) -> Option<Option<String>> {
+    let at = |i: usize| words.get(i).map(|w| w.folded.as_str()).unwrap_or("");
+    let year_at = |i: usize| -> Option<u32> {
+        let w = at(i);
+        if w.len() != 4 || !w.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        w.parse::<u32>().ok().filter(|y| (1900..=2100).contains(y))
+    };
+    let month_at = |i: usize| MONTHS.iter().position(|m| *m == at(i));
+    // A date: "March 2020", "March 3, 2020", "2020", "March".
+    let date_at = |i: usize| -> Option<String> {
+        if let Some(m) = month_at(i) {
+            let year = year_at(i + 1).or_else(|| year_at(i + 2));
+            return Some(match year {
+                Some(y) => format!("{y}-{:02}", m + 1),
+                None => format!("--{:02}", m + 1),
+            });
+        }
+        year_at(i).map(|y| y.to_string())
+    };
+    let period = |i: usize| PERIODS.contains(&at(i));
+    let rel = |i: usize| Some(Some(format!("rel:{}", at(i).trim_end_matches('s'))));
+    match at(k) {
+        "since" => {
+            let key = date_at(k + 1).or_else(|| date_at(k + 2))?;
+            Some(Some(format!("since:{key}")))
+        }
+        "in" | "during" | "until" | "through" | "as" => {
+            let mut i = k + 1;
+            if at(k) == "as" {
+                if at(i) != "of" {
+                    return None;
+                }
+                i += 1;
+            }
+            if let Some(key) = date_at(i) {
+                return Some(Some(key));
+            }
+            // "in the previous year".
+            if at(i) == "the" && matches!(at(i + 1), "previous" | "prior" | "preceding") {
+                return period_at(words, i + 1);
+            }
+            None
+        }
+        "last" | "previous" | "prior" | "past" | "preceding" if period(k + 1) => rel(k + 1),
+        "last" if is_time_word(at(k + 1)) => Some(None),
+        "this" if is_time_word(at(k + 1)) => Some(None),
+        "today" | "yesterday" | "tonight" => Some(None),
+        // "a year earlier", "the season before", "a year ago".
+        "a" | "the" | "one"
+            if period(k + 1) && matches!(at(k + 2), "earlier" | "ago" | "before") =>
+        {
+            rel(k + 1)
+        }
+        _ => None,
+    }
+}
+
+/// Words before a figure that make it a point of comparison ("up from",
+/// "down from" end in "from").
+const REFERENCE: &[&[&str]] = &[
+    &["from"],
+    &["than"],
+    &["compared", "with"],
+    &["compared", "to"],
+    &["against"],
+    &["versus"],
+    &["vs"],
+];
+
+/// Fills each quantity's `thing`, `anchor`, `reference` and `list` (see
+/// [`Quantity`]) from the words around it.
+fn tie_quantities(words: &[Raw], quantities: &mut [Quantity]) {
+    // Each figure's first word and the word after it.
+    let spans: Vec<(usize, usize)> = quantities
+        .iter()
+        .map(|q| {
+            let first = words.iter().position(|w| w.start >= q.start);
+            let after = words.iter().position(|w| w.start >= q.end);
+            (first.unwrap_or(words.len()), after.unwrap_or(words.len()))
+        })
+        .collect();
+    // A period the sentence opens with ("In May, ..."; "Since 2019 the
+    // clinic ...") ties every figure that names none of its own.
+    let opening = period_at(words, 0).flatten();
+    for (n, q) in quantities.iter_mut().enumerate() {
+        if q.unit.as_deref() == Some("date") {
+            continue;
+        }
+        let (first, after) = spans[n];
+        // The unit word is not the counted noun: "61 percent", "5 million
+        // dollars", "2 per cent".
+        let unit_end = match words.get(after).map(|w| w.folded.as_str()) {
+            Some("percent" | "pct" | "%" | "dollars" | "dollar" | "usd") => after + 1,
+            Some("per") if words.get(after + 1).is_some_and(|w| w.folded == "cent") => after + 2,
+            _ => after,
+        };
+        if q.unit.as_deref() != Some("percent") {
+            q.thing = thing_after(words, unit_end, q.unit.as_deref() == Some("$"));
+        }
+        q.reference =
+            q.precision != Precision::Range && phrase_before(words, first, REFERENCE).is_some();
+        // The first time phrase in the next few words of the clause, before
+        // the next figure.
+        let next_figure = spans.get(n + 1).map_or(words.len(), |s| s.0);
+        let mut tied = None;
+        for k in unit_end..(unit_end + 8).min(next_figure).min(words.len()) {
+            if k > unit_end && words[k].clause_start {
+                break;
+            }
+            if let Some(a) = period_at(words, k) {
+                tied = Some(a);
+                break;
+            }
+        }
+        q.anchor = tied.unwrap_or_else(|| opening.clone());
+    }
+    // Lists: figures one after another, at most four words apart, joined by
+    // a comma, "and" or "or", and not by a comparison ("to 41,000 from
+    // 52,000").
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for n in 0..quantities.len() {
+        if quantities[n].unit.as_deref() == Some("date") {
+            continue;
+        }
+        let joined = runs.last().and_then(|r| r.last()).is_some_and(|&p| {
+            let (gap_start, gap_end) = (spans[p].1, spans[n].0);
+            gap_end >= gap_start
+                && gap_end - gap_start <= 4
+                && !quantities[n].reference
+                && (gap_start..=gap_end).filter(|&k| k < words.len()).any(|k| {
+                    matches!(words[k].folded.as_str(), "and" | "or") || words[k].clause_start
+                })
+        });
+        match runs.last_mut() {
+            Some(r) if joined => r.push(n),
+            _ => runs.push(vec![n]),
+        }
+    }
+    for run in runs.iter().filter(|r| r.len() > 1) {
+        for (pos, &n) in run.iter().enumerate() {
+            quantities[n].list = Some((pos, run.len()));
+        }
     }
 }
 
@@ -945,10 +1273,61 @@ fn unit_stem(w: &str) -> String {
     }
 }
 
+/// Whether the ordinal word at `k` places something in a series, rather
+/// than being part of a time phrase ("last week", "last Tuesday": the
+/// previous one, unless a determiner makes it the final one, "the last week
+/// of the campaign"), an idiom ("at first", "at last", "first of all"), a
+/// compound ("first-hand", "last-minute", "first lady", "first
+/// responders") or the discourse marker opening a sentence ("First, ...").
+/// Ranking compounds stay ordinals ("second-largest", "first-ever").
+fn is_ordinal_use(words: &[Raw], k: usize) -> bool {
+    let w = words[k].folded.as_str();
+    let next = words.get(k + 1);
+    let next_f = next.map_or("", |x| x.folded.as_str());
+    let prev = k.checked_sub(1).map_or("", |i| words[i].folded.as_str());
+    if words[k].hyphen_after {
+        return next_f.ends_with("est") || next_f == "ever";
+    }
+    if prev == "at" && matches!(w, "first" | "last") {
+        return false;
+    }
+    let determined = matches!(
+        prev,
+        "the" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "this" | "that"
+    ) || prev.ends_with("'s")
+        || prev.ends_with('\'');
+    if w == "last" && is_time_word(next_f) && !determined {
+        return false;
+    }
+    if matches!(
+        next_f,
+        "lady"
+            | "ladies"
+            | "aid"
+            | "responder"
+            | "responders"
+            | "name"
+            | "names"
+            | "hand"
+            | "resort"
+            | "glance"
+            | "sight"
+            | "light"
+    ) {
+        return false;
+    }
+    if next_f == "of" && words.get(k + 2).is_some_and(|x| x.folded == "all") {
+        return false;
+    }
+    let opens = words.iter().position(|x| !x.symbol) == Some(k);
+    !(opens && next.is_some_and(|x| x.clause_start))
+}
+
 /// Normalises one sentence for comparison.
 pub fn features(text: &str) -> Features {
     let words = cut_words(text);
-    let (quantities, in_quantity) = find_quantities(&words);
+    let (mut quantities, in_quantity) = find_quantities(&words);
+    tie_quantities(&words, &mut quantities);
     let mut out = Features {
         numbers: quantities.iter().map(|q| q.value).collect(),
         ..Features::default()
@@ -969,7 +1348,9 @@ pub fn features(text: &str) -> Features {
             out.negations.push((w.start, w.end));
         }
         if let Some((_, n)) = ORDINALS.iter().find(|(o, _)| *o == folded) {
-            out.ordinals.push((*n, w.start, w.end));
+            if is_ordinal_use(&words, k) {
+                out.ordinals.push((*n, w.start, w.end));
+            }
         }
         let skip = is_stop || is_title || in_quantity[k] || folded.is_empty();
         let name_key = (w.capitalized && !is_stop && !folded.is_empty()).then(|| name_key(&folded));
@@ -1187,6 +1568,91 @@ mod tests {
         let f = features("He has not travelled anywhere; it wasn't his first trip.");
         assert_eq!(f.negations.len(), 2);
         assert_eq!(f.ordinals.iter().map(|o| o.0).collect::<Vec<_>>(), vec![1]);
+    }
+
+    #[test]
+    fn ordinal_words_in_other_uses_are_not_ordinals() {
+        // (text, ordinals read)
+        let cases: &[(&str, &[i32])] = &[
+            ("It was his first trip.", &[1]),
+            ("The park lost its last bison.", &[-1]),
+            ("She returned last week.", &[]),
+            ("They met last Tuesday and last night.", &[]),
+            ("It rained in the last week of the campaign.", &[-1]),
+            ("At first the police said little.", &[]),
+            ("At last the rain stopped.", &[]),
+            ("A first-hand account of a last-minute deal.", &[]),
+            ("The city's second-largest bank.", &[2]),
+            ("The first lady met first responders.", &[]),
+            ("First, the council voted.", &[]),
+            ("First of all, it rained.", &[]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<i32> = features(text).ordinals.iter().map(|o| o.0).collect();
+            assert_eq!(&got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn round_figures_know_their_last_place() {
+        for (text, step) in [
+            ("worth $43,000 in all", 1000.0),
+            ("worth $43,350 in all", 10.0),
+            ("worth $5,587.75 in all", 0.01),
+            ("1.2 million visitors", 1e5),
+            ("2,000 tonnes", 1000.0),
+            ("three hundred people", 100.0),
+            ("14 people", 1.0),
+            ("2.5bn in aid", 1e8),
+        ] {
+            let q = one_quantity(text);
+            assert!((q.step - step).abs() < 1e-6 * step, "{text}: {}", q.step);
+        }
+    }
+
+    #[test]
+    fn figures_are_tied_to_their_thing_period_and_place() {
+        let f = features("Employers added 293,000 new jobs in May, up from 256,000 in March 2020.");
+        let (now, then) = (&f.quantities[0], &f.quantities[1]);
+        assert_eq!(now.thing, vec!["new", "job"]);
+        assert_eq!(now.anchor.as_deref(), Some("--05"));
+        assert!(!now.reference);
+        assert!(then.reference);
+        assert_eq!(then.anchor.as_deref(), Some("2020-03"));
+
+        let f = features("Sales were $6.9 billion last year, or $7 billion a year earlier.");
+        assert_eq!(f.quantities[0].anchor.as_deref(), Some("rel:year"));
+        assert_eq!(f.quantities[1].anchor.as_deref(), Some("rel:year"));
+        let f = features("The clinic has treated 12,000 patients since 2019.");
+        assert_eq!(f.quantities[0].anchor.as_deref(), Some("since:2019"));
+        assert_eq!(f.quantities[0].thing, vec!["patient"]);
+        // The event's own time ties nothing.
+        let f = features("Claims rose to 293,000 last week.");
+        assert_eq!(f.quantities[0].anchor, None);
+        let f = features("In 2019, the clinic treated 3,400 patients.");
+        assert_eq!(f.quantities[1].anchor.as_deref(), Some("2019"));
+
+        let f = features("He bought a $300 jacket, a $466.30 dinner and a $90 taxi ride.");
+        let listed: Vec<_> = f
+            .quantities
+            .iter()
+            .map(|q| (q.list, q.thing.clone()))
+            .collect();
+        assert_eq!(
+            listed,
+            vec![
+                (Some((0, 3)), vec!["jacket".to_string()]),
+                (Some((1, 3)), vec!["dinner".to_string()]),
+                (Some((2, 3)), vec!["taxi".to_string(), "rid".to_string()]),
+            ]
+        );
+        let f = features("She spent $300 on a jacket.");
+        assert_eq!(f.quantities[0].thing, vec!["jacket"]);
+        assert_eq!(f.quantities[0].list, None);
+        // A comparison is no list.
+        let f = features("Applications fell to 41,000 from 52,000.");
+        assert_eq!(f.quantities[0].list, None);
+        assert!(f.quantities[1].reference);
     }
 
     #[test]

@@ -551,6 +551,12 @@ pub fn analyze_documents(
     };
     progress(Stage::Aligning, 0, documents.len(), "");
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+    // Quotations are the speaker's words: two outlets quoting one statement
+    // are not copying each other (docsim::verbatim counts them apart).
+    let quoted: Vec<Vec<(usize, usize)>> = analyses
+        .iter()
+        .map(|a| a.quotes.iter().map(|q| (q.start, q.end)).collect())
+        .collect();
     let (mut alignment, verbatim) = par::both(
         || {
             align::align_stories(
@@ -562,7 +568,7 @@ pub fn analyze_documents(
                 &fixes.claim_fixes(align_ids),
             )
         },
-        || align::verbatim(&texts),
+        || align::verbatim(&texts, &quoted),
     );
     let claims = crate::report::claims_out(&alignment, &inputs, align_ids);
     let alignment_applied = std::mem::take(&mut alignment.applied);
@@ -650,6 +656,8 @@ pub fn analyze_documents(
             claims_unique: unique,
             verbatim_share: copied.share,
             verbatim_with: copied.with,
+            quoted_share: copied.quoted_share,
+            quoted_with: copied.quoted_with,
         });
     }
     let similarity = alignment.similarity;

@@ -101,10 +101,18 @@ pub struct DocumentOut {
     /// Claim sentences no other outlet carries.
     pub claims_unique: usize,
     /// Share of the document's words inside runs of 8 or more words that
-    /// another document has word for word (a wire copy shows near 1).
+    /// another document has word for word in its own words (a wire copy
+    /// shows near 1). Quotations that another document also quotes are not
+    /// counted here, unless they came with the copied words around them.
     pub verbatim_share: f64,
     /// The documents those runs are shared with, most shared first.
     pub verbatim_with: Vec<usize>,
+    /// Share of the document's words inside its quotations (spans of
+    /// `quotes`) in runs of 8 or more words that another document quotes
+    /// too: the same statement quoted, not copying. In [0, 1].
+    pub quoted_share: f64,
+    /// The documents quoting those same words, most shared first.
+    pub quoted_with: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]

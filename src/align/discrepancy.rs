@@ -4,15 +4,23 @@
 //!
 //! Every quantity is an interval ("nearly 400,000" = 360,000..440,000,
 //! "hundreds of thousands" = 200,000..999,999, "more than half" = 0.5..1).
-//! Quantities of different members that could count the same thing (same
-//! unit, close in size) are compared; a group of them whose values differ is
-//! one finding, flagged `compatible` (soft) when every differing pair's
-//! intervals overlap ("hundreds of thousands" / "nearly 400,000" / "between
-//! 360,000 and 560,000"), and hard when some pair cannot both be true
-//! (400,000 / 560,000).
+//! Only like is compared with like ([`like_with_like`]): quantities of
+//! different members with the same unit or counted noun, close in size,
+//! naming the same thing when both name one ("293,000 jobs" is not "256,000
+//! claims"), of the same moment (a figure "up from 256,000 in March 2020" or
+//! "a year earlier" is not the claim's own figure) and, in lists, at the same
+//! place ("a $300 jacket, a $466.30 dinner"). A group of them whose values
+//! differ is one finding, flagged `compatible` (soft) when every differing
+//! pair can hold at once: intervals that overlap ("hundreds of thousands" /
+//! "nearly 400,000") or a round figure and the precise one it rounds to
+//! ("$43,000" / "$43,350", see [`rounds`]); hard when some pair cannot both
+//! be true (400,000 / 560,000; $5,587.75 / $5,687.75). Ordinals conflict only
+//! when they count the same thing ("his first visit" / "his second visit");
+//! the words' other uses ("last week", "at first") are not read as ordinals
+//! (`features`). Hard findings come first.
 
 use super::similarity::{intersect, Corpus};
-use crate::features::{Features, Quantity};
+use crate::features::{Features, Precision, Quantity};
 
 /// What kind of disagreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,9 +64,12 @@ pub fn comparable(a: &Quantity, b: &Quantity) -> bool {
         }
         (None, None) => true,
     };
-    if !unit_ok {
-        return false;
-    }
+    unit_ok && near_in_size(a, b, a.unit.is_some() && b.unit.is_some())
+}
+
+/// Within a factor of three of each other (both units stated) or of one
+/// and a half (a unit unstated), or overlapping.
+fn near_in_size(a: &Quantity, b: &Quantity, both_stated: bool) -> bool {
     if a.overlaps(b) {
         return true;
     }
@@ -67,12 +78,94 @@ pub fn comparable(a: &Quantity, b: &Quantity) -> bool {
     } else {
         a.low / b.high.max(1e-9)
     };
-    let both_stated = a.unit.is_some() && b.unit.is_some();
     gap <= if both_stated { 3.0 } else { 1.5 }
 }
 
 pub fn same_value(a: &Quantity, b: &Quantity) -> bool {
     a.precision == b.precision && (a.low - b.low).abs() < 1e-9 && (a.high - b.high).abs() < 1e-9
+}
+
+/// The same value stated, hedged or not: "240" and "about 240" agree.
+pub fn agree(a: &Quantity, b: &Quantity) -> bool {
+    use Precision::{About, Exact};
+    same_value(a, b)
+        || (matches!((a.precision, b.precision), (Exact, About) | (About, Exact))
+            && (a.value - b.value).abs() < 1e-9 * a.value.abs().max(1.0))
+}
+
+/// Whether the two name the same counted thing, when both name one: the
+/// head noun of one is among the other's words ("new jobs" / "jobs"; not
+/// "jobs" / "claims", nor "a $300 jacket" / "a $466.30 dinner").
+fn same_thing(a: &Quantity, b: &Quantity) -> bool {
+    match (a.thing.last(), b.thing.last()) {
+        (Some(ha), Some(hb)) => b.thing.contains(ha) || a.thing.contains(hb),
+        _ => true,
+    }
+}
+
+/// Whether two figures of different outlets are of the same moment: both
+/// the claim's own figure or both a point of comparison ("up from 256,000"),
+/// and tied to the same date or period. A figure tied to another period
+/// ("a year earlier", "last year", "since 2019") is not held against one
+/// tied to none; a plain date ("in May") may be one outlet's detail of the
+/// event's own time, so it is.
+fn same_moment(a: &Quantity, b: &Quantity) -> bool {
+    if a.reference != b.reference {
+        return false;
+    }
+    let other_period = |x: &str| x.starts_with("rel:") || x.starts_with("since:");
+    match (&a.anchor, &b.anchor) {
+        (Some(x), Some(y)) => x == y,
+        (Some(x), None) | (None, Some(x)) => !other_period(x),
+        (None, None) => true,
+    }
+}
+
+/// Whether list items can be held against each other: when either does
+/// not name its thing, only items at the same place of lists of the same
+/// length ("$40, $65 and $120" / "$45, $65 and $120"); an item of a list is
+/// never held against a lone figure that names nothing.
+fn same_place(a: &Quantity, b: &Quantity) -> bool {
+    if a.list.is_none() && b.list.is_none() {
+        return true;
+    }
+    if !a.thing.is_empty() && !b.thing.is_empty() {
+        return true; // same_thing decides
+    }
+    a.list.is_some() && a.list == b.list
+}
+
+/// Whether two quantities of different outlets count the same thing at the
+/// same time, so that their values may be held against each other: close in
+/// size with the same unit (see [`comparable`]) or the same counted noun
+/// behind different first words ("293,000 new jobs" / "290,000 jobs"), the
+/// same counted thing when both name one, the same moment, and the same
+/// place in a list.
+pub fn like_with_like(a: &Quantity, b: &Quantity) -> bool {
+    let sized = comparable(a, b)
+        || (!a.thing.is_empty()
+            && !b.thing.is_empty()
+            && a.unit.as_deref() != Some("date")
+            && b.unit.as_deref() != Some("date")
+            && same_thing(a, b)
+            && near_in_size(a, b, true));
+    sized && same_thing(a, b) && same_moment(a, b) && same_place(a, b)
+}
+
+/// Whether one figure is the other rounded: a round figure ("43,000", "1.2
+/// million", "2.5%") and a more precise one ("43,350", "1,214,000",
+/// "2.47%") within half its last written place. Round figures of a hundred
+/// or more, or with decimals: "40" against "45" is two counts, not a
+/// rounding.
+pub fn rounds(a: &Quantity, b: &Quantity) -> bool {
+    let one_way = |r: &Quantity, p: &Quantity| {
+        r.precision == Precision::Exact
+            && p.precision == Precision::Exact
+            && (r.step >= 100.0 || r.step < 1.0)
+            && r.step > p.step * 1.000_001
+            && (r.value - p.value).abs() <= r.step / 2.0 * 1.000_001
+    };
+    one_way(a, b) || one_way(b, a)
 }
 
 /// Counts worth linking sentences by: not dates, and not small counts ("the
@@ -126,6 +219,22 @@ pub fn fact_link(corpus: &Corpus, fa: &Features, fb: &Features, a: usize, b: usi
     best
 }
 
+/// What an ordinal at byte `start` counts: the stems of up to two content
+/// words after it in its clause ("first public visit": public, visit).
+fn ordinal_thing(f: &Features, start: usize) -> Vec<&str> {
+    let Some(k) = f.tokens.iter().position(|t| t.start == start) else {
+        return Vec::new();
+    };
+    f.tokens[k + 1..]
+        .iter()
+        .take(3)
+        .take_while(|t| !t.clause_start)
+        .filter(|t| !t.skip)
+        .take(2)
+        .map(|t| t.stem.as_str())
+        .collect()
+}
+
 /// The disagreements among a claim's members (`feats[k]` the features of
 /// member `k`, `docs[k]` its document): numbers are compared across
 /// documents only (one outlet's two sentences on the claim do not
@@ -150,19 +259,21 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
             }
             for (x, qa) in fi.quantities.iter().enumerate() {
                 for (y, qb) in fj.quantities.iter().enumerate() {
-                    if !comparable(qa, qb) {
+                    if !like_with_like(qa, qb) {
                         continue;
                     }
-                    let same = same_value(qa, qb);
+                    let same = agree(qa, qb);
                     // A member that states the very same value elsewhere agrees.
                     if !same
-                        && (fj.quantities.iter().any(|q| same_value(q, qa))
-                            || fi.quantities.iter().any(|q| same_value(q, qb)))
+                        && (fj.quantities.iter().any(|q| agree(q, qa))
+                            || fi.quantities.iter().any(|q| agree(q, qb)))
                     {
                         continue;
                     }
                     let (na, nb) = (node(&mut nodes, (i, x)), node(&mut nodes, (j, y)));
-                    links.push((na, nb, same, qa.overlaps(qb)));
+                    // Soft when both can hold: intervals that meet, or one
+                    // figure the other rounded.
+                    links.push((na, nb, same, qa.overlaps(qb) || rounds(qa, qb)));
                 }
             }
         }
@@ -234,24 +345,43 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
                 .collect(),
         });
     }
-    // Ordinals: "first" against "second" trip.
-    let with_ordinal: Vec<(usize, i32, usize, usize)> = feats
+    // Ordinals: "first" against "second" trip, counting the same thing
+    // ("his first visit" / "his second visit", not "the first time" / "the
+    // second fire"); one outlet's own sentences do not conflict.
+    let with_ordinal: Vec<(usize, i32, usize, usize, Vec<&str>)> = feats
         .iter()
         .enumerate()
-        .filter_map(|(m, f)| f.ordinals.first().map(|&(o, s, e)| (m, o, s, e)))
+        .flat_map(|(m, f)| {
+            f.ordinals
+                .iter()
+                .map(move |&(o, s, e)| (m, o, s, e, ordinal_thing(f, s)))
+        })
         .collect();
-    let ordinals_differ = with_ordinal.iter().any(|x| {
-        with_ordinal
-            .iter()
-            .any(|y| x.1 != y.1 && docs.get(x.0) != docs.get(y.0))
-    });
-    if ordinals_differ {
+    let mut involved: Vec<(usize, usize, usize)> = Vec::new();
+    for (k, x) in with_ordinal.iter().enumerate() {
+        for y in &with_ordinal[k + 1..] {
+            let same_thing =
+                x.4.is_empty() || y.4.is_empty() || x.4.iter().any(|t| y.4.contains(t));
+            if x.1 != y.1 && docs.get(x.0) != docs.get(y.0) && same_thing {
+                for v in [(x.0, x.2, x.3), (y.0, y.2, y.3)] {
+                    if !involved.contains(&v) {
+                        involved.push(v);
+                    }
+                }
+            }
+        }
+    }
+    if !involved.is_empty() {
+        involved.sort_unstable();
         out.push(Finding {
             kind: Kind::Ordinal,
             compatible: false,
-            values: with_ordinal.iter().map(|&(m, _, s, e)| (m, s, e)).collect(),
+            values: involved,
         });
     }
+    // Conflicts before what can all hold at once (a stable sort keeps
+    // numbers, negation, ordinals in that order within each).
+    out.sort_by_key(|f| f.compatible);
     out
 }
 
@@ -308,10 +438,99 @@ mod tests {
                 &[(Negation, false)],
             ),
             (&["It cost $5 million.", "It killed 5 people."], &[]),
+            // Rounding: a round figure and the precise one it rounds to.
+            (
+                &["The fee was $43,000.", "The fee was $43,350."],
+                &[(Number, true)],
+            ),
+            (
+                &["The fee was $43,000.", "The fee was $43,900."],
+                &[(Number, false)],
+            ),
+            (
+                &["The retreat cost $5,587.75.", "The retreat cost $5,687.75."],
+                &[(Number, false)],
+            ),
+            (
+                &["Tickets cost $40.", "Tickets cost $45."],
+                &[(Number, false)],
+            ),
+            // The same value, hedged or not.
+            (
+                &[
+                    "It carried 240 passengers.",
+                    "It carried about 240 passengers.",
+                ],
+                &[],
+            ),
+            // Another period's figure, or a point of comparison.
+            (
+                &[
+                    "Claims rose to 293,000, up from 256,000 in March 2020.",
+                    "Claims stood at 256,000 at the start, and 293,000 now.",
+                ],
+                &[],
+            ),
+            (
+                &[
+                    "The rate hit 5.1 percent in May.",
+                    "The rate was 4.4 percent a year earlier.",
+                ],
+                &[],
+            ),
+            // Different counted things, and different items of a list.
+            (
+                &[
+                    "Employers added 293,000 new jobs.",
+                    "Officials got 256,000 new claims.",
+                ],
+                &[],
+            ),
+            (
+                &[
+                    "He bought a $300 jacket, a $466.30 dinner and a $90 taxi ride.",
+                    "He bought a $450 watch and a $120 scarf.",
+                ],
+                &[],
+            ),
+            (
+                &[
+                    "Seats cost $40, $65 and $120.",
+                    "Seats cost $45, $65 and $120.",
+                ],
+                &[(Number, false)],
+            ),
+            // Ordinals only where they are ordinals, of the same thing.
+            (&["He returned last week.", "It was his first vote."], &[]),
+            (
+                &["It was the first time in years.", "It was the second fire."],
+                &[],
+            ),
+            (
+                &["His first public visit.", "His second visit."],
+                &[(Ordinal, false)],
+            ),
         ];
         for (texts, expected) in cases {
             assert_eq!(&kinds(texts), expected, "{texts:?}");
         }
+    }
+
+    #[test]
+    fn a_conflict_marks_each_outlets_number() {
+        let texts = [
+            "The retreat cost $5,587.75 in all.",
+            "In all the retreat cost $5,687.75.",
+        ];
+        let feats: Vec<Features> = texts.iter().map(|t| features(t)).collect();
+        let found = findings(&[&feats[0], &feats[1]], &[0, 1]);
+        assert_eq!(found.len(), 1);
+        let marked: Vec<&str> = found[0]
+            .values
+            .iter()
+            .map(|&(m, s, e)| &texts[m][s..e])
+            .collect();
+        assert_eq!(marked, vec!["$5,587.75", "$5,687.75"]);
     }
 
     #[test]

@@ -122,13 +122,20 @@ function verbatimPairs(model) {
 
 function verbatim(model) {
   const stated = model.documents.filter((d) => Array.isArray(d.verbatim_with) && d.verbatim_with.length);
+  // Quotations other documents quote too are the speaker's words, not copying: listed apart.
+  const quoting = model.documents.filter((d) => Array.isArray(d.quoted_with) && d.quoted_with.length);
   const items = [];
   for (const d of stated) {
     const share = typeof d.verbatim_share === 'number' ? ` (${Math.round(d.verbatim_share * 100)}% of its words)` : '';
     items.push(el('li', {}, outletChip(model.outlet(d.id), d.id), ` repeats word for word${share}: `,
       d.verbatim_with.map((o, i) => [i ? ', ' : '', outletChip(model.outlet(o), o)])));
   }
-  if (!stated.length) {
+  for (const d of quoting) {
+    const share = typeof d.quoted_share === 'number' ? ` (${Math.round(d.quoted_share * 100)}% of its words, inside quotation marks)` : '';
+    items.push(el('li', { class: 'quoted' }, outletChip(model.outlet(d.id), d.id), ` quotes the same words as `,
+      d.quoted_with.map((o, i) => [i ? ', ' : '', outletChip(model.outlet(o), o)]), `${share}: a shared quotation, not copying`));
+  }
+  if (!stated.length && !quoting.length) {
     for (const [x, y, n] of verbatimPairs(model).slice(0, PAIRS_SHOWN)) {
       items.push(el('li', {}, outletChip(model.outlet(x), x), ' and ', outletChip(model.outlet(y), y),
         ` share ${n} sentence${n > 1 ? 's' : ''} word for word · `, el('a', { href: `#compare/${x}/${y}` }, 'compare them')));

@@ -44,7 +44,13 @@ export function renderSources(panel, model, ctx) {
         el('div', {}, el('dt', {}, 'unique'), el('dd', {}, String(doc.claims_unique ?? '–'))),
         el('div', {}, el('dt', {}, 'quotations'), el('dd', {}, String(quotes))),
         typeof doc.verbatim_share === 'number'
-          ? el('div', {}, el('dt', {}, 'verbatim'), el('dd', {}, `${Math.round(doc.verbatim_share * 100)}%`))
+          ? el('div', { title: 'Share of its own words (outside quotations) found word for word in another document' },
+            el('dt', {}, 'verbatim'), el('dd', {}, `${Math.round(doc.verbatim_share * 100)}%`))
+          : null,
+        // Quotations another document quotes too: the same statement, not copying.
+        typeof doc.quoted_share === 'number' && doc.quoted_share > 0
+          ? el('div', { title: 'Share of its words inside quotations that another document quotes too' },
+            el('dt', {}, 'same quotes'), el('dd', {}, `${Math.round(doc.quoted_share * 100)}%`))
           : null),
       // The file name is the outlet's label when the document names no outlet; it is not repeated then.
       doc.outlet ? el('p', { class: 'source-file' }, doc.file) : null,
