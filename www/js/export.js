@@ -1,5 +1,6 @@
 // Exports: the Report as JSON (what the CLI's --format json prints), the
-// claims grid as CSV (the columns of the CLI's --format csv), and the current
+// claims grid and the sentences as CSV (the CLI's --format csv and
+// --format sentences-csv, byte for byte), and the current
 // view as one self-contained HTML file: inline CSS, the rendered DOM, no scripts.
 import { outletName } from './views/outlets.js';
 
@@ -50,6 +51,38 @@ export function claimsCsv(report) {
 
 export function downloadCsv(report) {
   download('parallax-claims.csv', 'text/csv', claimsCsv(report));
+}
+
+/**
+ * Every sentence of every document, one row each, byte for byte the CLI's
+ * `--format sentences-csv` (sentences_csv in src/main.rs): the claims CSV
+ * holds only what two outlets share, this one also what one outlet alone
+ * says (an empty claim), and headings, captions and the rest by their kind.
+ */
+export function sentencesCsv(report) {
+  const storyOf = new Map();
+  for (const s of report.stories || []) for (const d of s.documents) storyOf.set(d, s.id);
+  const docs = new Map(report.documents.map((d) => [d.id, d]));
+  let out = 'sentence,story,document,outlet,file,kind,claim,text\n';
+  for (const s of report.sentences) {
+    const d = docs.get(s.doc);
+    const row = [
+      String(s.id),
+      storyOf.has(s.doc) ? String(storyOf.get(s.doc)) : '',
+      String(s.doc),
+      csvField(d ? csvOutlet(d) : ''),
+      csvField(d ? d.file : ''),
+      s.kind,
+      s.claim === null || s.claim === undefined ? '' : String(s.claim),
+      csvField(s.text),
+    ];
+    out += row.join(',') + '\n';
+  }
+  return out;
+}
+
+export function downloadSentencesCsv(report) {
+  download('parallax-sentences.csv', 'text/csv', sentencesCsv(report));
 }
 
 /** The page's own stylesheet as text (same origin, so its rules are readable). */

@@ -11,7 +11,7 @@ import { renderQuotes } from './views/quotes.js';
 import { renderRead } from './views/read.js';
 import { renderCompare } from './views/compare.js';
 import { renderOverview } from './views/overview.js';
-import { downloadCsv, downloadHtml, downloadJson } from './export.js';
+import { downloadCsv, downloadHtml, downloadJson, downloadSentencesCsv } from './export.js';
 import { setColorSlots } from './views/outlets.js';
 
 const state = {
@@ -409,6 +409,7 @@ tablist.addEventListener('keydown', (event) => {
 
 $('export-json').addEventListener('click', () => state.report && downloadJson(state.report));
 $('export-csv').addEventListener('click', () => state.report && downloadCsv(state.report));
+$('export-sentences').addEventListener('click', () => state.report && downloadSentencesCsv(state.report));
 $('export-html').addEventListener('click', () => {
   const { view } = parseHash();
   downloadHtml($(`panel-${view}`), $(`tab-${view}`).textContent, state.report);
