@@ -255,6 +255,8 @@ test('with several stories, the HTML export shows the chosen story and names it'
       assert.equal(await file.locator('details.x-claim').count(), mine.length, 'the chosen story\'s claims, no other');
       assert.doesNotMatch(await file.locator('.x-list').first().textContent(), /Arlen|Valmora|flood/i);
       assert.deepEqual(offline.errors, []);
+      await file.locator('details.x-claim summary').first().click();
+      await screenshot(file, 'export-claims-story-offline');
     } finally {
       await offline.close();
     }

@@ -201,8 +201,11 @@ function claimsExport(model) {
   return [
     el('h2', { class: 'view-title' }, 'Claims'),
     el('p', { class: 'view-intro' }, `${plural(rows.length, 'claim')} carried by two or more outlets, most widely carried first. Each one holds every outlet's wording.`),
-    el('p', { class: 'legend-line' }, el('mark', { class: 'diff' }, 'Marked'), ' words differ from the reference wording; ',
-      el('mark', { class: 'value-mark' }, 'boxed'), ' values are the ones the outlets disagree on.'),
+    el('p', { class: 'legend-line' }, el('mark', { class: 'diff' }, 'Marked'), ' words differ from the reference wording',
+      // The boxes are explained only where there are some.
+      rows.some((r) => r.discrepancies.some((d) => (d.values || []).some((v) => Array.isArray(v.span))))
+        ? ['; ', el('mark', { class: 'value-mark' }, 'boxed'), ' values are the ones the outlets disagree on']
+        : null, '.'),
     rows.length ? el('div', { class: 'x-list' }, rows.map((row) => claimDetails(model, row))) : el('p', { class: 'note' }, 'No claim is carried by two outlets.'),
     unique.length
       ? el('section', { class: 'x-section' },
