@@ -16,13 +16,15 @@ const USAGE: &str = "\
 parallax: compare how several outlets covered one event
 
 usage:
-  parallax analyze [--format text|json|csv] [--threads N] [--story N]
-                   [--corrections FILE] PATH...
+  parallax analyze [--format text|json|csv|sentences-csv] [--threads N]
+                   [--story N] [--corrections FILE] PATH...
       files and folders (read recursively); a summary (stories first),
-      the Report JSON, or the claims grid as CSV on stdout; --story N
-      keeps only story N's claims and quote groups; --corrections FILE
-      applies corrections by hand (a JSON list, or a Report exported
-      from the page with its corrections)
+      the Report JSON, the claims grid as CSV, or every sentence as CSV
+      (sentence,story,document,outlet,file,kind,claim,text; claim empty
+      when no other outlet carries it) on stdout; --story N keeps only
+      story N's claims and quote groups; --corrections FILE applies
+      corrections by hand (a JSON list, or a Report exported from the
+      page with its corrections)
   parallax sentences [FILE]
       one document body in (stdin when no FILE), one sentence a line out
   parallax pairs [FILE]
@@ -34,6 +36,7 @@ enum OutputFormat {
     Text,
     Json,
     Csv,
+    SentencesCsv,
 }
 
 fn main() -> ExitCode {
@@ -74,7 +77,12 @@ fn run() -> Result<ExitCode, String> {
                     "text" => OutputFormat::Text,
                     "json" => OutputFormat::Json,
                     "csv" => OutputFormat::Csv,
-                    other => return Err(format!("unknown format '{other}' (text, json or csv)")),
+                    "sentences-csv" => OutputFormat::SentencesCsv,
+                    other => {
+                        return Err(format!(
+                            "unknown format '{other}' (text, json, csv or sentences-csv)"
+                        ))
+                    }
                 };
             }
             Long("threads") | Short('j') => {
@@ -251,6 +259,7 @@ fn cmd_analyze(
             .and_then(|()| out.write_all(b"\n")),
         OutputFormat::Text => out.write_all(text_summary(&report).as_bytes()),
         OutputFormat::Csv => out.write_all(claims_csv(&report).as_bytes()),
+        OutputFormat::SentencesCsv => out.write_all(sentences_csv(&report).as_bytes()),
     }
     .and_then(|()| out.flush());
     if let Err(e) = written {
@@ -387,6 +396,42 @@ pub fn claims_csv(report: &Report) -> String {
                 .collect();
             row.push(csv_field(&wording.join(" ")));
         }
+        s += &(row.join(",") + "\n");
+    }
+    s
+}
+
+/// Every sentence, one row each, in the Report's order: its story, document,
+/// outlet, file, kind, claim (empty when no other outlet carries it) and
+/// text. The page's "Sentences (CSV)" export writes the same bytes
+/// (sentencesCsv in www/js/export.js).
+pub fn sentences_csv(report: &Report) -> String {
+    let mut story_of = vec![None; report.documents.len()];
+    for st in &report.stories {
+        for &d in &st.documents {
+            if let Some(slot) = story_of.get_mut(d) {
+                *slot = Some(st.id);
+            }
+        }
+    }
+    let mut s = String::from("sentence,story,document,outlet,file,kind,claim,text\n");
+    for sentence in &report.sentences {
+        let doc = &report.documents[sentence.doc];
+        // The kind as the Report's JSON spells it ("claim", "heading", ...).
+        let kind = serde_json::to_value(sentence.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let row = [
+            sentence.id.to_string(),
+            story_of[sentence.doc].map_or(String::new(), |n| n.to_string()),
+            sentence.doc.to_string(),
+            csv_field(&outlet_name(report, doc.id)),
+            csv_field(&doc.file),
+            kind,
+            sentence.claim.map_or(String::new(), |c| c.to_string()),
+            csv_field(&sentence.text),
+        ];
         s += &(row.join(",") + "\n");
     }
     s

@@ -77,6 +77,24 @@ fn analyze_a_folder_as_text_json_and_csv() {
         "{csv}"
     );
     assert_eq!(csv.lines().count(), 1 + claims.len(), "{csv}");
+
+    // Every sentence, shared or not; one that no other outlet carries has
+    // an empty claim column.
+    let rows = parallax(&["analyze", "--format", "sentences-csv", d], None);
+    let rows = String::from_utf8(rows.stdout).unwrap();
+    let mut lines = rows.lines();
+    assert_eq!(
+        lines.next(),
+        Some("sentence,story,document,outlet,file,kind,claim,text")
+    );
+    assert_eq!(rows.lines().count(), 1 + sentences.len(), "{rows}");
+    for (line, s) in lines.zip(sentences) {
+        let claim = s["claim"].as_u64().map_or(String::new(), |c| c.to_string());
+        let fields: Vec<&str> = line.splitn(8, ',').collect();
+        assert_eq!(fields[0], s["id"].to_string(), "{line}");
+        assert_eq!(fields[5], s["kind"].as_str().unwrap(), "{line}");
+        assert_eq!(fields[6], claim, "{line}");
+    }
 }
 
 #[test]

@@ -317,13 +317,13 @@ test('exports download, and the JSON re-opens to the same sources', async () => 
     const page2 = readFileSync(await html.path(), 'utf8');
     assert.ok(!/<script/i.test(page2), 'no scripts in the exported file');
     assert.match(page2, /<style>/);
-    assert.match(page2, /claims-grid/);
+    assert.match(page2, /<details class="x-row x-claim"/);
     // It opens offline: no request for anything.
     const offline = await page.context().newPage();
     const asked = [];
     offline.on('request', (r) => asked.push(r.url()));
     await offline.setContent(page2);
-    assert.ok((await offline.locator('.claim-row').count()) >= 4);
+    assert.equal(await offline.locator('details.x-claim').count(), report.claims.length);
     assert.deepEqual(asked.filter((u) => !u.startsWith('data:') && u !== 'about:blank'), []);
     await screenshot(offline, 'export-claims-html');
     await offline.close();
@@ -357,10 +357,14 @@ test('article text is inserted as text, never as markup', async () => {
     await show(page, 'read/0');
     assert.match(await page.locator('.reader').innerText(), /<img src=x/);
     // The exported view keeps it as text too.
-    const [html] = await Promise.all([page.waitForEvent('download'), page.click('#export-html')]);
-    const exported = readFileSync(await html.path(), 'utf8');
-    assert.doesNotMatch(exported, /<img|<b>|<script/i);
-    assert.match(exported, /&lt;img src=x onerror=alert\(1\)&gt;/);
+    // So does every view's exported file, those built from the Report (Claims, Quotes) too.
+    for (const view of ['read/0', 'quotes', 'claims']) {
+      await show(page, view);
+      const [html] = await Promise.all([page.waitForEvent('download'), page.click('#export-html')]);
+      const exported = readFileSync(await html.path(), 'utf8');
+      assert.doesNotMatch(exported, /<img|<b>|<script/i, view);
+      assert.match(exported, /&lt;img src=x onerror=alert\(1\)&gt;/, view);
+    }
   } finally {
     await close();
   }

@@ -11,7 +11,7 @@ import { renderQuotes } from './views/quotes.js';
 import { renderRead } from './views/read.js';
 import { renderCompare } from './views/compare.js';
 import { renderOverview } from './views/overview.js';
-import { downloadCsv, downloadHtml, downloadJson } from './export.js';
+import { downloadCsv, downloadHtml, downloadJson, downloadSentencesCsv } from './export.js';
 import { setColorSlots } from './views/outlets.js';
 
 const state = {
@@ -435,9 +435,24 @@ tablist.addEventListener('keydown', (event) => {
 
 $('export-json').addEventListener('click', () => state.report && downloadJson(state.report));
 $('export-csv').addEventListener('click', () => state.report && downloadCsv(state.report));
+$('export-sentences').addEventListener('click', () => state.report && downloadSentencesCsv(state.report));
+// The view as the reader sees it: the story shown, built whole from its model.
 $('export-html').addEventListener('click', () => {
+  if (!state.model) return;
   const { view } = parseHash();
-  downloadHtml($(`panel-${view}`), $(`tab-${view}`).textContent, state.report);
+  const ctx = { args: [], navigate, files: state.files, setIncluded, fromReport: Boolean(state.fromReportFile) };
+  downloadHtml({
+    view,
+    title: $(`tab-${view}`).textContent,
+    panel: $(`panel-${view}`),
+    model: state.model,
+    report: state.report,
+    story: state.story,
+    renderSources: (panel) => renderSources(panel, state.model, ctx),
+  }).catch((error) => {
+    state.loadErrors.push({ file: 'export', reason: String(error.message || error) });
+    showErrors(state.loadErrors);
+  });
 });
 
 // ---------------------------------------------------------------- theme
