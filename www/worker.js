@@ -63,7 +63,7 @@ const words = ready.then(async (state) => {
 words.then((model) => postMessage({ id: 0, model }));
 
 self.onmessage = async (event) => {
-  const { id, type, files, choices } = event.data || {};
+  const { id, type, files, choices, corrections } = event.data || {};
   const state = await ready;
   if (!state.ok) {
     postMessage({ id, ok: false, error: state.error });
@@ -87,7 +87,7 @@ self.onmessage = async (event) => {
         last = now;
         postMessage({ id, progress: { stage, done, total, file } });
       }
-    }, choices || []);
+    }, choices || [], corrections || []);
     // The similarity matrix arrives as typed rows (see src/wasm.rs): it
     // crosses to the page as a few memory copies, not a million values.
     // The largest parts go as messages of their own: the page rebuilds each

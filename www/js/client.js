@@ -58,15 +58,18 @@ export class AnalysisClient {
     this.start();
   }
 
-  /** files: [{name, bytes: ArrayBuffer}], choices: [{file, story}] (stories chosen by hand) → the Report. */
-  async analyze(files, onProgress, choices = []) {
+  /**
+   * files: [{name, bytes: ArrayBuffer}], choices: [{file, story}] (stories chosen by hand),
+   * corrections: the corrections by hand (src/corrections.rs) → the Report.
+   */
+  async analyze(files, onProgress, choices = [], corrections = []) {
     await this.ready;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const request = { resolve, reject, onProgress: (p) => { request.lastStage = p.stage; request.lastFile = p.file; onProgress?.(p); } };
       this.pending.set(id, request);
       // Copied, not transferred: the page keeps its files to re-analyse after an exclusion or an addition.
-      this.worker.postMessage({ id, type: 'analyze', files, choices });
+      this.worker.postMessage({ id, type: 'analyze', files, choices, corrections });
     });
   }
 

@@ -23,6 +23,7 @@ const state = {
   loadNotes: [], // what the page did to the files that the reader should know (renamed duplicates)
   rendered: new Map(), // view → the route it was last rendered for, with this model
   choices: [], // stories chosen by hand: [{file, story}], sent with every analysis
+  corrections: [], // corrections by hand (src/corrections.rs), in the order made, sent with every analysis
   story: 0, // the story every view shows (the URL's ?story=)
 };
 
@@ -136,7 +137,7 @@ async function analyse() {
   setBusy(true, `Reading ${included.length} files…`);
   try {
     const report = included.length
-      ? await client.analyze(included.map(({ name, bytes }) => ({ name, bytes })), showProgress, state.choices)
+      ? await client.analyze(included.map(({ name, bytes }) => ({ name, bytes })), showProgress, state.choices, state.corrections)
       : emptyReport();
     // The report's arrival is one task of the page's thread; indexing and
     // drawing it start in the next, so no single task holds the page long.
@@ -220,6 +221,7 @@ function setReport(report) {
   setColorSlots(slots);
   // An opened Report brings the stories chosen in it; a new analysis keeps ours.
   if (Array.isArray(report.story_choices) && report.story_choices.length) state.choices = report.story_choices;
+  if (Array.isArray(report.corrections) && report.corrections.length) state.corrections = report.corrections;
   const stories = report.stories || [];
   const asked = Number(new URLSearchParams(location.search).get('story'));
   state.story = stories.some((s) => s.id === asked) ? asked : stories[0]?.id ?? 0;
@@ -319,6 +321,61 @@ function renderStories(report) {
   replace(bar, heading, pick, ...regroup);
 }
 
+// ---------------------------------------------------------------- corrections
+
+/** Corrections need the articles: an opened Report alone cannot be analysed again. */
+function canCorrect() {
+  return state.files.some((f) => f.included);
+}
+
+/** Adds a correction by hand and analyses again; a failed analysis takes it back. */
+async function correct(correction) {
+  state.corrections = [...state.corrections, correction];
+  const outcome = await analyse();
+  if (outcome !== 'ok') state.corrections = state.corrections.filter((c) => c !== correction);
+  return outcome;
+}
+
+/** Takes back correction `index` (and only it): the others still apply. */
+async function undoCorrection(index) {
+  const before = state.corrections;
+  state.corrections = before.filter((_, i) => i !== index);
+  if ((await analyse()) !== 'ok') state.corrections = before;
+}
+
+const clip = (text, n = 70) => (text && text.length > n ? `${text.slice(0, n - 1)}…` : text || '');
+
+/** A correction in a reader's words; sentences by their text, files by their name. */
+function describeCorrection(c) {
+  const at = (r) => (r?.text ? `“${clip(r.text)}” (${r.file})` : `${r?.file} at ${r?.start}`);
+  switch (c.op) {
+    case 'detach': return ['Taken out of its claim: ', at(c.sentence)];
+    case 'attach': return ['Added ', at(c.sentence), ' to the claim of ', at(c.to)];
+    case 'merge': return ['Merged the claims of ', at(c.a), ' and ', at(c.b)];
+    case 'speaker': return ['Speaker of ', at(c.quote), c.speaker ? ` set to ${c.speaker}` : ' set to no one'];
+    case 'outlet': return ['Outlet of ', c.file, ` named ${c.outlet}`];
+    default: return [JSON.stringify(c)];
+  }
+}
+
+/** The corrections by hand, each with Undo; they travel in the exported Report. */
+function renderCorrections(report) {
+  const box = $('corrections');
+  const list = state.corrections;
+  box.hidden = list.length === 0;
+  if (!list.length) return;
+  const unapplied = new Set((report.notes || []).filter((n) => n.includes('could not be applied')));
+  replace(box,
+    el('details', { open: true },
+      el('summary', {}, el('strong', {}, `${list.length} correction${list.length === 1 ? '' : 's'} by hand`), ' (kept in the exported Report JSON)'),
+      el('ol', { class: 'correction-list' }, list.map((c, i) => el('li', {}, ...describeCorrection(c), ' ',
+        canCorrect()
+          ? el('button', { type: 'button', class: 'undo', onclick: () => undoCorrection(i), 'aria-label': `Undo correction ${i + 1}` }, 'Undo')
+          : null))),
+      unapplied.size ? el('p', { class: 'note' }, 'Some could not be applied: see the notes above.') : null,
+      canCorrect() ? null : el('p', { class: 'hint' }, 'Add the articles to change or undo corrections.')));
+}
+
 /** Excludes or re-includes one file, then re-analyses what is included. */
 function setIncluded(fileName, included) {
   const file = state.files.find((f) => f.name === fileName);
@@ -343,6 +400,7 @@ function render() {
   $('results').hidden = !hasAny;
   document.body.classList.toggle('has-results', hasAny);
   renderStories(report);
+  renderCorrections(report);
   const m = state.model;
   const excluded = state.files.filter((f) => !f.included).length;
   replace(
@@ -382,7 +440,7 @@ function route() {
   const key = args.join('/');
   if (state.rendered.get(view) !== key) {
     state.rendered.set(view, key);
-    RENDERERS[view]($(`panel-${view}`), state.model, { args, navigate, files: state.files, setIncluded, fromReport: Boolean(state.fromReportFile) });
+    RENDERERS[view]($(`panel-${view}`), state.model, { args, navigate, files: state.files, setIncluded, fromReport: Boolean(state.fromReportFile), correct: canCorrect() ? correct : null });
   }
   document.title = `${$(`tab-${view}`).textContent} · Parallax`;
 }

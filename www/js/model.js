@@ -2,7 +2,7 @@
 // lists inside loops: Report in, lookup tables out. Fields the current core
 // may not produce yet are read defensively (absent → empty).
 import { differingSpans } from './diff.js';
-import { outletName } from './views/outlets.js';
+import { distinctOutletNames } from './views/outlets.js';
 
 const list = (value) => (Array.isArray(value) ? value : []);
 
@@ -30,7 +30,7 @@ export function indexReport(report) {
   for (const c of claims) for (const sid of list(c.sentences)) claimOfSentence.set(sid, c.id);
   for (const s of sentences) if (s.claim !== null && s.claim !== undefined) claimOfSentence.set(s.id, s.claim);
 
-  const names = new Map(documents.map((d) => [d.id, outletName(d)]));
+  const names = distinctOutletNames(documents);
   return {
     report,
     documents,
@@ -47,6 +47,10 @@ export function indexReport(report) {
     quotesByDoc,
     claimOfSentence,
     outlet: (docId) => names.get(docId) ?? `document ${docId}`,
+    /** A sentence or quotation as a correction by hand names it: its file and start (src/corrections.rs). */
+    spanRef(item) {
+      return { file: docById.get(item.doc)?.file ?? '', start: item.start, text: item.text };
+    },
     /** Other documents that carry a sentence's claim. */
     corroboration(sentence) {
       const claim = claimById.get(claimOfSentence.get(sentence.id));

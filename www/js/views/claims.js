@@ -221,7 +221,10 @@ export function renderClaims(panel, model, ctx) {
       return el('li', { class: 'wording', style: { '--outlet': outletColor(s.doc) } },
         el('div', { class: 'wording-head' }, outletChip(model.outlet(s.doc), s.doc),
           s === reference && row.sentences.length > 1 ? el('span', { class: 'kind-badge' }, 'reference wording') : null,
-          el('a', { class: 'read-link', href: `#read/${s.doc}/${s.id}` }, 'Read in context →')),
+          el('a', { class: 'read-link', href: `#read/${s.doc}/${s.id}` }, 'Read in context →'),
+          ctx.correct && row.claim
+            ? el('button', { type: 'button', class: 'detach', title: 'This wording does not say the same thing: take it out of the claim', onclick: () => ctx.correct({ op: 'detach', sentence: model.spanRef(s) }) }, 'Not this claim')
+            : null),
         el('p', { class: 'wording-text' }, highlighted(s.text, spans, (span) => {
           if (!span.value) return diffMark();
           const mark = document.createElement('mark');
@@ -237,11 +240,52 @@ export function renderClaims(panel, model, ctx) {
         el('p', {}, el('strong', {}, 'Said of another story too'), ' (context, not corroboration):'),
         el('ul', {}, context.map(({ claim, story }) => el('li', {}, el('q', {}, claim.label), story ? ` (${story.label})` : '')))));
     }
+    if (ctx.correct) parts.push(correctionControls(row));
     if (row.claim && row.sentences.length > 1) {
       parts.push(el('p', { class: 'legend-line' }, el('mark', { class: 'diff' }, 'marked'), ' words differ from the reference wording',
         valueSpans.size ? [';', el('mark', { class: 'value-mark' }, 'boxed'), ' values are the ones the outlets disagree on'] : null, '.'));
     }
     return parts;
+  }
+
+  /**
+   * Corrections by hand for an opened row: merge the claim with another,
+   * add an unshared sentence to it, or (for an unshared sentence) add it to
+   * a claim. Each choice is applied at once; the list above the views can
+   * undo it.
+   */
+  function correctionControls(row) {
+    const short = (t) => (t.length > 90 ? `${t.slice(0, 89)}…` : t);
+    const claimOptions = (except) => all.claims.filter((r) => r !== except).map((r) => el('option', { value: r.key }, short(r.label)));
+    const anchor = (r) => model.spanRef(r.claim ? model.labelSentence(r.claim) : r.sentences[0]);
+    const byKey = (key) => all.claims.find((r) => r.key === key) || all.unique.find((r) => r.key === key);
+    if (!row.claim) {
+      const pick = el('select', { class: 'attach-to', 'aria-label': 'Add this sentence to a claim' },
+        el('option', { value: '' }, 'Add this sentence to a claim…'), claimOptions(null));
+      pick.addEventListener('change', () => {
+        const target = byKey(pick.value);
+        if (target) ctx.correct({ op: 'attach', sentence: model.spanRef(row.sentences[0]), to: anchor(target) });
+      });
+      return el('div', { class: 'correct-bar' }, pick);
+    }
+    const merge = el('select', { class: 'merge-with', 'aria-label': 'Merge this claim with another' },
+      el('option', { value: '' }, 'Merge with another claim…'), claimOptions(row));
+    merge.addEventListener('change', () => {
+      const target = byKey(merge.value);
+      if (target) ctx.correct({ op: 'merge', a: anchor(row), b: anchor(target) });
+    });
+    // Unshared sentences by outlet, for "this outlet says it too".
+    const add = el('select', { class: 'add-sentence', 'aria-label': 'Add an unshared sentence to this claim' },
+      el('option', { value: '' }, 'Add a sentence that says it too…'),
+      model.documents.map((d) => {
+        const own = all.unique.filter((u) => u.docs[0] === d.id);
+        return own.length ? el('optgroup', { label: model.outlet(d.id) }, own.map((u) => el('option', { value: u.key }, short(u.label)))) : null;
+      }));
+    add.addEventListener('change', () => {
+      const loose = byKey(add.value);
+      if (loose) ctx.correct({ op: 'attach', sentence: model.spanRef(loose.sentences[0]), to: anchor(row) });
+    });
+    return el('div', { class: 'correct-bar' }, el('span', { class: 'correct-title' }, 'Correct by hand: '), merge, add);
   }
 
   function rowNodes(row) {

@@ -18,11 +18,35 @@ export function outletColor(docId) {
   return `hsl(${Math.round((slot * 137.508) % 360)} 65% 45%)`;
 }
 
-/** The outlet as the document names it, else its file name without folder or extension. */
+/** The outlet as the Report names it (the core names it from the page, URL, file or folder), else its file name. */
 export function outletName(doc) {
   if (doc.outlet) return doc.outlet;
   const base = doc.file.split('/').pop();
   return base.replace(/\.[a-z0-9]+$/i, '') || doc.file;
+}
+
+/**
+ * Outlet names that tell every document apart: where two documents share a
+ * name (huffpost.txt of two events' folders), each gets what differs beside
+ * it: its folder, else its date, else its file name. Returns id → label.
+ */
+export function distinctOutletNames(documents) {
+  const names = new Map(documents.map((d) => [d.id, outletName(d)]));
+  const byName = new Map();
+  for (const d of documents) {
+    const name = names.get(d.id);
+    if (!byName.has(name)) byName.set(name, []);
+    byName.get(name).push(d);
+  }
+  const folderOf = (d) => d.file.split('#')[0].split('/').slice(0, -1).join('/');
+  for (const [name, docs] of byName) {
+    if (docs.length < 2) continue;
+    const distinct = (f) => new Set(docs.map(f)).size === docs.length;
+    const date = (d) => (d.date ? readableDate(d.date) : '');
+    const tell = distinct(folderOf) ? folderOf : distinct(date) ? date : (d) => d.file;
+    for (const d of docs) names.set(d.id, `${name} (${tell(d) || d.file})`);
+  }
+  return names;
 }
 
 /** A small label for an outlet: its colour dot (decorative) and its name (the real signal). */

@@ -92,8 +92,28 @@ export function renderQuotes(panel, model, ctx) {
         q.cue ? el('span', { class: 'cue' }, q.cue) : null,
         given,
         unclosed,
-        el('a', { class: 'read-link', href: `#read/${q.doc}/${q.sentence}` }, 'In context →')),
+        el('a', { class: 'read-link', href: `#read/${q.doc}/${q.sentence}` }, 'In context →'),
+        ctx.correct ? speakerButton(q) : null),
       el('blockquote', { class: 'quote-text' }, highlighted(q.text, spans, diffMark)));
+  };
+
+  // Every speaker the corpus names, offered when a quotation's speaker is changed by hand.
+  const speakerList = el('datalist', { id: 'speaker-names' }, model.speakers.map((s) => el('option', { value: s.name })));
+  /** "Change speaker": a field with the known names; saving is a correction by hand. */
+  const speakerButton = (q) => {
+    const button = el('button', { type: 'button', class: 'change-speaker', 'aria-label': `Change the speaker of “${q.text.slice(0, 40)}”` }, q.speaker ? 'Change speaker' : 'Give a speaker');
+    button.addEventListener('click', () => {
+      const input = el('input', { type: 'text', list: 'speaker-names', value: q.speaker || '', 'aria-label': 'Speaker', placeholder: 'name, or empty for no one' });
+      const form = el('form', { class: 'speaker-form', onsubmit: (e) => {
+        e.preventDefault();
+        const speaker = input.value.trim();
+        if (speaker !== (q.speaker || '')) ctx.correct({ op: 'speaker', quote: model.spanRef(q), speaker });
+        else form.replaceWith(button);
+      } }, input, el('button', { type: 'submit' }, 'Save'), el('button', { type: 'button', onclick: () => form.replaceWith(button) }, 'Cancel'));
+      button.replaceWith(form);
+      input.focus();
+    });
+    return button;
   };
 
   const groupCard = (group) => {
@@ -171,5 +191,5 @@ export function renderQuotes(panel, model, ctx) {
   draw();
   replace(panel, el('h2', { class: 'view-title' }, 'Quotes'),
     el('p', { class: 'view-intro' }, 'Who said what, and in which words each outlet reports it. ', el('mark', { class: 'diff' }, 'Marked'), ' words differ between outlets.'),
-    controls, count, body, more);
+    controls, count, body, more, ctx.correct ? speakerList : null);
 }
