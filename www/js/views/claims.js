@@ -264,9 +264,11 @@ export function renderClaims(panel, model, ctx) {
         el('ul', {}, context.map(({ claim, story }) => el('li', {}, el('q', {}, claim.label), story ? ` (${story.label})` : '')))));
     }
     if (row.claim && row.sentences.length > 1) {
+      // The legend names only the kinds of mark this claim shows.
+      const marked = [...valueSpans.values()].flat();
       parts.push(el('p', { class: 'legend-line' }, el('mark', { class: 'diff' }, 'marked'), ' words differ from the reference wording',
-        row.differences === 'conflict' ? ['; ', el('mark', { class: 'value-mark' }, 'boxed'), ' values are the ones the outlets disagree on'] : null,
-        row.discrepancies.some((d) => d.compatible) ? ['; ', el('mark', { class: 'value-mark compatible' }, 'dashed'), ' values are stated differently but can all hold'] : null, '.'));
+        marked.some((v) => !v.compatible) ? ['; ', el('mark', { class: 'value-mark' }, 'boxed'), ' values are the ones the outlets disagree on'] : null,
+        marked.some((v) => v.compatible) ? ['; ', el('mark', { class: 'value-mark compatible' }, 'dashed'), ' values are stated differently but can all hold'] : null, '.'));
     }
     return parts;
   }
