@@ -331,6 +331,23 @@ fn text_summary(report: &Report) -> String {
     }
     let mut claims: Vec<_> = report.claims.iter().collect();
     claims.sort_by_key(|c| std::cmp::Reverse(c.docs.len()));
+    // A conflict (the values cannot all be true) is what an editor must
+    // check; a rounding or an "about" is not, so the two are counted apart
+    // (issue 14: a page an editor can trust).
+    let conflicting = claims
+        .iter()
+        .filter(|c| c.discrepancies.iter().any(|d| !d.compatible))
+        .count();
+    let only_compatible = claims
+        .iter()
+        .filter(|c| !c.discrepancies.is_empty() && c.discrepancies.iter().all(|d| d.compatible))
+        .count();
+    if conflicting + only_compatible > 0 {
+        s += &format!(
+            "\n{conflicting} {} with conflicting values (!), {only_compatible} with compatible differences only (\u{2248}: rounding, ranges, approximations)\n",
+            if conflicting == 1 { "claim" } else { "claims" },
+        );
+    }
     if !claims.is_empty() {
         s += "\nClaims, most widely carried first:\n";
     }
@@ -343,8 +360,14 @@ fn text_summary(report: &Report) -> String {
             docs.join(","),
             c.label
         );
-        for d in &c.discrepancies {
+        // Conflicts first, each marked as the page marks it: "!" cannot all
+        // hold, "\u{2248}" can.
+        let (hard, soft): (Vec<_>, Vec<_>) = c.discrepancies.iter().partition(|d| !d.compatible);
+        for d in hard {
             s += &format!("    ! {}\n", d.summary);
+        }
+        for d in soft {
+            s += &format!("    \u{2248} {}\n", d.summary);
         }
     }
     s

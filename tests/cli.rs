@@ -98,6 +98,32 @@ fn analyze_a_folder_as_text_json_and_csv() {
 }
 
 #[test]
+fn the_summary_keeps_conflicts_apart_from_roundings() {
+    // tests/fixtures/discrepancy_views: "3 crew" against "5 crew" (a
+    // conflict), "About 400" against "Some 412" passengers (compatible).
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/discrepancy_views"
+    );
+    let out = parallax(&["analyze", dir], None);
+    assert!(out.status.success());
+    let summary = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        summary.contains("1 claim with conflicting values (!), 1 with compatible differences only"),
+        "{summary}"
+    );
+    assert!(summary.contains("    ! numbers differ: "), "{summary}");
+    assert!(
+        summary.contains("    \u{2248} numbers stated differently (compatible): "),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains("! numbers stated differently"),
+        "{summary}"
+    );
+}
+
+#[test]
 fn bad_paths_are_named_and_the_rest_is_analysed() {
     let dir = scratch("bad");
     std::fs::write(dir.join("a.txt"), A).unwrap();

@@ -273,7 +273,7 @@ test('example: claims, a discrepancy, a shared quote, in every view and on a tab
     await page.selectOption('#claim-min', '2');
     await page.selectOption('#claim-sort', 'first');
     assert.equal(await page.locator('.claim-row').count(), all);
-    await page.getByLabel('Has a discrepancy').check();
+    await page.selectOption('#claim-discrepancy', 'any');
     const flagged = page.locator('.claim-row');
     assert.ok((await flagged.count()) >= 1, 'the number the outlets disagree on');
     await flagged.first().locator('button').click();

@@ -92,11 +92,27 @@ async function addFiles(files) {
   }
   const before = state.files.slice();
   const known = new Map(state.files.map((f) => [f.name, f]));
+  // Files by size, so that a copy is looked for only among files as long as it.
+  const bySize = new Map();
+  const remember = (f) => {
+    if (!bySize.has(f.bytes.byteLength)) bySize.set(f.bytes.byteLength, []);
+    bySize.get(f.bytes.byteLength).push(f);
+  };
+  state.files.forEach(remember);
+  const notesBefore = state.loadNotes.length;
   let added = 0;
   for (const file of others) {
     const same = known.get(file.name);
     // The very same file again (same name, same bytes) changes nothing.
     if (same && sameBytes(same.bytes, file.bytes)) continue;
+    // The same bytes under another name (a download saved twice) are one
+    // article: kept once, and said so here, among the notes, rather than
+    // listed by the core as a file that could not be read.
+    const twin = (bySize.get(file.bytes.byteLength) || []).find((f) => sameBytes(f.bytes, file.bytes));
+    if (twin) {
+      state.loadNotes.push(`${file.name} is the same file as ${twin.name} (the same bytes): it is kept once, as ${twin.name}.`);
+      continue;
+    }
     // A file picked without its folder may share its name with one already
     // here (foxnews.txt of two events): both are kept, the later renamed.
     const name = same ? freeName(file.name, known) : file.name;
@@ -104,10 +120,15 @@ async function addFiles(files) {
     const entry = { ...file, name, included: true };
     state.files.push(entry);
     known.set(name, entry);
+    remember(entry);
     added++;
   }
-  // The same files dropped again change nothing: no need to analyse again.
-  if (added === 0 && state.report && !state.fromReportFile) return;
+  // The same files dropped again change nothing: no need to analyse again,
+  // but a note on a copy that was set aside is shown at once.
+  if (added === 0 && state.report && !state.fromReportFile) {
+    if (state.loadNotes.length > notesBefore) showNotes([...state.loadNotes, ...(state.report.notes || [])]);
+    return;
+  }
   // A cancelled or crashed load leaves the corpus as it was before the drop,
   // so one file that stops the engine does not stop every later analysis.
   if ((await analyse()) !== 'ok') state.files = before;

@@ -15,7 +15,7 @@ const MAX_COLUMNS = 24;
 let view = null; // filter and sort state; kept while the same Report is shown
 
 function freshState(model) {
-  return { model, sort: 'support', text: '', min: 2, outlet: '', discrepancy: false, open: new Set(), shown: PAGE };
+  return { model, sort: 'support', text: '', min: 2, outlet: '', discrepancy: '', open: new Set(), shown: PAGE };
 }
 
 /** Every row the grid can show: claims, and unshared claim sentences (shown under "only in"). */
@@ -30,6 +30,7 @@ function buildRows(model) {
       docs,
       sentences,
       discrepancies: Array.isArray(claim.discrepancies) ? claim.discrepancies : [],
+      differences: differenceOf(claim.discrepancies),
       first: Math.min(...sentences.map((s) => s.id), Infinity),
       order,
       search: [claim.label, ...sentences.map((s) => s.text)].join('\n').toLowerCase(),
@@ -38,16 +39,30 @@ function buildRows(model) {
   const unique = [];
   for (const doc of model.documents) {
     for (const s of uniqueSentences(model, doc.id)) {
-      unique.push({ key: `u${s.id}`, claim: null, label: s.text, docs: [doc.id], sentences: [s], discrepancies: [], first: s.id, order: rows.length + unique.length, search: s.text.toLowerCase() });
+      unique.push({ key: `u${s.id}`, claim: null, label: s.text, docs: [doc.id], sentences: [s], discrepancies: [], differences: 'none', first: s.id, order: rows.length + unique.length, search: s.text.toLowerCase() });
     }
   }
   return { claims: rows, unique };
 }
 
+/**
+ * What a claim's discrepancies amount to: 'conflict' when any values cannot
+ * all be true, 'compatible' when they only round, range or approximate, or
+ * 'none'. The filter and the sort keep the two apart: a rounding is not
+ * something an editor has to settle (issue 14).
+ */
+function differenceOf(discrepancies) {
+  if (!Array.isArray(discrepancies) || discrepancies.length === 0) return 'none';
+  return discrepancies.some((d) => !d.compatible) ? 'conflict' : 'compatible';
+}
+
+const DIFFERENCE_RANK = { conflict: 0, compatible: 1, none: 2 };
+
 function matches(row, state) {
   if (state.text && !row.search.includes(state.text.toLowerCase())) return false;
   if (row.docs.length < state.min) return false;
-  if (state.discrepancy && row.discrepancies.length === 0) return false;
+  if (state.discrepancy === 'any' && row.differences === 'none') return false;
+  if ((state.discrepancy === 'conflict' || state.discrepancy === 'compatible') && row.differences !== state.discrepancy) return false;
   if (state.outlet) {
     const [mode, id] = state.outlet.split(':');
     const doc = Number(id);
@@ -60,6 +75,8 @@ function matches(row, state) {
 const SORTS = {
   support: (a, b) => b.docs.length - a.docs.length || a.first - b.first,
   first: (a, b) => a.first - b.first,
+  // Conflicts, then claims only stated differently, then the rest; by support within each.
+  differences: (a, b) => DIFFERENCE_RANK[a.differences] - DIFFERENCE_RANK[b.differences] || b.docs.length - a.docs.length || a.first - b.first,
   // Rows carried by the first outlet come first, then by the second, …: rows group by who carries them.
   outlet: (a, b) => {
     for (let i = 0; i < Math.max(a.docs.length, b.docs.length); i++) {
@@ -98,7 +115,7 @@ export function renderClaims(panel, model, ctx) {
     state.open.add(wanted);
     state.text = '';
     state.outlet = '';
-    state.discrepancy = false;
+    state.discrepancy = '';
     state.min = 2;
   }
 
@@ -135,15 +152,21 @@ export function renderClaims(panel, model, ctx) {
     } }, outletOptions)),
     el('label', {}, 'At least ', el('select', { id: 'claim-min', onchange: (e) => update({ min: Number(e.target.value) }) },
       Array.from({ length: maxSupport }, (_, i) => i + 1).map((n) => el('option', { value: n }, n === 1 ? '1 outlet' : `${n} outlets`)))),
-    el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'claim-discrepancy', checked: state.discrepancy, onchange: (e) => update({ discrepancy: e.target.checked }) }), 'Has a discrepancy'),
+    el('label', {}, 'Differences ', el('select', { id: 'claim-discrepancy', onchange: (e) => update({ discrepancy: e.target.value }) },
+      el('option', { value: '' }, 'any or none'),
+      el('option', { value: 'conflict' }, '⚠ conflicts'),
+      el('option', { value: 'compatible' }, '≈ stated differently only'),
+      el('option', { value: 'any' }, 'either'))),
     el('label', {}, 'Sort by ', el('select', { id: 'claim-sort', onchange: (e) => update({ sort: e.target.value }) },
       el('option', { value: 'support' }, 'support (most first)'),
       el('option', { value: 'first' }, 'first appearance'),
+      el('option', { value: 'differences' }, 'conflicts first'),
       el('option', { value: 'outlet' }, 'outlet'))),
   );
   controls.querySelector('#claim-outlet').value = state.outlet;
   controls.querySelector('#claim-min').value = String(state.min);
   controls.querySelector('#claim-sort').value = state.sort;
+  controls.querySelector('#claim-discrepancy').value = state.discrepancy;
 
   function update(change) {
     Object.assign(state, change, { shown: PAGE });
@@ -193,9 +216,11 @@ export function renderClaims(panel, model, ctx) {
 
   function detail(row) {
     const parts = [];
-    if (row.discrepancies.length) {
+    // Conflicts first: the compatible ones (a rounding, "about") read after them.
+    const ordered = [...row.discrepancies].sort((a, b) => Boolean(a.compatible) - Boolean(b.compatible));
+    if (ordered.length) {
       parts.push(el('div', { class: 'discrepancies', role: 'note' },
-        row.discrepancies.map((d) => el('div', { class: `discrepancy${d.compatible ? ' compatible' : ''}` },
+        ordered.map((d) => el('div', { class: `discrepancy${d.compatible ? ' compatible' : ''}` },
           el('strong', { class: 'discrepancy-kind' }, `${d.compatible ? '≈' : '⚠'} ${d.summary || d.kind || 'discrepancy'}`),
           d.compatible ? el('span', { class: 'note' }, ' (the values can all hold at once)') : null,
           Array.isArray(d.values) && d.values.length
@@ -211,7 +236,7 @@ export function renderClaims(panel, model, ctx) {
       for (const v of Array.isArray(d.values) ? d.values : []) {
         if (!Array.isArray(v.span)) continue;
         if (!valueSpans.has(v.sentence)) valueSpans.set(v.sentence, []);
-        valueSpans.get(v.sentence).push({ start: v.span[0], end: v.span[1], value: true });
+        valueSpans.get(v.sentence).push({ start: v.span[0], end: v.span[1], value: true, compatible: Boolean(d.compatible) });
       }
     }
     parts.push(el('ul', { class: 'wordings' }, sentences.map((s) => {
@@ -228,8 +253,9 @@ export function renderClaims(panel, model, ctx) {
         el('p', { class: 'wording-text' }, highlighted(s.text, spans, (span) => {
           if (!span.value) return diffMark();
           const mark = document.createElement('mark');
-          mark.className = 'value-mark';
-          mark.title = 'the value the outlets disagree on';
+          // A compatible value is marked too, but not as a disagreement.
+          mark.className = span.compatible ? 'value-mark compatible' : 'value-mark';
+          mark.title = span.compatible ? 'the value the outlets state differently (they can all hold)' : 'the value the outlets disagree on';
           return mark;
         })),
         supportLine(row.claim, s));
@@ -242,8 +268,11 @@ export function renderClaims(panel, model, ctx) {
     }
     if (ctx.correct) parts.push(correctionControls(row));
     if (row.claim && row.sentences.length > 1) {
+      // The legend names only the kinds of mark this claim shows.
+      const marked = [...valueSpans.values()].flat();
       parts.push(el('p', { class: 'legend-line' }, el('mark', { class: 'diff' }, 'marked'), ' words differ from the reference wording',
-        valueSpans.size ? [';', el('mark', { class: 'value-mark' }, 'boxed'), ' values are the ones the outlets disagree on'] : null, '.'));
+        marked.some((v) => !v.compatible) ? ['; ', el('mark', { class: 'value-mark' }, 'boxed'), ' values are the ones the outlets disagree on'] : null,
+        marked.some((v) => v.compatible) ? ['; ', el('mark', { class: 'value-mark compatible' }, 'dashed'), ' values are stated differently but can all hold'] : null, '.'));
     }
     return parts;
   }
@@ -288,6 +317,14 @@ export function renderClaims(panel, model, ctx) {
     return el('div', { class: 'correct-bar' }, el('span', { class: 'correct-title' }, 'Correct by hand: '), merge, add);
   }
 
+  /** The row's flag: ⚠ and the kinds in conflict, then ≈ and those only stated differently. */
+  function flag(row) {
+    const hard = row.discrepancies.filter((d) => !d.compatible).map((d) => d.kind);
+    const soft = row.discrepancies.filter((d) => d.compatible).map((d) => d.kind);
+    const text = [hard.length ? `⚠ conflict: ${hard.join(', ')}` : '', soft.length ? `≈ stated differently: ${soft.join(', ')}` : ''].filter(Boolean).join(' · ');
+    return el('span', { class: `flag${row.differences === 'compatible' ? ' soft' : ''}`, dataset: { differences: row.differences }, title: row.discrepancies.map((d) => d.summary).join('; ') }, text);
+  }
+
   function rowNodes(row) {
     const open = state.open.has(row.key);
     const detailId = `detail-${row.key}`;
@@ -305,10 +342,7 @@ export function renderClaims(panel, model, ctx) {
         el('button', { type: 'button', class: 'claim-toggle', 'aria-expanded': String(open), 'aria-controls': detailId, onclick: toggle },
           el('span', { class: 'chevron', 'aria-hidden': 'true' }),
           el('span', { class: 'claim-label' }, row.label)),
-        row.discrepancies.length
-          ? el('span', { class: `flag${row.discrepancies.every((d) => d.compatible) ? ' soft' : ''}`, title: row.discrepancies.map((d) => d.summary).join('; ') },
-            `${row.discrepancies.every((d) => d.compatible) ? '≈' : '⚠'} ${row.discrepancies.map((d) => d.kind + (d.compatible ? ' (compatible)' : '')).join(', ')}`)
-          : null,
+        row.differences === 'none' ? null : flag(row),
         row.claim ? null : el('span', { class: 'flag unique-flag' }, `only in ${model.outlet(row.docs[0])}`)),
       markCells(row),
       el('td', { class: 'support' }, String(row.docs.length)));

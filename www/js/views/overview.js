@@ -144,15 +144,36 @@ function verbatim(model) {
   return items.length ? el('ul', { class: 'verbatim' }, items) : el('p', { class: 'note' }, 'No document repeats another word for word.');
 }
 
+function discrepancyItem(model, claim, d) {
+  return el('li', { class: `discrepancy${d.compatible ? ' compatible' : ''}` },
+    el('strong', { class: 'discrepancy-kind' }, `${d.compatible ? '≈' : '⚠'} ${d.summary || d.kind}`), d.compatible ? ' (can all hold at once) ' : ' ',
+    el('a', { href: `#claims/${claim.id}` }, 'see the claim'),
+    el('p', { class: 'discrepancy-claim' }, claim.label),
+    Array.isArray(d.values) ? el('ul', {}, d.values.map((v) => el('li', {}, outletChip(model.outlet(v.doc), v.doc), ' ', el('span', { class: 'value' }, v.value)))) : null);
+}
+
+/**
+ * Conflicts (values that cannot all be true) first, under their own heading;
+ * roundings, ranges and "about" apart below them. An editor checks the first
+ * list; mixed together, the second buried it (issue 14).
+ */
 function discrepancies(model) {
-  const withIssues = model.claims.filter((c) => Array.isArray(c.discrepancies) && c.discrepancies.length);
-  if (!withIssues.length) return el('p', { class: 'note' }, 'No difference in numbers, negations or order was found in the claims the outlets share.');
-  return el('ul', { class: 'discrepancy-list' }, withIssues.flatMap((c) => c.discrepancies.map((d) =>
-    el('li', { class: `discrepancy${d.compatible ? ' compatible' : ''}` },
-      el('strong', { class: 'discrepancy-kind' }, `${d.compatible ? '≈' : '⚠'} ${d.summary || d.kind}`), d.compatible ? ' (can all hold at once) ' : ' ',
-      el('a', { href: `#claims/${c.id}` }, 'see the claim'),
-      el('p', { class: 'discrepancy-claim' }, c.label),
-      Array.isArray(d.values) ? el('ul', {}, d.values.map((v) => el('li', {}, outletChip(model.outlet(v.doc), v.doc), ' ', el('span', { class: 'value' }, v.value)))) : null))));
+  const conflicts = [];
+  const compatible = [];
+  for (const c of model.claims) {
+    for (const d of Array.isArray(c.discrepancies) ? c.discrepancies : []) (d.compatible ? compatible : conflicts).push([c, d]);
+  }
+  if (!conflicts.length && !compatible.length) return el('p', { class: 'note' }, 'No difference in numbers, negations or order was found in the claims the outlets share.');
+  const list = (items) => el('ul', { class: 'discrepancy-list' }, items.map(([c, d]) => discrepancyItem(model, c, d)));
+  return el('div', { class: 'discrepancy-groups' },
+    el('section', { class: 'conflicts', 'aria-labelledby': 'overview-conflicts' },
+      el('h4', { id: 'overview-conflicts' }, `Conflicts: the values cannot all be true (${conflicts.length})`),
+      conflicts.length ? list(conflicts) : el('p', { class: 'note' }, 'None: where the outlets give different values, the values can all hold at once.')),
+    compatible.length
+      ? el('section', { class: 'compatible-differences', 'aria-labelledby': 'overview-compatible' },
+        el('h4', { id: 'overview-compatible' }, `Stated differently, compatible: rounding, ranges, approximations (${compatible.length})`),
+        list(compatible))
+      : null);
 }
 
 export function renderOverview(panel, model) {
