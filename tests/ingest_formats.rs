@@ -355,7 +355,7 @@ fn bad_input_never_panics_and_names_the_reason() {
         (
             "image.jpg",
             b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0",
-            "not a format",
+            "an image, not an article",
         ),
         (
             "data.bin",

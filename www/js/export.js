@@ -180,7 +180,10 @@ function claimDetails(model, row) {
         el('span', { class: 'support' }, plural(row.docs.length, 'outlet')),
         row.docs.map((d) => outletChip(model.outlet(d), d)),
         discrepancies.length
-          ? el('span', { class: `flag${soft ? ' soft' : ''}` }, `${soft ? '≈' : '⚠'} ${discrepancies.map((d) => d.kind + (d.compatible ? ' (compatible)' : '')).join(', ')}`)
+          ? el('span', { class: `flag${soft ? ' soft' : ''}` }, [
+            discrepancies.some((d) => !d.compatible) ? `⚠ conflict: ${discrepancies.filter((d) => !d.compatible).map((d) => d.kind).join(', ')}` : '',
+            discrepancies.some((d) => d.compatible) ? `≈ stated differently: ${discrepancies.filter((d) => d.compatible).map((d) => d.kind).join(', ')}` : '',
+          ].filter(Boolean).join(' · '))
           : null)),
     el('div', { class: 'x-body' },
       discrepancyBlock(model, discrepancies),
