@@ -221,7 +221,8 @@ fn pairs_scores_each_line() {
 
 #[test]
 fn corrections_from_a_page_export_apply_to_files_named_from_another_folder() {
-    let flood = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/align/flood_three_outlets");
+    let flood =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/align/flood_three_outlets");
     let dir = scratch("corrections");
     // The page names files from the dropped folder down ("wire.txt"); the
     // CLI from where it runs: a correction finds its file either way.
@@ -234,22 +235,52 @@ fn corrections_from_a_page_export_apply_to_files_named_from_another_folder() {
     )
     .unwrap();
     let out = parallax(
-        &["analyze", "--format", "json", "--corrections", list.to_str().unwrap(), flood.to_str().unwrap()],
+        &[
+            "analyze",
+            "--format",
+            "json",
+            "--corrections",
+            list.to_str().unwrap(),
+            flood.to_str().unwrap(),
+        ],
         None,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let wire = report["documents"].as_array().unwrap().iter().find(|d| d["file"].as_str().unwrap().ends_with("wire.txt")).unwrap();
+    let wire = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["file"].as_str().unwrap().ends_with("wire.txt"))
+        .unwrap();
     assert_eq!(wire["outlet"], "Arlen Wire Service");
     assert_eq!(wire["outlet_source"], "hand");
     assert_eq!(report["corrections"].as_array().unwrap().len(), 2);
     let notes = report["notes"].to_string();
-    assert!(notes.contains("could not be applied") && notes.contains("nowhere.txt"), "{notes}");
+    assert!(
+        notes.contains("could not be applied") && notes.contains("nowhere.txt"),
+        "{notes}"
+    );
 
     // A file that is no list of corrections is named with the reason.
     std::fs::write(&list, "{\"corrections\": 3}").unwrap();
-    let out = parallax(&["analyze", "--corrections", list.to_str().unwrap(), flood.to_str().unwrap()], None);
+    let out = parallax(
+        &[
+            "analyze",
+            "--corrections",
+            list.to_str().unwrap(),
+            flood.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("--corrections") && err.contains("corrections.json"), "{err}");
+    assert!(
+        err.contains("--corrections") && err.contains("corrections.json"),
+        "{err}"
+    );
 }

@@ -773,8 +773,9 @@ pub enum OutletSource {
 /// An outlet name for a document that does not name its outlet: the host
 /// of its URL without "www." ("nytimes.com"); else its file name without
 /// extension and without the id-like parts that download tools add
-/// ("001_0c115d166d03e55d" → "001" is an id only, so the folder is used;
-/// "foxnews.txt" → "foxnews"); else the folder. `file` may be a path with
+/// ("foxnews-3f9a2c71d0.txt" → "foxnews"); else, when the name is ids only,
+/// the folder ("daily-planet/001_0c115d166d03e55d.txt" → "daily-planet");
+/// else the name without its hash-like tail ("001_0c115d166d03e55d" → "001"). `file` may be a path with
 /// '/' (folders, archive entries) and a '#' record suffix. None only when
 /// nothing names it.
 pub fn fallback_outlet(file: &str, url: Option<&str>) -> Option<(String, OutletSource)> {
@@ -799,7 +800,29 @@ pub fn fallback_outlet(file: &str, url: Option<&str>) -> Option<(String, OutletS
     let folder = parts.pop().map(|f| f.trim_end_matches(".zip").to_string());
     match folder {
         Some(f) if !f.is_empty() => Some((f, OutletSource::Folder)),
-        _ => Some((stem.to_string(), OutletSource::File)),
+        _ => Some((without_hash_tail(stem).to_string(), OutletSource::File)),
+    }
+}
+
+/// A file stem without the hash-like parts at its end ("001_0c115d166d03e55d"
+/// → "001"): the number a download tool gave the file tells files apart, its
+/// content hash only makes the name long. The stem itself when nothing is left.
+fn without_hash_tail(stem: &str) -> &str {
+    let mut end = stem.len();
+    while let Some(cut) = stem[..end].rfind(['_', '-', ' ', '.']) {
+        let word = &stem[cut + 1..end];
+        let digits = word.chars().filter(|c| c.is_ascii_digit()).count();
+        if id_like(word) && digits < word.len() {
+            end = cut;
+        } else {
+            break;
+        }
+    }
+    let kept = stem[..end].trim_end_matches(['_', '-', ' ', '.']);
+    if kept.is_empty() {
+        stem
+    } else {
+        kept
     }
 }
 
@@ -846,10 +869,11 @@ mod outlet_tests {
                 OutletSource::Url,
             ),
             ("event1/huffpost.txt", None, "huffpost", OutletSource::File),
+            ("001_0c115d166d03e55d.txt", None, "001", OutletSource::File),
             (
-                "001_0c115d166d03e55d.txt",
+                "0c115d166d03e55d.txt",
                 None,
-                "001_0c115d166d03e55d",
+                "0c115d166d03e55d",
                 OutletSource::File,
             ),
             (

@@ -24,21 +24,21 @@ export function renderSources(panel, model, ctx) {
   // The outlet's name, and (when the articles are loaded) a way to rename it:
   // the new name is a correction by hand, so it stays in the exported Report.
   const outletLine = (doc) => {
-    const name = el('div', { class: 'source-outlet' }, model.outlet(doc.id),
-      doc.outlet_source && doc.outlet_source !== 'page' && doc.outlet_source !== 'hand'
-        ? el('span', { class: 'outlet-source', title: 'Where the name comes from: the page does not name its outlet' }, ` (from the ${doc.outlet_source === 'url' ? 'address' : doc.outlet_source})`)
-        : null);
-    if (!ctx.correct) return name;
-    const box = el('div', { class: 'outlet-line' }, name);
+    const from = doc.outlet_source && doc.outlet_source !== 'page' && doc.outlet_source !== 'hand'
+      ? el('span', { class: 'outlet-source', title: 'Where the name comes from: the page does not name its outlet' }, `named from the ${doc.outlet_source === 'url' ? 'address' : doc.outlet_source}`)
+      : null;
+    const name = el('div', { class: 'source-outlet' }, model.outlet(doc.id));
+    const box = el('div', { class: 'outlet-line' }, name, from);
+    if (!ctx.correct) return box;
     const rename = el('button', { type: 'button', class: 'rename', 'aria-label': `Rename the outlet ${model.outlet(doc.id)}`, onclick: () => {
       const input = el('input', { type: 'text', class: 'outlet-input', value: doc.outlet || '', 'aria-label': 'Outlet name', required: true, maxlength: 80 });
       const form = el('form', { class: 'rename-form', onsubmit: (e) => {
         e.preventDefault();
         const value = input.value.trim();
         if (value && value !== doc.outlet) ctx.correct({ op: 'outlet', file: doc.file, outlet: value });
-        else replace(box, name, rename);
+        else replace(box, name, from, rename);
       } }, input, el('button', { type: 'submit' }, 'Save'),
-      el('button', { type: 'button', onclick: () => replace(box, name, rename) }, 'Cancel'));
+      el('button', { type: 'button', onclick: () => replace(box, name, from, rename) }, 'Cancel'));
       replace(box, form);
       input.focus();
       input.select();
