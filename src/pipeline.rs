@@ -389,17 +389,22 @@ impl Prepared<'_> {
     }
 }
 
-/// What alignment is given: per aligned sentence its Report id, its
-/// placement, and (document, text, index of its distinct text); the
-/// features of each distinct text.
+/// What alignment is given: per aligned unit the Report id of its first
+/// sentence and of its last, its placement, and (document, text, index of
+/// its distinct text); the features of each distinct text.
 struct Prepared<'a> {
     align_ids: Vec<usize>,
+    unit_last: Vec<usize>,
+    /// For a unit of several sentences, each sentence's Report id and its
+    /// UTF-16 range in the unit's text; empty for a unit of one sentence.
+    spread: Vec<Vec<(usize, [usize; 2])>>,
     places: Vec<align::Placement>,
     claims_in: Vec<(usize, &'a str, usize)>,
     distinct_features: Vec<Features>,
 }
 
-/// Chooses the sentences alignment compares and where each stands.
+/// Chooses the units alignment compares (sentences, or a quotation's
+/// sentences together) and where each stands.
 fn prepare_alignment<'a>(
     documents: &'a [Document],
     analyses: &[DocAnalysis],
@@ -419,33 +424,65 @@ fn prepare_alignment<'a>(
             .collect();
         quotes::cross_outlet(&mut evidence_quotes, &found, &[]);
     }
-    // The sentences alignment compares: claims, and the headline (the
-    // headings a document opens with), which states its main claim.
-    // Features depend on a sentence's text alone, and wire copy and reused
+    // The units alignment compares: claims, and the headline (the
+    // headings a document opens with), which states its main claim. A
+    // quotation that runs over several sentences is one unit, its text the
+    // span of those sentences, so that a claim holds the whole quotation with
+    // both its marks; a unit of a word or two, or a chant, is no claim
+    // (quotes::units, issue #14 point 5).
+    // Features depend on a unit's text alone, and wire copy and reused
     // paragraphs repeat sentences word for word: each distinct text is
     // featurised once and its features shared by every occurrence.
     let mut align_ids = Vec::new();
+    let mut unit_last = Vec::new();
+    let mut spread = Vec::new();
     let mut places: Vec<align::Placement> = Vec::new();
     let mut claims_in: Vec<(usize, &str, usize)> = Vec::new();
     let mut distinct: Vec<&str> = Vec::new();
     let mut seen: FastMap<&str, usize> = FastMap::default();
     let mut place_of: FastMap<usize, usize> = FastMap::default();
     for (d, a) in analyses.iter().enumerate() {
+        let doc_text = &documents[d].text;
         let first_claim = a
             .sentences
             .iter()
             .position(|s| s.kind == SentenceKind::Claim)
             .unwrap_or(a.sentences.len());
-        for (s, sent) in a.sentences.iter().enumerate() {
-            let headline = sent.kind == SentenceKind::Heading && s < first_claim;
-            if sent.kind != SentenceKind::Claim && !headline {
+        for (first, end) in quotes::units::units(doc_text, &a.sentences, &a.quotes) {
+            let members = &a.sentences[first..end];
+            let headline =
+                end == first + 1 && members[0].kind == SentenceKind::Heading && first < first_claim;
+            if !headline && !members.iter().any(|m| m.kind == SentenceKind::Claim) {
                 continue;
             }
-            let text = &documents[d].text[sent.start..sent.end];
-            place_of.insert(sentence_base[d] + s, align_ids.len());
-            align_ids.push(sentence_base[d] + s);
+            let (start, stop) = (members[0].start, members[members.len() - 1].end);
+            let Some(text) = doc_text.get(start..stop) else {
+                continue;
+            };
+            if !headline && quotes::units::is_fragment(text) {
+                continue;
+            }
+            for s in first..end {
+                place_of.insert(sentence_base[d] + s, align_ids.len());
+            }
+            align_ids.push(sentence_base[d] + first);
+            unit_last.push(sentence_base[d] + end - 1);
+            spread.push(if end > first + 1 {
+                let u16_at = |b: usize| {
+                    doc_text
+                        .get(start..b)
+                        .map_or(0, |t| t.encode_utf16().count())
+                };
+                members
+                    .iter()
+                    .zip(first..)
+                    .map(|(m, s)| (sentence_base[d] + s, [u16_at(m.start), u16_at(m.end)]))
+                    .collect()
+            } else {
+                Vec::new()
+            });
             places.push(align::Placement {
-                position: s,
+                position: first,
                 heading: headline,
                 ..Default::default()
             });
@@ -472,6 +509,8 @@ fn prepare_alignment<'a>(
     let distinct_features: Vec<Features> = par::map(&distinct, |text| features(text));
     Prepared {
         align_ids,
+        unit_last,
+        spread,
         places,
         claims_in,
         distinct_features,
@@ -534,6 +573,7 @@ pub fn analyze_documents(
     let mut quotes_out = quotes_out;
     let inputs = prepared.sentence_inputs();
     let (align_ids, places) = (&prepared.align_ids, &prepared.places);
+    let unit_last = prepared.unit_last.clone();
     // Stories first (from the same corpus the heat map is computed on),
     // then claims within each story.
     progress(Stage::Stories, 0, documents.len(), "");
@@ -565,12 +605,13 @@ pub fn analyze_documents(
                 &story_set,
                 similarity,
                 options.words.clone(),
-                &fixes.claim_fixes(align_ids),
+                &fixes.claim_fixes(align_ids, &unit_last),
             )
         },
         || align::verbatim(&texts, &quoted),
     );
-    let claims = crate::report::claims_out(&alignment, &inputs, align_ids);
+    let mut claims = crate::report::claims_out(&alignment, &inputs, align_ids);
+    spread_units(&mut claims, align_ids, &prepared.spread);
     let alignment_applied = std::mem::take(&mut alignment.applied);
     let mut verbatim = verbatim.into_iter();
     drop(inputs);
@@ -673,7 +714,7 @@ pub fn analyze_documents(
         );
     }
     for (k, correction) in options.corrections.iter().enumerate() {
-        if !fixes.applied(k, &alignment_applied, align_ids) {
+        if !fixes.applied(k, &alignment_applied, align_ids, &unit_last) {
             notes.push(format!(
                 "A correction by hand could not be applied ({}): what it names is not in these files or not in one story.",
                 correction.describe()
@@ -694,6 +735,71 @@ pub fn analyze_documents(
         similarity,
         errors,
         notes,
+    }
+}
+
+/// Alignment compared a quotation's sentences as one unit and named it by
+/// its first sentence; in the Report every sentence of the unit is a
+/// wording of the claim (so the grid shows the whole quotation, and each
+/// sentence points to its claim), with the differing words, support and
+/// discrepancy values that fall in it, moved to its own UTF-16 offsets.
+/// `spread` is [`Prepared::spread`], indexed like `align_ids`.
+fn spread_units(claims: &mut [ClaimOut], align_ids: &[usize], spread: &[Vec<(usize, [usize; 2])>]) {
+    let unit_of: FastMap<usize, &[(usize, [usize; 2])]> = align_ids
+        .iter()
+        .zip(spread)
+        .filter(|(_, s)| !s.is_empty())
+        .map(|(&id, s)| (id, s.as_slice()))
+        .collect();
+    if unit_of.is_empty() {
+        return;
+    }
+    // The part of `span` inside `range`, relative to it.
+    let clip = |[s, e]: [usize; 2], [a, b]: [usize; 2]| -> Option<[usize; 2]> {
+        (s < b && a < e).then(|| [s.max(a) - a, e.min(b) - a])
+    };
+    for claim in claims.iter_mut() {
+        if !claim
+            .wordings
+            .iter()
+            .any(|w| unit_of.contains_key(&w.sentence))
+        {
+            continue;
+        }
+        let mut wordings = Vec::with_capacity(claim.wordings.len());
+        for w in claim.wordings.drain(..) {
+            let Some(members) = unit_of.get(&w.sentence) else {
+                wordings.push(w);
+                continue;
+            };
+            // When a clause of the unit carries the claim, only the
+            // sentences it runs over are wordings of it.
+            let carries = |range: [usize; 2]| w.support.map_or(true, |s| clip(s, range).is_some());
+            for &(sentence, range) in members.iter().filter(|(_, r)| carries(*r)) {
+                wordings.push(WordingOut {
+                    sentence,
+                    doc: w.doc,
+                    differs: w.differs.iter().filter_map(|&d| clip(d, range)).collect(),
+                    support: w.support.and_then(|s| clip(s, range)),
+                    also: w.also,
+                });
+            }
+        }
+        claim.wordings = wordings;
+        claim.sentences = claim.wordings.iter().map(|w| w.sentence).collect();
+        for finding in &mut claim.discrepancies {
+            for v in &mut finding.values {
+                let (Some(members), Some([s, e])) = (unit_of.get(&v.sentence), v.span) else {
+                    continue;
+                };
+                if let Some(&(sentence, range)) =
+                    members.iter().find(|(_, [a, b])| *a <= s && s < *b)
+                {
+                    v.sentence = sentence;
+                    v.span = Some([s - range[0], e.min(range[1]) - range[0]]);
+                }
+            }
+        }
     }
 }
 
@@ -804,8 +910,16 @@ impl<'a> Resolved<'a> {
     /// the Report sentence id of input `k`, ascending), each with the index
     /// of its correction; a fix naming a sentence that is not aligned (a
     /// caption, say) is left out and so never applies.
-    fn inputs(&self, align_ids: &[usize]) -> Vec<(usize, Fix)> {
-        let input = |id: usize| align_ids.binary_search(&id).ok();
+    /// The claim fixes as alignment takes them, with their corrections'
+    /// indices: a sentence is named by the unit it opens or lies in
+    /// (`align_ids` and `unit_last` as in [`Prepared`]).
+    fn inputs(&self, align_ids: &[usize], unit_last: &[usize]) -> Vec<(usize, Fix)> {
+        let input = |id: usize| match align_ids.binary_search(&id) {
+            Ok(k) => Some(k),
+            Err(k) => k
+                .checked_sub(1)
+                .filter(|&k| unit_last.get(k).is_some_and(|&last| id <= last)),
+        };
         self.claim
             .iter()
             .filter_map(|&(k, fix)| {
@@ -822,8 +936,11 @@ impl<'a> Resolved<'a> {
             .collect()
     }
 
-    fn claim_fixes(&self, align_ids: &[usize]) -> Vec<Fix> {
-        self.inputs(align_ids).into_iter().map(|(_, f)| f).collect()
+    fn claim_fixes(&self, align_ids: &[usize], unit_last: &[usize]) -> Vec<Fix> {
+        self.inputs(align_ids, unit_last)
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect()
     }
 
     fn outlet_of(&self, file: &str) -> Option<&str> {
@@ -832,12 +949,18 @@ impl<'a> Resolved<'a> {
 
     /// Whether correction `k` applied; `claims_applied` is what alignment
     /// said of the fixes [`Self::claim_fixes`] gave it, `align_ids` as there.
-    fn applied(&self, k: usize, claims_applied: &[bool], align_ids: &[usize]) -> bool {
+    fn applied(
+        &self,
+        k: usize,
+        claims_applied: &[bool],
+        align_ids: &[usize],
+        unit_last: &[usize],
+    ) -> bool {
         match &self.corrections[k] {
             Correction::Outlet { .. } => self.outlets_found.contains(&k),
             Correction::Speaker { .. } => self.speakers.iter().any(|s| s.0 == k),
             _ => self
-                .inputs(align_ids)
+                .inputs(align_ids, unit_last)
                 .iter()
                 .position(|&(j, _)| j == k)
                 .and_then(|p| claims_applied.get(p).copied())

@@ -6,13 +6,15 @@
 //! - [`names`]: tokens, name chunks, transliteration keys;
 //! - [`speakers`]: who said each quotation, within one document;
 //! - [`canon`]: one canonical name per speaker across documents;
-//! - [`groups`]: the same remark as quoted by several outlets.
+//! - [`groups`]: the same remark as quoted by several outlets;
+//! - [`units`]: a quotation over several sentences as one unit to align.
 
 pub mod canon;
 pub mod find;
 pub mod groups;
 pub mod names;
 pub mod speakers;
+pub mod units;
 
 use crate::report::{QuoteGroupMember, QuoteGroupOut, QuoteOut, SpeakerOut};
 use crate::segment::Sentence;

@@ -339,6 +339,11 @@ fn is_cue(t: &Tok) -> bool {
     CUES.contains(&t.lower().as_str())
 }
 
+/// Whether a word (any case) is a speech verb that attributes a quotation.
+pub fn is_cue_word(word: &str) -> bool {
+    CUES.contains(&word.to_lowercase().as_str())
+}
+
 fn is_sentence_end(toks: &[Tok], i: usize) -> bool {
     match toks[i].text {
         "!" | "?" => true,
