@@ -636,6 +636,13 @@ pub fn analyze_documents(
         .map(|(&(d, q), out)| quotes::Found::new(&documents[d].text, q, claim_of[out.sentence]))
         .collect();
 
+    // A folder where some document names its own outlet is a collection of
+    // outlets: it names none of its other documents.
+    let mixed_folders: std::collections::HashSet<String> = documents
+        .iter()
+        .filter(|d| d.outlet.is_some())
+        .map(|d| folder_of(&d.file).to_string())
+        .collect();
     let mut sentences_out = Vec::with_capacity(total);
     let mut docs_out = Vec::with_capacity(documents.len());
     for (d, (doc, a)) in documents.into_iter().zip(&analyses).enumerate() {
@@ -665,7 +672,11 @@ pub fn analyze_documents(
         let (outlet, outlet_source) = match (fixes.outlet_of(&doc.file), doc.outlet) {
             (Some(name), _) => (Some(name.to_string()), Some(OutletSource::Hand)),
             (None, Some(name)) => (Some(name), Some(OutletSource::Page)),
-            (None, None) => match fallback_outlet(&doc.file, doc.url.as_deref()) {
+            (None, None) => match fallback_outlet(
+                &doc.file,
+                doc.url.as_deref(),
+                !mixed_folders.contains(folder_of(&doc.file)),
+            ) {
                 Some((name, source)) => (Some(name), Some(source)),
                 None => (None, None),
             },
@@ -1008,4 +1019,10 @@ impl<'a> DocsByFile<'a> {
             _ => None,
         }
     }
+}
+
+/// The folder part of a document's file ("a/b/c.txt#2" → "a/b"), empty for none.
+fn folder_of(file: &str) -> &str {
+    let path = file.split('#').next().unwrap_or(file);
+    path.rsplit_once('/').map_or("", |(folder, _)| folder)
 }

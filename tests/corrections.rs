@@ -213,6 +213,15 @@ fn outlets_are_named_from_the_file_when_the_page_does_not_name_them() {
                 name: "daily-planet/001_0c115d166d03e55d.txt".into(),
                 bytes: b"The bridge will close for repairs next month.".to_vec(),
             },
+            // A folder of several outlets' articles names none of them.
+            Input {
+                name: "collected/000_79ab2758.html".into(),
+                bytes: br#"<html><head><meta property="og:site_name" content="Harbour Gazette"></head><body><p>The ferry ran late on Tuesday.</p></body></html>"#.to_vec(),
+            },
+            Input {
+                name: "collected/003_74aaab60c99df7bf.txt".into(),
+                bytes: b"The ferry will run again on Sunday.".to_vec(),
+            },
         ],
         &Options::default(),
     );
@@ -232,7 +241,9 @@ fn outlets_are_named_from_the_file_when_the_page_does_not_name_them() {
         vec![
             want("huffpost", "file"),
             want("huffpost", "file"),
-            want("daily-planet", "folder")
+            want("daily-planet", "folder"),
+            want("Harbour Gazette", "page"),
+            want("003", "file"),
         ]
     );
 }

@@ -778,7 +778,15 @@ pub enum OutletSource {
 /// else the name without its hash-like tail ("001_0c115d166d03e55d" → "001"). `file` may be a path with
 /// '/' (folders, archive entries) and a '#' record suffix. None only when
 /// nothing names it.
-pub fn fallback_outlet(file: &str, url: Option<&str>) -> Option<(String, OutletSource)> {
+///
+/// `folder_may_name` is false when the folder is known to hold several
+/// outlets' articles (another document in it names its own outlet): the
+/// folder is then a collection, not an outlet.
+pub fn fallback_outlet(
+    file: &str,
+    url: Option<&str>,
+    folder_may_name: bool,
+) -> Option<(String, OutletSource)> {
     if let Some(host) = url.and_then(url_host) {
         return Some((host, OutletSource::Url));
     }
@@ -797,7 +805,10 @@ pub fn fallback_outlet(file: &str, url: Option<&str>) -> Option<(String, OutletS
         return Some((words.join(" "), OutletSource::File));
     }
     // An archive's own name is a folder too ("coverage.zip/…").
-    let folder = parts.pop().map(|f| f.trim_end_matches(".zip").to_string());
+    let folder = parts
+        .pop()
+        .filter(|_| folder_may_name)
+        .map(|f| f.trim_end_matches(".zip").to_string());
     match folder {
         Some(f) if !f.is_empty() => Some((f, OutletSource::Folder)),
         _ => Some((without_hash_tail(stem).to_string(), OutletSource::File)),
@@ -900,7 +911,7 @@ mod outlet_tests {
         ];
         for (file, url, name, source) in cases {
             assert_eq!(
-                fallback_outlet(file, *url),
+                fallback_outlet(file, *url, true),
                 Some((name.to_string(), *source)),
                 "{file}"
             );
