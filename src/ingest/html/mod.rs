@@ -100,7 +100,9 @@ pub fn ingest_html(html: &str) -> Document {
         byline: meta.byline.as_deref(),
         title: meta.title.as_deref(),
     };
-    let mut doc = blocks_of(&dom, &article.roots, &article.dropped, known).into_document();
+    let blocks = blocks_of(&dom, &article.roots, &article.dropped, known);
+    let (mut visible_byline, mut byline_removed) = (blocks.byline, blocks.removed);
+    let mut doc = blocks.builder.into_document();
     let body_len = meta.article_body.as_deref().map_or(0, |b| b.trim().len());
     if body_len > (2 * doc.text.len()).max(500) {
         // The page's visible body lacks the article (rendered by script, or
@@ -120,7 +122,9 @@ pub fn ingest_html(html: &str) -> Document {
         let never: Vec<bool> = (0..dom.nodes.len())
             .map(|id| NEVER_TEXT.contains(&dom.name(id)))
             .collect();
-        doc = blocks_of(&dom, &[body], &never, known).into_document();
+        let blocks = blocks_of(&dom, &[body], &never, known);
+        (visible_byline, byline_removed) = (blocks.byline, blocks.removed);
+        doc = blocks.builder.into_document();
         if !doc.text.is_empty() {
             doc.warnings
                 .push("no main article was recognised; all visible text was kept".to_string());
@@ -135,7 +139,8 @@ pub fn ingest_html(html: &str) -> Document {
         .collect();
     doc.title = meta.title;
     doc.outlet = meta.outlet;
-    doc.byline = meta.byline;
+    doc.removed.extend(byline_removed);
+    doc.byline = meta.byline.or(visible_byline);
     doc.url = meta.url;
     doc.language = meta.language;
     doc.date = meta.date;
@@ -160,9 +165,12 @@ struct Known<'a> {
 /// Walks the article's elements without recursion and cuts their text into
 /// blocks: headings, captions, bylines and datelines, paragraphs. The
 /// page's headline is left out: it is the document's `title`.
-fn blocks_of(dom: &Dom, roots: &[usize], dropped: &[bool], known: Known) -> TextBuilder {
+fn blocks_of(dom: &Dom, roots: &[usize], dropped: &[bool], known: Known) -> Blocks {
     let mut builder = TextBuilder::default();
     let mut headline_seen = false;
+    let mut byline: Option<String> = None;
+    let mut removed: Vec<Removed> = Vec::new();
+    let mut blocks_before = 0usize;
     let mut stack: Vec<Step> = roots.iter().rev().map(|&r| Step::Enter(r)).collect();
     let mut paragraph = String::new();
     let mut kinds: Vec<BlockKind> = Vec::new();
@@ -183,6 +191,18 @@ fn blocks_of(dom: &Dom, roots: &[usize], dropped: &[bool], known: Known) -> Text
             headline_seen = true;
             return;
         }
+        // A visible "By …" line near the top is the byline, not article text.
+        if byline.is_none() && blocks_before < BYLINE_WITHIN && kind != BlockKind::Heading {
+            if let Some(names) = byline_names(&text) {
+                byline = Some(names);
+                removed.push(Removed {
+                    text: text.clone(),
+                    reason: "byline".to_string(),
+                });
+                return;
+            }
+        }
+        blocks_before += 1;
         builder.push(&text, kind);
     };
     while let Some(step) = stack.pop() {
@@ -242,7 +262,134 @@ fn blocks_of(dom: &Dom, roots: &[usize], dropped: &[bool], known: Known) -> Text
         stack.extend(dom.nodes[id].children.iter().rev().map(|&c| Step::Enter(c)));
     }
     flush(&mut paragraph, &kinds, &mut builder);
-    builder
+    Blocks {
+        builder,
+        byline,
+        removed,
+    }
+}
+
+/// The article's blocks, and the byline line found among them (taken out).
+struct Blocks {
+    builder: TextBuilder,
+    byline: Option<String>,
+    removed: Vec<Removed>,
+}
+
+/// How many blocks may come before a "By …" line for it to be the byline:
+/// past the top of the article, "by" opens ordinary sentences.
+const BYLINE_WITHIN: usize = 4;
+
+/// The names of a byline line ("By SHELBY ACKROYD, TOBY LINDQVIST and
+/// ROBERT PEARSE" → "Shelby Ackroyd, Toby Lindqvist, Robert Pearse"): the
+/// line must open with "By" (any case) and hold only names of one to four
+/// capitalised words, separated by commas, "and" or "&"; roles after a name
+/// ("Staff Writer", "Reuters correspondent") are dropped. Names in capitals
+/// are written as names. None when the line is anything else.
+fn byline_names(line: &str) -> Option<String> {
+    let trimmed = line.trim();
+    let lower = trimmed.to_lowercase();
+    let rest = ["written by", "by"]
+        .iter()
+        .find(|p| lower.starts_with(*p) && lower[p.len()..].starts_with([' ', ':']))
+        .map(|p| &trimmed[p.len()..])?
+        .trim_start()
+        .trim_start_matches(':')
+        .trim();
+    if rest.split_whitespace().count() > 16 {
+        return None;
+    }
+    const ROLES: &[&str] = &[
+        "staff",
+        "writer",
+        "reporter",
+        "correspondent",
+        "editor",
+        "contributor",
+        "columnist",
+        "bureau",
+        "chief",
+        "news",
+        "press",
+        "agency",
+        "updated",
+        "published",
+    ];
+    let mut names = Vec::new();
+    for part in rest.split([',', ';', '&', '|']) {
+        for piece in split_and(part) {
+            let words: Vec<&str> = piece.split_whitespace().collect();
+            if words.is_empty() {
+                continue;
+            }
+            if words
+                .iter()
+                .any(|w| ROLES.contains(&w.to_lowercase().trim_matches('.')))
+            {
+                // A role ("Staff Writer") after a name, not a name.
+                continue;
+            }
+            let name_like = words.len() <= 4
+                && words.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+                });
+            if !name_like {
+                return None;
+            }
+            names.push(
+                words
+                    .iter()
+                    .map(|w| as_name(w))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+    }
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// Splits on the word "and" in any case ("AND", "and").
+fn split_and(part: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for w in part.split_whitespace() {
+        if w.eq_ignore_ascii_case("and") {
+            out.push(String::new());
+        } else {
+            let last = out.last_mut().expect("never empty");
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(w);
+        }
+    }
+    out.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+/// A word in capitals written as a name ("ACKROYD" → "Ackroyd", "MCDONALD"
+/// → "Mcdonald"); other words as given ("McDonald", "O'Neil").
+fn as_name(word: &str) -> String {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2
+        || !word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return word.to_string();
+    }
+    let mut out = String::new();
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
 }
 
 /// Whether a heading is the page's headline: the same words, or nearly all

@@ -226,3 +226,45 @@ fn rights_notices_go_but_photo_credits_stay() {
     assert!(doc.text.contains("© AP Photo"), "{}", doc.text);
     assert!(!doc.text.contains("All rights reserved"), "{}", doc.text);
 }
+
+#[test]
+fn a_visible_by_line_is_the_byline_and_leaves_the_body() {
+    let page = |byline: &str| {
+        format!(
+            "<html><head><title>Port strike ends</title></head><body><article><h1>Port strike ends</h1>\
+             <p class=\"byline\">{byline}</p><p>Dock workers returned on Monday after a nine-day strike over shift pay.</p>\
+             <p>The union said the deal gives night crews a higher rate.</p></article>\
+             <aside><span class=\"author\">Marta Quinn</span> 2 Hours Ago</aside></body></html>"
+        )
+    };
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "By SHELBY MORROW, TOBY ELLIS and KIRBY NASH",
+            Some("Shelby Morrow, Toby Ellis, Kirby Nash"),
+        ),
+        ("by Jane Doe and John Roe", Some("Jane Doe, John Roe")),
+        ("BY ANA RUIZ & LEE PARK", Some("Ana Ruiz, Lee Park")),
+        ("By Colby Fenn, Staff Writer", Some("Colby Fenn")),
+        ("Written by: Dana O'Neil", Some("Dana O'Neil")),
+    ];
+    for (line, want) in cases {
+        let doc = ingest_html(&page(line));
+        assert_eq!(doc.byline.as_deref(), *want, "{line}");
+        assert!(
+            !doc.text.contains(line),
+            "{line} left in the body:\n{}",
+            doc.text
+        );
+        assert!(doc.text.contains("Dock workers returned"), "{}", doc.text);
+        assert!(doc
+            .removed
+            .iter()
+            .any(|r| r.reason == "byline" && r.text == *line));
+    }
+    // A sentence that opens with "By" is article text, not a byline.
+    let doc = ingest_html(&page(
+        "By Tuesday the cranes were moving again, the port said.",
+    ));
+    assert_eq!(doc.byline, None);
+    assert!(doc.text.contains("By Tuesday the cranes"));
+}
