@@ -34,13 +34,31 @@ pub fn decode_entities(s: &str) -> String {
     out
 }
 
+/// A numeric character reference's character, as the HTML standard's
+/// tokenizer gives it ("numeric character reference end state"): NUL,
+/// surrogates and code points past U+10FFFF become U+FFFD, and 0x80-0x9F,
+/// which pages written in windows-1252 use for its characters (`&#147;` for
+/// “), map through that encoding's table.
+fn numeric(code: u32) -> char {
+    const C1: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match code {
+        0 => '\u{fffd}',
+        0x80..=0x9f => C1[(code - 0x80) as usize],
+        _ => char::from_u32(code).unwrap_or('\u{fffd}'),
+    }
+}
+
 fn entity(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse().ok()?,
         };
-        return char::from_u32(code).filter(|c| *c != '\0');
+        return Some(numeric(code));
     }
     Some(match name {
         "amp" => '&',
@@ -144,12 +162,32 @@ mod tests {
                 "caf&eacute; &Ouml;l &ntilde; &ccedil; &szlig;",
                 "café Öl ñ ç ß",
             ),
-            ("&#0; &#xD800; &#99999999;", "&#0; &#xD800; &#99999999;"),
+            // The HTML standard replaces these with U+FFFD.
+            ("&#0; &#xD800; &#99999999;", "\u{fffd} \u{fffd} \u{fffd}"),
             ("a &amp b", "a &amp b"),
             ("&euro;5 &copy; &nbsp;", "€5 © \u{a0}"),
         ];
         for (input, want) in cases {
             assert_eq!(decode_entities(input), *want, "{input}");
         }
+    }
+}
+
+#[cfg(test)]
+mod numeric_tests {
+    use super::*;
+
+    #[test]
+    fn numeric_references_follow_the_html_standard() {
+        assert_eq!(
+            decode_entities("&#147;Hello&#148; &#150; &#128;5 &#x92;s"),
+            "“Hello” – €5 ’s"
+        );
+        assert_eq!(
+            decode_entities("a&#0;b &#xD800; &#x110000;"),
+            "a\u{fffd}b \u{fffd} \u{fffd}"
+        );
+        assert_eq!(decode_entities("&#x81;"), "\u{81}");
+        assert_eq!(decode_entities("&#8220;ok&#8221;"), "“ok”");
     }
 }
