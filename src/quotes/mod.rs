@@ -253,7 +253,14 @@ fn kind_of(text: &str, m: &find::Marked) -> QuoteKind {
                     .find(|c| c.is_alphabetic())
                     .is_some_and(char::is_uppercase)
         });
-    if words.len() == 1
+    // A question or an exclamation inside the marks ("Stop!", "Why?", "Get
+    // back!") is something someone said, however short; a title that ends
+    // in one capitalises every word ("Who Framed Roger Rabbit?").
+    let utterance =
+        content.ends_with(['!', '?']) && !scare && (words.len() == 1 || !all_capitalised);
+    if utterance {
+        QuoteKind::Statement
+    } else if words.len() == 1
         || (scare && words.len() <= 4)
         || (all_capitalised && words.len() <= 6 && !ends_clause)
         || title_case
@@ -321,6 +328,26 @@ mod tests {
             QuoteKind::Statement,
         ),
         ("sentence", "“We will stay,” he said.", QuoteKind::Statement),
+        (
+            "one-word exclamation",
+            "“Stop!” the guard shouted.",
+            QuoteKind::Statement,
+        ),
+        (
+            "short question",
+            "He asked “Why now?” twice.",
+            QuoteKind::Statement,
+        ),
+        (
+            "short command",
+            "A clerk yelled \"Get down!\" and ran.",
+            QuoteKind::Statement,
+        ),
+        (
+            "question title",
+            "They watched “Who Framed Roger Rabbit?” again.",
+            QuoteKind::Term,
+        ),
         (
             "long sentence",
             "“We say to those groups, the Americans will not protect you,” he said.",

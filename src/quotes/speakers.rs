@@ -1176,7 +1176,7 @@ fn find_who(
         _ => window_end,
     };
     let near = masked_tokens(text, q.close, line_end, top, qi);
-    if let Some(who) = dash_signature(&near) {
+    if let Some(who) = dash_signature(text, &near) {
         return (Some(who), Some("―".to_string()));
     }
     let mut i = 0;
@@ -1242,15 +1242,10 @@ fn find_who(
             return (speaker_for_cue(&both, k), Some(cue_text(&both, k)));
         }
     }
-    // 4. “…” after a line ending in a colon: that line's speaker.
+    // 4. “…” after a line ending in a colon: that line's speaker, or none.
     let lead = text.get(..q.open).unwrap_or("").trim_end();
     if lead.ends_with(':') {
-        let from = floor_boundary(text, lead.len().saturating_sub(WINDOW));
-        let prev = masked_tokens(text, from, lead.len(), top, qi);
-        if let Some(k) = (0..prev.len()).rev().take(12).find(|&k| is_cue(&prev[k])) {
-            return (speaker_for_cue(&prev, k), Some(cue_text(&prev, k)));
-        }
-        return (clause_subject(&prev, prev.len()), None);
+        return colon_intro(text, top, qi, lead.len());
     }
     // 5. A quotation opening its sentence right after "…, Schiff said.":
     // the speaker of that sentence.
@@ -1270,6 +1265,50 @@ fn find_who(
         }
     }
     (None, None)
+}
+
+/// The speaker a lead ending in a colon at `lead_end` gives the quotation
+/// after it: "Roe said:", "Roe told reporters:", "In a statement, Roe
+/// said:", "And from Chairwoman Roe:". Only the lead's own clause is read:
+/// the sentence or signature before it belongs to someone else, and a wrong
+/// speaker is worse than none (issue #16, point 4).
+fn colon_intro(text: &str, top: &Top, qi: usize, lead_end: usize) -> (Option<Who>, Option<String>) {
+    let from = floor_boundary(text, lead_end.saturating_sub(WINDOW));
+    let from = text[from..lead_end]
+        .rfind("\n\n")
+        .map_or(from, |p| from + p + 2);
+    let toks = masked_tokens(text, from, lead_end, top, qi);
+    // The clause starts after the last full stop or quotation, or after a
+    // line break that ends a line of its own (a signature, a heading); a
+    // line wrapped after a comma or a lowercase word runs on.
+    let start = (0..toks.len())
+        .rev()
+        .find(|&k| {
+            is_sentence_end(&toks, k)
+                || toks[k].text == "“"
+                || (k + 1 < toks.len()
+                    && text
+                        .get(toks[k].end..toks[k + 1].start)
+                        .is_some_and(|g| g.contains('\n'))
+                    && !(toks[k].text == ","
+                        || toks[k].text.chars().next().is_some_and(char::is_lowercase)))
+        })
+        .map_or(0, |k| k + 1);
+    let clause = &toks[start..];
+    if let Some(k) = (0..clause.len()).rev().find(|&k| is_cue(&clause[k])) {
+        return (speaker_for_cue(clause, k), Some(cue_text(clause, k)));
+    }
+    // "And from Chairwoman Roe:", "A statement from the mayor's office:".
+    if let Some(k) = (0..clause.len())
+        .rev()
+        .find(|&k| clause[k].lower() == "from")
+    {
+        return match who_forward(clause, k + 1) {
+            Some(who @ (Who::Name(_) | Who::Role { .. })) => (Some(who), Some("from".to_string())),
+            _ => (None, None),
+        };
+    }
+    (clause_subject(clause, clause.len()), None)
 }
 
 /// A possessive name before the quotation or before a noun of speech:
@@ -1302,19 +1341,117 @@ fn possessive_speaker(toks: &[Tok], k: usize) -> Option<Who> {
     }
 }
 
-/// “…” ― Sonya Herridge: a name after a dash that ends the line.
-fn dash_signature(near: &[Tok]) -> Option<Who> {
-    if !near
-        .first()
-        .is_some_and(|t| matches!(t.text, "―" | "—" | "–"))
-    {
+/// Dashes that open a signature after a quotation: hyphen, en dash, em
+/// dash and horizontal bar, as press releases and wire copy write them.
+fn is_dash(t: &Tok) -> bool {
+    matches!(t.text, "-" | "–" | "—" | "―")
+}
+
+/// “…” ― Sonya Herridge, “…” -Commissioner Jane Roe, “…” — Jane Roe, mayor
+/// of Springfield: a speaker after a dash, the signature running to the end
+/// of its line. Anything else on the line after the name ("— Roe
+/// disagreed") makes the dash part of a sentence, not a signature (issue
+/// #16, point 4).
+fn dash_signature(text: &str, near: &[Tok]) -> Option<Who> {
+    let mut i = 0;
+    // "--" stands for a dash in plain text.
+    while i < near.len().min(2) && is_dash(&near[i]) {
+        i += 1;
+    }
+    if i == 0 {
         return None;
     }
-    let (end, chunk) = chunk_starting_at(near, 1)?;
-    let rest_is_empty = near
-        .get(end)
-        .map_or(true, |t| !t.is_word() || t.text == "“");
-    rest_is_empty.then_some(Who::Name(chunk))
+    // The signature ends at the line's end, or at the next quotation.
+    let line_end = near[i..]
+        .iter()
+        .position(|t| t.text == "“")
+        .map_or(near.len(), |p| i + p);
+    let line_end = (i..line_end)
+        .find(|&k| {
+            k > i
+                && text
+                    .get(near[k - 1].end..near[k].start)
+                    .is_some_and(|g| g.contains('\n'))
+        })
+        .unwrap_or(line_end);
+    let line = &near[..line_end];
+    let (end, who) = signature_name(line, i)?;
+    // What may follow the name: nothing, a full stop, or an appositive of
+    // role or affiliation ("mayor", "the city's attorney", "Acme Corp").
+    let rest = &line[end..];
+    let rest = match rest.last() {
+        Some(t) if t.text == "." => &rest[..rest.len() - 1],
+        _ => rest,
+    };
+    if rest.is_empty() || (rest[0].text == "," && appositive(&rest[1..])) {
+        Some(who)
+    } else {
+        None
+    }
+}
+
+/// The name (or role) a signature opens with, and the token after it:
+/// "Jane Roe", "Commissioner Jane Roe", "Springfield mayor Jane Roe", "city
+/// commissioner Jane Roe", "the mayor".
+fn signature_name(line: &[Tok], i: usize) -> Option<(usize, Who)> {
+    let mut m = i;
+    // Lowercase descriptors before the name: "city commissioner Jane Roe".
+    while m < line.len() && m < i + 4 && !line[m].is_capitalised() && line[m].is_word() {
+        let lower = line[m].lower();
+        if STOP_BETWEEN.contains(&lower.as_str()) && !matches!(lower.as_str(), "the" | "a" | "an") {
+            return None;
+        }
+        m += 1;
+    }
+    if let Some((end, chunk)) = chunk_starting_at(line, m) {
+        // "Springfield mayor Jane Roe": a place and a role word before the name.
+        let mut n = end;
+        while n < line.len()
+            && n < end + 3
+            && !line[n].is_capitalised()
+            && is_role_or_title(&line[n])
+        {
+            n += 1;
+        }
+        if n > end {
+            if let Some((end2, person)) = chunk_starting_at(line, n) {
+                return Some((end2, Who::Name(person)));
+            }
+        }
+        return Some((end, Who::Name(chunk)));
+    }
+    if m == i {
+        return None;
+    }
+    // No name: "— the mayor".
+    role_forward(line, i)
+}
+
+fn is_role_or_title(t: &Tok) -> bool {
+    is_role_word(t.bare()) || names::is_title(t.text)
+}
+
+/// Whether `toks` (to the end of a signature line) read as a description of
+/// the person just named: "mayor", "the city's attorney", "a spokeswoman for
+/// Acme", "Springfield City Council". A clause ("for one, disagreed") is not.
+fn appositive(toks: &[Tok]) -> bool {
+    let Some(first) = toks.first() else {
+        return false;
+    };
+    // A description opens with a noun or its determiner; a clause after
+    // the name opens with a function word ("for one") or a pronoun.
+    let lower = first.lower();
+    let opens = first.is_word()
+        && (matches!(lower.as_str(), "the" | "a" | "an")
+            || !STOP_BETWEEN.contains(&lower.as_str()));
+    opens
+        && toks.len() <= 14
+        && toks.iter().all(|t| {
+            !is_cue(t)
+                && pronoun(t).is_none()
+                && !matches!(t.lower().as_str(), "who" | "which" | "that" | "but")
+                && (t.is_word() || matches!(t.text, "," | "." | "&" | "(" | ")" | "-" | "'" | "’"))
+        })
 }
 
 /// Whether token `m` can be part of "X said" right after a quotation.
@@ -1562,6 +1699,17 @@ mod rules {
         ("a surname that spells a title", "\"People say it does not matter,\" said Charlie King, a prominent Democrat.", "People say it does not matter,", Some("Charlie King")),
         ("title after the article", "\"This is a good thing,\" said the Rev. Peter Wherry, of Mayfield Church.", "This is a good thing,", Some("Peter Wherry")),
         ("pronoun with a contraction", "Trump tells his supporters to “go and vote”.\n\nHe’s claiming that fraud is “a big, big problem”.", "a big, big problem", Some("Trump")),
+        ("hyphen signature with a title", "The vote passed.\n\n“It was overdue.” -Commissioner Jane Roe", "It was overdue.", Some("Jane Roe")),
+        ("en dash signature, no space", "“We begin Monday.” –Jane Roe", "We begin Monday.", Some("Jane Roe")),
+        ("em dash signature, name then role", "“We begin Monday.” — Jane Roe, mayor of Springfield", "We begin Monday.", Some("Jane Roe")),
+        ("em dash signature, role then name", "“We begin Monday.”—Springfield mayor Jane Roe.", "We begin Monday.", Some("Jane Roe")),
+        ("dash inside a sentence is no signature", "He called it “a scandal” — Roe blamed the council.", "a scandal", None),
+        ("dash before a clause is no signature", "“We begin Monday.” — Jane Roe, for one, doubted it.", "We begin Monday.", None),
+        ("colon paragraph with from", "“It was overdue.” -Commissioner Jane Roe\n\nAnd from Chairwoman Ada Lim:\n\n“We are ready.”", "We are ready.", Some("Ada Lim")),
+        ("colon line after a signature line", "“It was overdue.” -Commissioner Jane Roe\nAnd from Chairwoman Ada Lim:\n“We are ready.”", "We are ready.", Some("Ada Lim")),
+        ("colon paragraph told reporters", "Jane Roe spoke first.\n\nAda Lim told reporters:\n\n“We are ready.”", "We are ready.", Some("Ada Lim")),
+        ("colon paragraph in a statement", "“It was overdue,” Jane Roe said.\n\nAda Lim said in a statement:\n\n“We are ready.”", "We are ready.", Some("Ada Lim")),
+        ("colon paragraph without a speaker is not the previous speaker's", "“It was overdue,” Jane Roe said.\n\nThe notice in full:\n\n“Offices close at noon.”", "Offices close at noon.", None),
         ("verb after the name is not a descriptor", "“Keep your hands in sight,” Mary Blige sings to Hillary Clinton.", "Keep your hands in sight,", Some("Mary Blige")),
     ];
 

@@ -1,0 +1,110 @@
+//! Dash and colon attributions across sentence and paragraph boundaries
+//! (issue #16, point 4), on short articles written for the tests
+//! (`tests/fixtures/quotes/README.md`), through `parallax::analyze`.
+
+use parallax::{analyze, Input, Options};
+use serde_json::Value;
+
+fn quotes(file: &str) -> Vec<Value> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/quotes")
+        .join(file);
+    let input = Input {
+        name: file.to_string(),
+        bytes: std::fs::read(path).expect("fixture readable"),
+    };
+    let report: Value = serde_json::from_str(&analyze(&[input], &Options::default()).to_json())
+        .expect("valid JSON");
+    report["quotes"].as_array().cloned().unwrap_or_default()
+}
+
+/// The speaker given to the quotation containing `words`.
+fn speaker_of<'a>(quotes: &'a [Value], words: &str) -> Option<&'a str> {
+    let q = quotes
+        .iter()
+        .find(|q| q["text"].as_str().is_some_and(|t| t.contains(words)))
+        .unwrap_or_else(|| panic!("no quotation with {words:?}"));
+    q["speaker"].as_str()
+}
+
+#[test]
+fn dash_signatures_name_the_speaker() {
+    let q = quotes("dash_signatures.txt");
+    // (scenario, words of the quotation, the speaker's name)
+    let cases = [
+        ("hyphen, no space, title", "half this town", "Miriam Okafor"),
+        ("hyphen with a space, title", "island families", "Dev Patel"),
+        ("en dash, name then role", "wait an hour", "Tomas Lindqvist"),
+        (
+            "em dash, place and role then name",
+            "budget holds",
+            "Ines Duarte",
+        ),
+        (
+            "em dash, no space, name then role",
+            "four crossings",
+            "Ruth Abernathy",
+        ),
+    ];
+    // A title the project does not know ("Harbourmaster") may stay in the
+    // name; the person must be there.
+    for (scenario, words, name) in cases {
+        let got = speaker_of(&q, words);
+        assert!(got.is_some_and(|s| s.contains(name)), "{scenario}: {got:?}");
+    }
+}
+
+#[test]
+fn a_dash_inside_a_sentence_signs_nothing() {
+    let q = quotes("dash_signatures.txt");
+    for words in ["overdue", "a long winter"] {
+        let quote = q
+            .iter()
+            .find(|x| x["text"].as_str().is_some_and(|t| t.contains(words)))
+            .expect("quotation found");
+        assert_ne!(quote["cue"], "―", "{words}: {quote}");
+        assert!(
+            !quote["speaker"]
+                .as_str()
+                .is_some_and(|s| s.contains("Okafor") || s.contains("Lakeport")),
+            "{words}: {quote}"
+        );
+    }
+}
+
+#[test]
+fn colon_intros_name_the_speaker() {
+    let q = quotes("colon_intros.txt");
+    let cases = [
+        (
+            "from, after another speaker's quotation",
+            "cut its water use",
+            "Helen Marsh",
+        ),
+        ("said:", "apricots", "Joan Whitcombe"),
+        ("told reporters:", "tankers", "Alan Prieto"),
+        (
+            "an organisation, in a statement:",
+            "share wells",
+            "Valley Growers Cooperative",
+        ),
+        ("said in a statement:", "written warnings", "Helen Marsh"),
+    ];
+    for (scenario, words, name) in cases {
+        let got = speaker_of(&q, words);
+        assert!(got.is_some_and(|s| s.contains(name)), "{scenario}: {got:?}");
+    }
+}
+
+#[test]
+fn a_colon_lead_naming_no_one_gives_no_speaker() {
+    let q = quotes("colon_intros.txt");
+    // The speaker before the lead is the governor: a wrong speaker is worse
+    // than none.
+    assert_eq!(speaker_of(&q, "Watering lawns"), None);
+    // The colon paragraph with no quotation after it hands nothing on.
+    assert_eq!(speaker_of(&q, "badly overdrawn"), None);
+    assert!(!q
+        .iter()
+        .any(|x| x["text"].as_str().is_some_and(|t| t.contains("Sprinklers"))));
+}
