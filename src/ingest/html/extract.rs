@@ -254,6 +254,27 @@ fn unlikely(dom: &Dom, id: usize, flags: Flags) -> bool {
     !ci.is_empty() && has_word(&ci, UNLIKELY) && !has_word(&ci, MAYBE)
 }
 
+/// Whether an element is a readers' comment section: a class or id token
+/// that names the comments as a whole ("comments", "comment-list",
+/// "comments-area", "disqus_thread", "replies", `id="respond"`). Unlike the
+/// other furniture words, this holds in every pass: when a short article is
+/// retried with fewer heuristics, a longer comment section must not win.
+/// A single "comment" token is not enough (some sites mark opinion articles
+/// so).
+fn comment_section(dom: &Dom, id: usize) -> bool {
+    let ci = dom.class_and_id(id);
+    ci.split(|c: char| c.is_whitespace()).any(|token| {
+        token.starts_with("comments")
+            || token.starts_with("comment-list")
+            || token.starts_with("commentlist")
+            || token.starts_with("comment-section")
+            || token.starts_with("comment-thread")
+            || token.starts_with("disqus")
+            || token == "replies"
+            || token == "respond"
+    })
+}
+
 /// Picks the article, retrying with fewer heuristics while it is short, and
 /// keeping the longest result (as Readability does).
 pub fn extract(dom: &Dom) -> Article {
@@ -320,7 +341,9 @@ fn extract_with(dom: &Dom, flags: Flags) -> Article {
     let mut dropped = vec![false; n];
     for id in 1..n {
         let parent = dom.nodes[id].parent;
-        if dropped[parent] || (!dom.is_text(id) && unlikely(dom, id, flags)) {
+        if dropped[parent]
+            || (!dom.is_text(id) && (unlikely(dom, id, flags) || comment_section(dom, id)))
+        {
             dropped[id] = true;
         }
     }

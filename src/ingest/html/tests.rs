@@ -268,3 +268,50 @@ fn a_visible_by_line_is_the_byline_and_leaves_the_body() {
     assert_eq!(doc.byline, None);
     assert!(doc.text.contains("By Tuesday the cranes"));
 }
+
+#[test]
+fn a_longer_comment_section_never_becomes_the_article() {
+    let comment = |who: &str, words: &str| {
+        format!("<li class=\"comment\"><span class=\"comment-author\">{who}</span><p>{words} I have lived near the ferry for twenty years and it has never been this bad, not even in the winter storms of the nineties.</p><a class=\"reply\">Reply</a> <span>7 likes</span></li>")
+    };
+    for container in [
+        "<section id=\"comments\">",
+        "<div class=\"comment-list\">",
+        "<div id=\"disqus_thread\">",
+        "<ol class=\"commentlist replies\">",
+    ] {
+        let close = if container.starts_with("<section") {
+            "</section>"
+        } else if container.starts_with("<ol") {
+            "</ol>"
+        } else {
+            "</div>"
+        };
+        let page = format!(
+            "<html><body><div class=\"post\"><h1>Ferry timetable cut</h1><p>The island ferry will run four times a day from May, the operator said.</p>\
+             <p>Two evening crossings are dropped to save fuel, it said.</p></div>{container}<h2>31 comments</h2>{}{}{}<a>Load more comments</a>{close}</body></html>",
+            comment("harbourgull", "Outrageous."),
+            comment("Mairi", "The evening boat is the only one commuters can use."),
+            comment("T. Flett", "Write to the council."),
+        );
+        let doc = ingest_html(&page);
+        assert!(
+            doc.text.contains("four times a day"),
+            "{container}: {}",
+            doc.text
+        );
+        assert!(
+            !doc.text.contains("twenty years"),
+            "{container}: {}",
+            doc.text
+        );
+        assert!(
+            !doc.text.contains("Load more comments") && !doc.text.contains("31 comments"),
+            "{container}: {}",
+            doc.text
+        );
+    }
+    // An opinion article marked "comment" is still the article.
+    let page = "<html><body><article class=\"content content--comment\"><h1>Keep the evening boat</h1><p>The operator's cut falls on the people with the least choice, and the council should say so plainly before May.</p><p>Commuters have no other way home.</p></article></body></html>";
+    assert!(ingest_html(page).text.contains("least choice"));
+}
