@@ -142,6 +142,10 @@ pub fn read(dom: &Dom) -> Meta {
         .next()
         .map(|id| fold_whitespace(&dom.text(id)))
         .filter(|t| !t.is_empty());
+    // The site's own name after a separator is no part of a headline
+    // ("… | TheHill"): taken off when it names the outlet or the URL's host,
+    // whichever field the headline came from.
+    let host = url.as_deref().and_then(host_name);
     let title = ld_str("headline")
         .or_else(|| {
             meta(&[
@@ -152,7 +156,15 @@ pub fn read(dom: &Dom) -> Meta {
                 "title",
             ])
         })
-        .or_else(|| page_title.map(|t| strip_site_suffix(&t, outlet.as_deref())));
+        .map(|t| strip_named_site(&t, outlet.as_deref(), host.as_deref()))
+        .or_else(|| {
+            page_title.map(|t| {
+                strip_site_suffix(
+                    &strip_named_site(&t, outlet.as_deref(), host.as_deref()),
+                    outlet.as_deref(),
+                )
+            })
+        });
 
     let byline = ld
         .as_ref()
@@ -438,6 +450,58 @@ fn authors(v: &Value) -> Option<String> {
 
 /// "Headline | Outlet" → "Headline", when the suffix names the outlet or
 /// the separator leaves a clearly longer headline.
+/// The registrable part of a URL's host, letters and digits only
+/// ("https://www.thehill.com/x" → "thehill").
+fn host_name(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').filter(|l| *l != "www").collect();
+    let name = match labels.len() {
+        0 | 1 => return None,
+        // "bbc.co.uk": the label before a two-part public suffix.
+        n if n >= 3 && labels[n - 2].len() <= 3 => labels[n - 3],
+        n => labels[n - 2],
+    };
+    Some(name.chars().filter(char::is_ascii_alphanumeric).collect())
+}
+
+/// A title without a last (or first) part that names the site: the outlet's
+/// name or the URL's host, compared by letters and digits ("TheHill",
+/// "The Hill", "thehill.com" are one). Only a part after (or before) a
+/// separator is taken off, and never the whole title.
+fn strip_named_site(title: &str, outlet: Option<&str>, host: Option<&str>) -> String {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    // "The" in front is optional in a site's name ("The Hill", "TheHill", "thehill.com").
+    let bare = |k: String| k.strip_prefix("the").map(str::to_string).unwrap_or(k);
+    let names_site = |part: &str| {
+        let k = bare(key(part.trim().trim_end_matches(".com")));
+        !k.is_empty()
+            && (outlet.is_some_and(|o| bare(key(o)) == k)
+                || host.is_some_and(|h| bare(h.to_string()) == k))
+    };
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if names_site(tail) && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            if names_site(head) && !tail.trim().is_empty() {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
 fn strip_site_suffix(title: &str, outlet: Option<&str>) -> String {
     for sep in [" | ", " - ", " – ", " — ", " :: "] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
@@ -457,6 +521,37 @@ mod tests {
 
     fn meta_of(html: &str) -> Meta {
         read(&Dom::parse(html))
+    }
+
+    #[test]
+    fn the_site_name_leaves_the_headline_whichever_field_holds_it() {
+        let cases: &[(&str, &str)] = &[
+            (
+                r#"<meta property="og:title" content="Governor doubles down on tariffs | TheHill"><link rel="canonical" href="https://thehill.com/x">"#,
+                "Governor doubles down on tariffs",
+            ),
+            (
+                r#"<meta property="og:title" content="Port strike ends - The Harbour Gazette"><meta property="og:site_name" content="Harbour Gazette">"#,
+                "Port strike ends",
+            ),
+            (
+                r#"<meta property="og:title" content="BBC News - Floods close the M6"><link rel="canonical" href="https://www.bbc.co.uk/news/1">"#,
+                "BBC News - Floods close the M6",
+            ),
+            (
+                r#"<meta property="og:title" content="Floods close the M6 - BBC"><link rel="canonical" href="https://www.bbc.co.uk/news/1">"#,
+                "Floods close the M6",
+            ),
+            // A headline that merely ends in a dash phrase keeps it.
+            (
+                r#"<meta property="og:title" content="Markets rally - and then fall"><link rel="canonical" href="https://thehill.com/x">"#,
+                "Markets rally - and then fall",
+            ),
+        ];
+        for (head, want) in cases {
+            let m = meta_of(&format!("<html><head>{head}</head><body></body></html>"));
+            assert_eq!(m.title.as_deref(), Some(*want), "{head}");
+        }
     }
 
     #[test]
