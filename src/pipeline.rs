@@ -88,16 +88,7 @@ pub fn analyze_with_progress(
     options: &Options,
     progress: &mut dyn FnMut(Stage, usize, usize, &str),
 ) -> Report {
-    // Identical bytes are read once; the copies are named in the errors.
-    let mut seen: HashMap<u64, usize> = HashMap::new();
-    let copy_of: Vec<Option<usize>> = inputs
-        .iter()
-        .enumerate()
-        .map(|(i, input)| {
-            let first = *seen.entry(fingerprint(&input.bytes)).or_insert(i);
-            (first != i).then_some(first)
-        })
-        .collect();
+    let copy_of = copies(inputs);
     let mut read = ingest_inputs(inputs, &copy_of, progress).into_iter();
     let mut documents = Vec::new();
     let mut errors = Vec::new();
@@ -156,6 +147,30 @@ fn ingest_inputs(
         .map(|(i, (input, _))| {
             progress(Stage::Reading, i, inputs.len(), &input.name);
             ingest::ingest(&input.name, &input.bytes)
+        })
+        .collect()
+}
+
+/// For each input, the earlier input whose bytes are identical, if any.
+/// Identical bytes are read once; the copies are named in the errors. The
+/// hash only finds candidates: two files count as copies when their bytes
+/// compare equal, so a collision of the 64-bit hash never loses a file.
+fn copies(inputs: &[Input]) -> Vec<Option<usize>> {
+    copies_by(inputs, fingerprint)
+}
+
+fn copies_by(inputs: &[Input], hash: fn(&[u8]) -> u64) -> Vec<Option<usize>> {
+    let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
+    inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| {
+            let same_hash = seen.entry(hash(&input.bytes)).or_default();
+            let first = same_hash.iter().copied().find(|&j| inputs[j].bytes == input.bytes);
+            if first.is_none() {
+                same_hash.push(i);
+            }
+            first
         })
         .collect()
 }
@@ -1025,4 +1040,24 @@ impl<'a> DocsByFile<'a> {
 fn folder_of(file: &str) -> &str {
     let path = file.split('#').next().unwrap_or(file);
     path.rsplit_once('/').map_or("", |(folder, _)| folder)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(name: &str, text: &str) -> Input {
+        Input {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn files_whose_hashes_collide_are_not_copies() {
+        let inputs = [input("a.txt", "One article."), input("b.txt", "Another article."), input("c.txt", "One article.")];
+        // Every file hashes alike: only equal bytes make a copy.
+        assert_eq!(copies_by(&inputs, |_| 7), vec![None, None, Some(0)]);
+        assert_eq!(copies(&inputs), vec![None, None, Some(0)]);
+    }
 }
