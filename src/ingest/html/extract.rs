@@ -261,7 +261,7 @@ fn unlikely(dom: &Dom, id: usize, flags: Flags) -> bool {
 /// retried with fewer heuristics, a longer comment section must not win.
 /// A single "comment" token is not enough (some sites mark opinion articles
 /// so).
-fn comment_section(dom: &Dom, id: usize) -> bool {
+pub(super) fn comment_section(dom: &Dom, id: usize) -> bool {
     let ci = dom.class_and_id(id);
     ci.split(|c: char| c.is_whitespace()).any(|token| {
         token.starts_with("comments")

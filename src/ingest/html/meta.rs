@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::date;
 use super::dom::Dom;
+use super::extract::comment_section;
 use crate::ingest::text::fold_whitespace;
 
 /// What the page says about itself. Fields it does not state are `None`.
@@ -22,6 +23,9 @@ pub struct Meta {
     /// JSON-LD `articleBody`: the article as the outlet's own CMS wrote it,
     /// for pages whose visible body is empty or scripted.
     pub article_body: Option<String>,
+    /// The byline of the visible header around the headline, which may lie
+    /// outside the block kept as the article.
+    pub header_byline: Option<String>,
 }
 
 /// `<meta>` names and properties that carry the publication date, most
@@ -171,7 +175,14 @@ pub fn read(dom: &Dom) -> Meta {
         .and_then(|v| authors(v.get("author")?))
         .or_else(|| meta(AUTHOR_METAS).filter(|a| !a.starts_with("http") && !a.starts_with('@')));
 
-    let (date, date_source) = publication_date(dom, &metas, ld.as_ref(), url.as_deref());
+    let header = super::header::read(dom, title.as_deref());
+    let (date, date_source) = publication_date(
+        dom,
+        &metas,
+        ld.as_ref(),
+        url.as_deref(),
+        header.date.as_deref(),
+    );
 
     Meta {
         title: title.filter(|t| !t.is_empty()),
@@ -184,6 +195,7 @@ pub fn read(dom: &Dom) -> Meta {
         article_body: ld
             .as_ref()
             .and_then(|v| v.get("articleBody")?.as_str().map(str::to_string)),
+        header_byline: header.byline,
     }
 }
 
@@ -194,12 +206,13 @@ fn publication_date(
     metas: &[(String, String)],
     ld: Option<&Value>,
     url: Option<&str>,
+    header_date: Option<&str>,
 ) -> (Option<String>, Option<&'static str>) {
     if let Some(raw) =
         ld.and_then(|v| text_value(v.get("datePublished").or_else(|| v.get("dateCreated"))?))
     {
         if let Some(d) = date::parse(&raw) {
-            return local_day(dom, &raw, d, "json-ld");
+            return local_day(dom, &raw, d, "json-ld", header_date);
         }
     }
     for key in DATE_METAS {
@@ -208,36 +221,49 @@ fn publication_date(
             .filter(|(k, _)| k == key)
             .find_map(|(_, v)| Some((v, date::parse(v)?)));
         if let Some((raw, d)) = found {
-            return local_day(dom, raw, d, "meta");
+            return local_day(dom, raw, d, "meta", header_date);
         }
     }
     if let Some(d) = parsely_page_date(metas) {
         return (Some(d), Some("meta"));
     }
-    // `<time>` and `itemprop` elements, most specific first.
+    // `<time>` and `itemprop` elements, most specific first; the visible
+    // date line under the headline comes before the unmarked ones. A
+    // comment's time is never the article's.
     let is_time = |id: usize| dom.name(id) == "time";
     let in_article = |id: usize| dom.ancestors(id).any(|a| dom.name(a) == "article");
-    let time_rules: [&dyn Fn(usize) -> bool; 5] = [
+    let in_comments = |id: usize| dom.ancestors(id).any(|a| comment_section(dom, a));
+    let marked: [&dyn Fn(usize) -> bool; 3] = [
         &|id| {
             dom.attr(id, "itemprop")
                 .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
         },
         &|id| is_time(id) && dom.attr(id, "pubdate").is_some(),
         &|id| is_time(id) && dom.class_and_id(id).contains("publish"),
-        &|id| is_time(id) && in_article(id),
-        &is_time,
     ];
-    for rule in time_rules {
-        for id in (0..dom.nodes.len()).filter(|&id| rule(id)).take(20) {
-            let found = ["datetime", "content"]
-                .iter()
-                .find_map(|a| dom.attr(id, a))
-                .and_then(date::parse)
-                .or_else(|| date::parse(&fold_whitespace(&dom.text(id))));
-            if found.is_some() {
-                return (found, Some("time"));
-            }
-        }
+    let unmarked: [&dyn Fn(usize) -> bool; 2] = [&|id| is_time(id) && in_article(id), &is_time];
+    let time_of = |rules: &[&dyn Fn(usize) -> bool]| {
+        rules.iter().find_map(|rule| {
+            (0..dom.nodes.len())
+                .filter(|&id| rule(id) && !in_comments(id))
+                .take(20)
+                .find_map(|id| {
+                    ["datetime", "content"]
+                        .iter()
+                        .find_map(|a| dom.attr(id, a))
+                        .and_then(date::parse)
+                        .or_else(|| date::parse(&fold_whitespace(&dom.text(id))))
+                })
+        })
+    };
+    if let Some(d) = time_of(&marked) {
+        return (Some(d), Some("time"));
+    }
+    if let Some(d) = header_date {
+        return (Some(d.to_string()), Some("text"));
+    }
+    if let Some(d) = time_of(&unmarked) {
+        return (Some(d), Some("time"));
     }
     if let Some(d) = url.and_then(date::from_url).filter(|d| d.len() == 10) {
         return (Some(d), Some("url"));
@@ -257,6 +283,7 @@ fn local_day(
     raw: &str,
     day: String,
     source: &'static str,
+    header_date: Option<&str>,
 ) -> (Option<String>, Option<&'static str>) {
     let upper = raw.trim().to_ascii_uppercase();
     let utc = upper.ends_with('Z')
@@ -271,7 +298,8 @@ fn local_day(
                     .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
             })
             .take(5)
-            .find_map(|id| date::parse(&fold_whitespace(&dom.text(id))));
+            .find_map(|id| date::parse(&fold_whitespace(&dom.text(id))))
+            .or_else(|| header_date.map(str::to_string));
         if let Some(printed) = printed {
             if date::days_apart(&printed, &day) == Some(1) {
                 return (Some(printed), Some("text"));

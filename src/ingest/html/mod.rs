@@ -11,6 +11,7 @@ mod date;
 mod dom;
 mod entities;
 mod extract;
+mod header;
 mod meta;
 
 pub use entities::decode_entities;
@@ -140,7 +141,7 @@ pub fn ingest_html(html: &str) -> Document {
     doc.title = meta.title;
     doc.outlet = meta.outlet;
     doc.removed.extend(byline_removed);
-    doc.byline = meta.byline.or(visible_byline);
+    doc.byline = meta.byline.or(visible_byline).or(meta.header_byline);
     doc.url = meta.url;
     doc.language = meta.language;
     doc.date = meta.date;
