@@ -275,6 +275,96 @@ pub(super) fn comment_section(dom: &Dom, id: usize) -> bool {
     })
 }
 
+/// Words of the action under each reader comment ("Reply", "Répondre"),
+/// in the languages the date reader knows.
+const REPLY_WORDS: &[&str] = &[
+    "reply",
+    "respond",
+    "responder",
+    "responde",
+    "répondre",
+    "repondre",
+    "antworten",
+    "beantworten",
+    "rispondi",
+    "reageer",
+    "reageren",
+    "responder",
+];
+
+/// Reader comments found by their shape rather than their class names: two
+/// or more sibling elements that each hold a reply action (an `a`,
+/// `button` or short `span` reading "Reply", "Reply (3)", "Répondre") are
+/// comments. They are dropped; so is their container when little else is in
+/// it (the "42 comments" heading, "Load more comments"), or else the short
+/// siblings right around them. An article never offers a reply under each
+/// of its paragraphs, so the shape does not occur in reporting.
+fn comment_threads(dom: &Dom) -> Vec<bool> {
+    let n = dom.nodes.len();
+    let is_reply_action = |id: usize| -> bool {
+        if !matches!(dom.name(id), "a" | "button" | "span") {
+            return false;
+        }
+        // Ids of a subtree are contiguous: a small subtree is a few ids.
+        let mut last = id;
+        while let Some(&child) = dom.nodes[last].children.last() {
+            last = child;
+        }
+        if last - id > 8 {
+            return false;
+        }
+        let text = dom.text(id);
+        if text.len() > 40 {
+            return false;
+        }
+        let words: String = text
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphabetic() { c } else { ' ' })
+            .collect();
+        let mut words = words.split_whitespace();
+        matches!((words.next(), words.next()), (Some(w), None) if REPLY_WORDS.contains(&w))
+    };
+    // Children have larger ids than their parent: one pass from the end
+    // carries "holds a reply action" up the tree.
+    let mut holds_reply = vec![false; n];
+    for id in (0..n).rev() {
+        if !dom.is_text(id) && (holds_reply[id] || is_reply_action(id)) {
+            holds_reply[id] = true;
+            if id > 0 {
+                holds_reply[dom.nodes[id].parent] = true;
+            }
+        }
+    }
+    let mut thread = vec![false; n];
+    for id in 0..n {
+        let children = &dom.nodes[id].children;
+        let items: Vec<usize> = children
+            .iter()
+            .copied()
+            .filter(|&c| !dom.is_text(c) && holds_reply[c] && !is_reply_action(c))
+            .collect();
+        if items.len() < 2 {
+            continue;
+        }
+        let item_text: usize = items.iter().map(|&c| folded_len(&dom.text(c))).sum();
+        let rest = folded_len(&dom.text(id)).saturating_sub(item_text);
+        if rest < 200 && id > 0 && !matches!(dom.name(id), "body" | "html") {
+            thread[id] = true;
+            continue;
+        }
+        let at = |x: usize| children.iter().position(|&c| c == x).unwrap_or(0);
+        let (first_at, last_at) = (at(items[0]), at(items[items.len() - 1]));
+        for (i, &c) in children.iter().enumerate() {
+            let around = i + 1 >= first_at && i <= last_at + 1;
+            if around && (items.contains(&c) || folded_len(&dom.text(c)) < 80) {
+                thread[c] = true;
+            }
+        }
+    }
+    thread
+}
+
 /// Picks the article, retrying with fewer heuristics while it is short, and
 /// keeping the longest result (as Readability does).
 pub fn extract(dom: &Dom) -> Article {
@@ -300,9 +390,10 @@ pub fn extract(dom: &Dom) -> Article {
             clean_conditionally: false,
         },
     ];
+    let threads = comment_threads(dom);
     let mut best: Option<(usize, Article)> = None;
     for flags in passes {
-        let article = extract_with(dom, flags);
+        let article = extract_with(dom, flags, &threads);
         let len = kept_len(dom, &article);
         if len >= ENOUGH_TEXT {
             return article;
@@ -335,13 +426,14 @@ fn kept_len(dom: &Dom, article: &Article) -> usize {
     len
 }
 
-fn extract_with(dom: &Dom, flags: Flags) -> Article {
+fn extract_with(dom: &Dom, flags: Flags, threads: &[bool]) -> Article {
     let n = dom.nodes.len();
     // Furniture found before scoring: the element and all below it.
     let mut dropped = vec![false; n];
     for id in 1..n {
         let parent = dom.nodes[id].parent;
         if dropped[parent]
+            || threads[id]
             || (!dom.is_text(id) && (unlikely(dom, id, flags) || comment_section(dom, id)))
         {
             dropped[id] = true;
@@ -749,6 +841,83 @@ mod tests {
         assert!(!text.contains("Home"));
         assert!(!text.contains("One link"));
         assert!(!text.contains("A comment"));
+    }
+
+    #[test]
+    fn comments_are_found_by_their_shape_inside_the_article() {
+        let article = "<p>The ferry service to the island resumes on Monday after a month of \
+            repairs to the harbour wall, the port authority said, with four sailings a day.</p>"
+            .repeat(3);
+        let comment = |who: &str, said: &str| {
+            format!(
+                "<div><div><b>{who}</b> <span>2 hours ago</span></div><p>{said} {}</p>\
+                 <a href='#'>Reply</a> <span>3 likes</span></div>",
+                "It has taken far too long and the timetable is still not posted anywhere. "
+                    .repeat(3)
+            )
+        };
+        // Nested in a container of their own, and loose beside the article's
+        // paragraphs: both go, with their heading and "load more" link.
+        let own = format!(
+            "<article><h1>Ferry returns</h1>{article}<section><h2>17 comments</h2>{}{}\
+             <a href='#'>Load more comments</a></section></article>",
+            comment("islander", "About time."),
+            comment("Mo", "Finally."),
+        );
+        let loose = format!(
+            "<article><h1>Ferry returns</h1>{article}<h3>Join the discussion</h3>{}{}{}\
+             <p><a href='#'>Show more</a></p></article>",
+            comment("islander", "About time."),
+            comment("Mo", "Finally."),
+            comment("Kit", "Good news."),
+        );
+        for page in [own, loose] {
+            let text = kept_text(&page);
+            assert!(text.contains("The ferry service"), "{text}");
+            for gone in [
+                "About time",
+                "Finally",
+                "Good news",
+                "comments",
+                "discussion",
+                "Show more",
+                "Reply",
+            ] {
+                assert!(!text.contains(gone), "{gone} kept in: {text}");
+            }
+        }
+        // One reply link (a letter to the editor's "Reply to this letter")
+        // is no comment thread.
+        let single = format!("<article>{article}<p><a href='#'>Reply</a></p></article>");
+        assert!(kept_text(&single).contains("The ferry service"));
+    }
+
+    #[test]
+    fn related_links_share_bars_and_sign_ups_go_without_class_names() {
+        let article = "<p>The ferry service to the island resumes on Monday after a month of \
+            repairs to the harbour wall, the port authority said, with four sailings a day.</p>"
+            .repeat(4);
+        let page = format!(
+            "<main><article><h1>Ferry returns</h1>\
+             <div><a href='/f'>Facebook</a> <a href='/t'>Twitter</a> <a href='/e'>Email</a></div>\
+             {article}\
+             <div><h4>Read next</h4><ul><li><a href='/1'>Harbour wall to cost twice the estimate</a></li>\
+             <li><a href='/2'>Island school gets new roof</a></li>\
+             <li><a href='/3'>Bridge plan shelved again</a></li></ul></div>\
+             <div><p>Get the morning briefing</p><form><input type='email'><button>Sign up</button></form></div>\
+             </article></main>"
+        );
+        let text = kept_text(&page);
+        assert!(text.contains("The ferry service"), "{text}");
+        for gone in [
+            "Facebook",
+            "Harbour wall to cost",
+            "Bridge plan",
+            "Sign up",
+            "briefing",
+        ] {
+            assert!(!text.contains(gone), "{gone} kept in: {text}");
+        }
     }
 
     #[test]
