@@ -690,6 +690,22 @@ fn joins(prev: &str, next: &str, blank: bool, wrap: &Wrap) -> bool {
 
 /// Paragraph-level cleaning shared by plain text and Markdown.
 pub fn finish(mut pieces: Vec<Piece>, mut cleaned: Cleaned) -> Cleaned {
+    // Text that arrives without its line breaks runs the headline and the
+    // date line into the first paragraph: take them apart again.
+    if let Some(first) = pieces.first().filter(|p| p.kind.is_none()) {
+        if let Some(head) = run_in_head(&first.text) {
+            cleaned.hints.date.get_or_insert(head.date);
+            let rest = Piece::new(head.rest, None);
+            pieces.splice(
+                0..1,
+                [
+                    Piece::new(head.headline, Some(BlockKind::Heading)),
+                    Piece::new(head.date_line, Some(BlockKind::Other)),
+                    rest,
+                ],
+            );
+        }
+    }
     // The language of the first body paragraphs (a sample is enough).
     let mut body = String::new();
     for p in pieces
@@ -882,6 +898,64 @@ fn copyright(text: &str) -> Option<Option<String>> {
     let no_name = rest.to_lowercase().starts_with("all rights");
     let name = (!no_name && !name.is_empty() && name.len() <= 6).then(|| name.join(" "));
     Some(name)
+}
+
+/// A headline and a date line run into the first paragraph, taken apart.
+#[derive(Debug, PartialEq)]
+struct RunInHead {
+    headline: String,
+    date_line: String,
+    date: String,
+    rest: String,
+}
+
+/// Most words a run-in headline may hold before its date line.
+const RUN_IN_HEADLINE_WORDS: usize = 40;
+
+/// "Afghan team honoured at robotics contest Friday, July 21, 2017 A group
+/// of…": words with no sentence end among them, then a full date (weekday
+/// optional, year required), then a capitalised word. A date inside a
+/// sentence ("…said on Friday, July 21, 2017 that…") is followed by a
+/// lowercase word, and a sentence ending before it ends the search.
+fn run_in_head(text: &str) -> Option<RunInHead> {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .take(RUN_IN_HEADLINE_WORDS + 1)
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    for k in 3..words.len() {
+        let (at, _) = words[k];
+        let (_, previous) = words[k - 1];
+        // A word that ends a sentence ("crash.", not "U.S." or "Jr.") means
+        // the first paragraph already began.
+        let lower_before_stop = previous
+            .trim_end_matches(CLOSERS)
+            .strip_suffix(['.', '!', '?'])
+            .is_some_and(|w| w.chars().last().is_some_and(char::is_lowercase) && !w.contains('.'));
+        if lower_before_stop || previous.ends_with(['!', '?']) {
+            return None;
+        }
+        let Some((date, off)) = meta::leading_date(&text[at..]) else {
+            continue;
+        };
+        // The date must be whole: a year, a month and a day.
+        let full = date.len() == 10 && date.as_bytes()[4] == b'-' && !date.starts_with('-');
+        let rest = text[at + off..].trim_start();
+        if !full || !first_letter(rest).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            continue;
+        }
+        let date_line = text[at..at + off]
+            .trim_end()
+            .trim_end_matches(',')
+            .to_string();
+        return Some(RunInHead {
+            headline: text[..at].trim().to_string(),
+            date_line,
+            date,
+            rest: rest.to_string(),
+        });
+    }
+    None
 }
 
 /// Splits "Tehran, Iran – Syrian President…", "(Outlet | Section)- Text…" or
@@ -1235,6 +1309,38 @@ mod tests {
                 "The second paragraph starts here and runs on for a while until it stops.",
             ]
         );
+    }
+
+    #[test]
+    fn a_headline_and_date_line_run_into_the_text_are_taken_apart() {
+        let text = "Ferry service to the island resumes after repairs Monday, March 8, 2021 \
+                    The ferry to the island ran again on Monday. Four sailings a day are planned.";
+        let head = run_in_head(text).expect("a run-in head");
+        assert_eq!(
+            head.headline,
+            "Ferry service to the island resumes after repairs"
+        );
+        assert_eq!(head.date_line, "Monday, March 8, 2021");
+        assert_eq!(head.date, "2021-03-08");
+        assert!(head.rest.starts_with("The ferry"));
+        let c = clean_plain(text);
+        assert_eq!(
+            c.hints.title.as_deref(),
+            Some("Ferry service to the island resumes after repairs")
+        );
+        assert_eq!(c.hints.date.as_deref(), Some("2021-03-08"));
+        for not_a_head in [
+            // A date inside a sentence, followed by a lowercase word.
+            "The ferry service said on Monday, March 8, 2021 that it would resume.",
+            // A sentence ended before the date.
+            "The ferry ran again. Its owners met on Monday, March 8, 2021 The board agreed.",
+            // No year: not a date line.
+            "Ferry service resumes after repairs Monday, March 8 The ferry ran again.",
+            // Too short to be a headline.
+            "Ferry Monday, March 8, 2021 The ferry ran again.",
+        ] {
+            assert_eq!(run_in_head(not_a_head), None, "{not_a_head}");
+        }
     }
 
     #[test]

@@ -292,12 +292,13 @@ pub fn leading_date(s: &str) -> Option<(String, usize)> {
             (false, None) => start = Some(i),
             _ => {}
         }
-        if pieces.len() >= 3 {
+        // A weekday, then up to three parts of the date itself.
+        if pieces.len() >= 4 {
             break;
         }
     }
     if let Some(st) = start {
-        if pieces.len() < 3 {
+        if pieces.len() < 4 {
             pieces.push(&s[st..]);
             offsets.push(s.len());
         }

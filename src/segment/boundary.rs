@@ -72,7 +72,12 @@ fn split_paragraph(para: &str, offset: usize, out: &mut Vec<(usize, usize)>) {
     while let Some(c) = char_at(para, i) {
         if prev_char(para, i).is_some_and(char::is_whitespace) {
             // GR 37, 38: a bullet starts a new item even without a period.
-            if is_bullet(c) || (matches!(c, '-' | '*') && starts_line_item(para, i)) {
+            if credit_label(&para[i..]) {
+                // "… at the convention Image: Jane Roe." A photo credit is a
+                // unit of its own even when the caption before it has no
+                // full stop (text copied without its line breaks).
+                cut(i, &mut sentence_start);
+            } else if is_bullet(c) || (matches!(c, '-' | '*') && starts_line_item(para, i)) {
                 cut(i, &mut sentence_start);
             } else if list.is_none() && at_line_start(para, i) {
                 // A list opening on a line of its own ("outcomes:\n1. New ...").
@@ -612,6 +617,24 @@ fn at_line_start(text: &str, i: usize) -> bool {
     text[..i].trim_end_matches([' ', '\t']).ends_with('\n')
 }
 
+/// Whether a text opens with a photo credit's label ("Image:", "Photo:",
+/// "Credit:"), capitalised, as captions print it.
+fn credit_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "Image:",
+        "Images:",
+        "Photo:",
+        "Photos:",
+        "Photograph:",
+        "Picture:",
+        "Credit:",
+        "Foto:",
+        "Fotos:",
+        "Bild:",
+    ];
+    LABELS.iter().any(|l| text.starts_with(l))
+}
+
 fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉')
 }
@@ -852,6 +875,30 @@ mod tests {
                 "unclosed quote does not protect",
                 "He said “no. It is over.\n\nNext.",
                 &["He said “no.", "It is over.", "Next."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn photo_credits_are_units_of_their_own() {
+        check(&[
+            (
+                "caption without a full stop",
+                "Crowds at the lantern festival Image: Jane Roe. The festival ends on Sunday.",
+                &[
+                    "Crowds at the lantern festival",
+                    "Image: Jane Roe.",
+                    "The festival ends on Sunday.",
+                ],
+            ),
+            (
+                "after an abbreviation",
+                "It was held in Washington D.C. Photo: City Archive. The end came.",
+                &[
+                    "It was held in Washington D.C.",
+                    "Photo: City Archive.",
+                    "The end came.",
+                ],
             ),
         ]);
     }
