@@ -530,6 +530,18 @@ impl TokenSink for DepthGuard {
     }
 }
 
+/// Text that may hold character references (`&amp;`, `&#147;`, `&eacute`)
+/// in, the characters out, decoded by the standard tokenizer as it decodes
+/// them in a page's text: markup-looking text stays text.
+pub fn decode_references(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let dom = Dom::parse(&format!("<body>{}", text.replace('<', "&lt;")));
+    let body = dom.elements_named("body").next();
+    body.map(|b| dom.text(b)).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -613,6 +625,15 @@ mod tests {
         for (html, want) in cases {
             assert_eq!(body(html), *want, "{html}");
         }
+    }
+
+    #[test]
+    fn references_in_loose_text_decode_as_in_a_page() {
+        assert_eq!(
+            decode_references("&#147;Hi&#148; &amp; a < b &lt;p&gt; &eacute;t&eacute; &zzz;"),
+            "“Hi” & a < b <p> été &zzz;"
+        );
+        assert_eq!(decode_references("no references"), "no references");
     }
 
     #[test]

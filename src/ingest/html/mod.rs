@@ -3,20 +3,18 @@
 //! and footers dropped and listed in `removed`), its blocks, and the page's
 //! metadata (title, outlet, byline, date, canonical URL, language).
 //!
-//! [`dom`] builds a small tree in one linear pass, [`extract`] picks the
-//! article in the Readability manner, [`meta`] reads the metadata, and this
-//! module cuts the article into blocks.
+//! [`dom`] builds the tree with html5ever (the WHATWG parsing algorithm),
+//! [`extract`] picks the article in the Readability manner, [`meta`] reads
+//! the metadata, [`header`] the byline and date line shown around the
+//! headline, and this module cuts the article into blocks.
 
 mod date;
 mod dom;
-mod entities;
 mod extract;
 mod header;
 mod meta;
 
-pub use entities::decode_entities;
-
-use dom::{Dom, Kind};
+use dom::{decode_references, Dom, Kind};
 use extract::NEVER_TEXT;
 
 use super::text::{fold_whitespace, TextBuilder};
@@ -110,7 +108,7 @@ pub fn ingest_html(html: &str) -> Document {
         // behind a paywall) but its JSON-LD carries it.
         let mut builder = TextBuilder::default();
         for paragraph in meta.article_body.as_deref().unwrap_or("").split('\n') {
-            builder.push(&decode_entities(paragraph), BlockKind::Paragraph);
+            builder.push(&decode_references(paragraph), BlockKind::Paragraph);
         }
         doc = builder.into_document();
         doc.warnings
