@@ -42,6 +42,10 @@ struct Line {
     /// The day of a `<time datetime>` in the line: the machine-readable
     /// form of what the line shows (often a relative "2 hours ago").
     time_day: Option<String>,
+    /// The line's text marked as the author's by the markup (a class, id,
+    /// `itemprop` or `rel` saying "author" or "byline"): a bare name there
+    /// is a byline.
+    author_text: String,
 }
 
 /// Reads the header around the page's headline: the `<h1>` that matches the
@@ -74,7 +78,15 @@ pub fn read(dom: &Dom, title: Option<&str>) -> Header {
     }
     window.extend(lines[h.saturating_sub(BEFORE)..h].iter().rev());
 
-    let byline = window.iter().find_map(|l| line_byline(&l.text));
+    let byline = window.iter().find_map(|l| {
+        line_byline(&l.text).or_else(|| {
+            let names = fold_whitespace(&l.author_text);
+            let names = names.trim_start_matches(|c: char| !c.is_alphabetic());
+            (!names.is_empty())
+                .then(|| line_byline(names).or_else(|| byline_names(&format!("By {names}"))))
+                .flatten()
+        })
+    });
     let mut unlabelled = None;
     let mut published = None;
     for line in &window {
@@ -243,12 +255,14 @@ fn visible_lines(dom: &Dom) -> Vec<Line> {
             .unwrap_or(0);
         let linked = dom.ancestors(id).any(|a| dom.name(a) == "a");
         let headline_level = dom.ancestors(id).any(|a| dom.name(a) == "h1");
+        let authorish = dom.ancestors(id).take(4).any(|a| marked_author(dom, a));
         if block != current_block || lines.is_empty() {
             lines.push(Line {
                 text: String::new(),
                 linked_chars: 0,
                 headline_level,
                 time_day: None,
+                author_text: String::new(),
             });
             current_block = block;
         }
@@ -259,6 +273,10 @@ fn visible_lines(dom: &Dom) -> Vec<Line> {
         line.text.push_str(text);
         if linked {
             line.linked_chars += text.trim().len();
+        }
+        if authorish {
+            line.author_text.push_str(text);
+            line.author_text.push(' ');
         }
     }
     for line in &mut lines {
@@ -282,6 +300,17 @@ fn hidden(dom: &Dom, id: usize, name: &str) -> bool {
         super::furniture_reason(dom, id),
         Some(reason) if reason != "page header"
     )
+}
+
+fn marked_author(dom: &Dom, id: usize) -> bool {
+    let mut marks = dom.class_and_id(id);
+    for key in ["itemprop", "rel"] {
+        if let Some(v) = dom.attr(id, key) {
+            marks.push(' ');
+            marks.push_str(&v.to_ascii_lowercase());
+        }
+    }
+    marks.contains("author") || marks.contains("byline")
 }
 
 fn last_descendant(dom: &Dom, id: usize) -> usize {
@@ -315,6 +344,18 @@ mod tests {
         );
         assert_eq!(h.date.as_deref(), Some("2018-08-27"));
         assert_eq!(h.byline.as_deref(), Some("Jane Roe, Toby Roe"));
+    }
+
+    #[test]
+    fn a_bare_name_marked_as_the_author_is_the_byline() {
+        let h = header(
+            "<h1>Rice farmers protest water quotas</h1>\
+             <div><span class='meta-author'>Tony Asante</span> <span>June 1, 2020</span></div>",
+        );
+        assert_eq!(h.byline.as_deref(), Some("Tony Asante"));
+        // Unmarked, a name is not taken for the byline.
+        let h = header("<h1>Rice farmers protest water quotas</h1><div>Tony Asante</div>");
+        assert_eq!(h.byline, None);
     }
 
     #[test]

@@ -170,10 +170,29 @@ pub fn read(dom: &Dom) -> Meta {
             })
         });
 
+    // An "author" that is the site itself ("appleinsider") names no one:
+    // the byline the page shows is then the better source.
+    let names_site = |a: &String| {
+        let letters: String = a
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let same = |name: &str| {
+            let n: String = name
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            !n.is_empty() && (n == letters || n.trim_start_matches("the") == letters)
+        };
+        host.as_deref().is_some_and(same) || outlet.as_deref().is_some_and(same)
+    };
     let byline = ld
         .as_ref()
         .and_then(|v| authors(v.get("author")?))
-        .or_else(|| meta(AUTHOR_METAS).filter(|a| !a.starts_with("http") && !a.starts_with('@')));
+        .or_else(|| meta(AUTHOR_METAS).filter(|a| !a.starts_with("http") && !a.starts_with('@')))
+        .filter(|a| !names_site(a));
 
     let header = super::header::read(dom, title.as_deref());
     let (date, date_source) = publication_date(
