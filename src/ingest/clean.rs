@@ -810,7 +810,13 @@ pub fn finish(mut pieces: Vec<Piece>, mut cleaned: Cleaned) -> Cleaned {
     // A dateline or source prefix opening one of the first paragraphs.
     let mut out_pieces = Vec::with_capacity(pieces.len() + 1);
     let mut paragraphs_seen = 0;
-    for piece in pieces {
+    for mut piece in pieces {
+        if piece.kind == Some(BlockKind::Paragraph) {
+            if let Some((label, rest)) = editorial_label(&piece.text) {
+                cleaned.removed.push(removed(&label, "editor's label"));
+                piece.text = rest;
+            }
+        }
         if piece.kind == Some(BlockKind::Paragraph) && paragraphs_seen < 2 {
             paragraphs_seen += 1;
             if let Some((prefix, rest)) = dateline_prefix(&piece.text, &mut cleaned.hints) {
@@ -899,6 +905,81 @@ fn copyright(text: &str) -> Option<Option<String>> {
     let name = (!no_name && !name.is_empty() && name.len() <= 6).then(|| name.join(" "));
     Some(name)
 }
+
+/// Labels an editor puts in front of a paragraph, in capitals.
+const EDITORIAL_LABELS: &[&str] = &[
+    "UPDATE",
+    "UPDATED",
+    "CORRECTION",
+    "CLARIFICATION",
+    "EDITOR'S NOTE",
+    "EDITOR’S NOTE",
+    "EDITORS NOTE",
+    "BREAKING",
+    "BREAKING NEWS",
+    "DEVELOPING",
+    "ADVISORY",
+];
+
+/// "UPDATE 2:52 p.m. -- The mayor…", "CORRECTION: An earlier…", "EDITOR'S
+/// NOTE — …": a label in capitals (with a time or date after it) and a
+/// separator open the paragraph; the label is the editor's, not the
+/// reporting. Returns the label and the paragraph without it.
+pub(crate) fn editorial_label(text: &str) -> Option<(String, String)> {
+    let label = EDITORIAL_LABELS
+        .iter()
+        .filter(|l| text.starts_with(**l))
+        .max_by_key(|l| l.len())?;
+    // Up to the first separator, within a short stretch: the label's time.
+    let window = &text[..floor_boundary(text, label.len() + 40)];
+    const SEPARATORS: &[&str] = &[" -- ", " — ", " – ", ": ", " - ", "—", "--"];
+    let (at, sep) = SEPARATORS
+        .iter()
+        .filter_map(|sep| {
+            window[label.len()..]
+                .find(sep)
+                .map(|i| (label.len() + i, *sep))
+        })
+        .min_by_key(|&(i, _)| i)?;
+    // Between the label and the separator only a time or date may stand.
+    let between = text[label.len()..at].trim();
+    let timely = between.split_whitespace().all(|w| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || matches!(
+                w.trim_end_matches([',', '.']).to_ascii_lowercase().as_str(),
+                "a.m"
+                    | "p.m"
+                    | "am"
+                    | "pm"
+                    | "et"
+                    | "est"
+                    | "edt"
+                    | "pt"
+                    | "pst"
+                    | "pdt"
+                    | "gmt"
+                    | "utc"
+                    | "bst"
+                    | "cet"
+                    | "at"
+                    | "on"
+            )
+            || meta::leading_date(w).is_some()
+            || WEEKDAY_OR_MONTH
+                .iter()
+                .any(|m| w.to_ascii_lowercase().starts_with(m))
+    });
+    let rest = text[at + sep.len()..].trim_start();
+    if !timely || !first_letter(rest).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return None;
+    }
+    Some((text[..at].trim().to_string(), rest.to_string()))
+}
+
+const WEEKDAY_OR_MONTH: &[&str] = &[
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may", "jun",
+    "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// A headline and a date line run into the first paragraph, taken apart.
 #[derive(Debug, PartialEq)]
@@ -1309,6 +1390,46 @@ mod tests {
                 "The second paragraph starts here and runs on for a while until it stops.",
             ]
         );
+    }
+
+    #[test]
+    fn editors_labels_leave_the_paragraph() {
+        for (text, label, rest) in [
+            (
+                "UPDATE 2:52 p.m. -- The mayor defended the budget.",
+                "UPDATE 2:52 p.m.",
+                "The mayor defended the budget.",
+            ),
+            (
+                "CORRECTION: An earlier version misstated the date.",
+                "CORRECTION",
+                "An earlier version misstated the date.",
+            ),
+            (
+                "UPDATED Nov. 18, 2019 — Police named the driver.",
+                "UPDATED Nov. 18, 2019",
+                "Police named the driver.",
+            ),
+            (
+                "EDITOR'S NOTE — This story contains strong language.",
+                "EDITOR'S NOTE",
+                "This story contains strong language.",
+            ),
+        ] {
+            assert_eq!(
+                editorial_label(text),
+                Some((label.to_string(), rest.to_string())),
+                "{text}"
+            );
+        }
+        for text in [
+            "UPDATE your browser to read this site.",
+            "Update: the word in a sentence, not in capitals.",
+            "BREAKING the record, she ran the mile in four minutes.",
+            "UPDATE the council said it would vote -- later.",
+        ] {
+            assert_eq!(editorial_label(text), None, "{text}");
+        }
     }
 
     #[test]

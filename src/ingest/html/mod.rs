@@ -17,6 +17,7 @@ mod meta;
 use dom::{decode_references, Dom, Kind};
 use extract::NEVER_TEXT;
 
+use super::clean::editorial_label;
 use super::text::{fold_whitespace, TextBuilder};
 use super::{BlockKind, Document, Removed};
 
@@ -202,6 +203,16 @@ fn blocks_of(dom: &Dom, roots: &[usize], dropped: &[bool], known: Known) -> Bloc
             }
         }
         blocks_before += 1;
+        if kind == BlockKind::Paragraph {
+            if let Some((label, rest)) = editorial_label(&text) {
+                removed.push(Removed {
+                    text: label,
+                    reason: "editor's label".to_string(),
+                });
+                builder.push(&rest, kind);
+                return;
+            }
+        }
         builder.push(&text, kind);
     };
     while let Some(step) = stack.pop() {
