@@ -365,6 +365,44 @@ fn comment_threads(dom: &Dom) -> Vec<bool> {
     thread
 }
 
+/// A card of links set inline in a paragraph (a hover card after a name:
+/// the person's full name, their other stories, "MORE"): a `span` inside
+/// a `<p>` holding three or more links and almost nothing else. Browsers
+/// show it only on hover; read as text it glues headlines into the
+/// sentence ("Gov. Jane RoeJane Lynn RoeGovernor doubles down on … MORE
+/// (R) is defending"). The caller keeps the innermost such span.
+fn inline_link_card(dom: &Dom, id: usize) -> bool {
+    if dom.name(id) != "span" || !dom.ancestors(id).take(4).any(|a| dom.name(a) == "p") {
+        return false;
+    }
+    let mut last = id;
+    while let Some(&child) = dom.nodes[last].children.last() {
+        last = child;
+    }
+    if last - id > 400 {
+        return false;
+    }
+    let (mut links, mut text, mut linked) = (0usize, 0usize, 0usize);
+    for n in id..=last {
+        match &dom.nodes[n].kind {
+            Kind::Element { name, .. } if name == "a" => links += 1,
+            Kind::Text(t) => {
+                let len = folded_len(t);
+                text += len;
+                if dom
+                    .ancestors(n)
+                    .take_while(|&a| a != id)
+                    .any(|a| dom.name(a) == "a")
+                {
+                    linked += len;
+                }
+            }
+            _ => {}
+        }
+    }
+    links >= 3 && text > 0 && linked * 10 >= text * 9
+}
+
 /// Picks the article, retrying with fewer heuristics while it is short, and
 /// keeping the longest result (as Readability does).
 pub fn extract(dom: &Dom) -> Article {
@@ -390,7 +428,16 @@ pub fn extract(dom: &Dom) -> Article {
             clean_conditionally: false,
         },
     ];
-    let threads = comment_threads(dom);
+    let mut threads = comment_threads(dom);
+    // The innermost card only: the span around it also holds the name the
+    // sentence needs ("Gov. Jane Roe").
+    let mut card_below = vec![false; threads.len()];
+    for id in (1..threads.len()).rev() {
+        let card = !card_below[id] && inline_link_card(dom, id);
+        threads[id] = threads[id] || card;
+        let parent = dom.nodes[id].parent;
+        card_below[parent] = card_below[parent] || card_below[id] || card;
+    }
     let mut best: Option<(usize, Article)> = None;
     for flags in passes {
         let article = extract_with(dom, flags, &threads);
@@ -890,6 +937,32 @@ mod tests {
         // is no comment thread.
         let single = format!("<article>{article}<p><a href='#'>Reply</a></p></article>");
         assert!(kept_text(&single).contains("The ferry service"));
+    }
+
+    #[test]
+    fn a_hover_card_of_links_inside_a_paragraph_is_not_text() {
+        let body = "<p>The ferry service to the island resumes on Monday after a month of \
+            repairs to the harbour wall, the port authority said, with four sailings a day.</p>"
+            .repeat(3);
+        let page = format!(
+            "<article><p>Harbour master <span><a href='/p/jr'>Jane Roe</a><span><span>\
+             <img src='x.jpg'><a href='/p/jr'>Jane Lynn Roe</a><a href='/a/1'>Harbour wall to cost twice \
+             the estimate</a> <a href='/a/2'>Island school gets new roof</a> <a href='/p/jr'>MORE</a>\
+             </span></span></span> (Port Authority) welcomed the news.</p>{body}</article>"
+        );
+        let text = kept_text(&page);
+        assert!(
+            text.contains("Harbour master Jane Roe (Port Authority) welcomed"),
+            "{text}"
+        );
+        assert!(!text.contains("MORE"), "{text}");
+        // Links that are the sentence's own words stay.
+        let page = format!(
+            "<article><p>The <a href='/a'>council</a>, the <a href='/b'>port</a> and the \
+             <a href='/c'>ferry company</a> agreed.</p>{body}</article>"
+        );
+        let text = kept_text(&page);
+        assert!(text.contains("ferry company agreed"), "{text}");
     }
 
     #[test]
