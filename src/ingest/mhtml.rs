@@ -4,75 +4,67 @@
 //! title from `Subject` when the page has none.
 //!
 //! MIME itself (folded headers, boundaries, quoted-printable, base64,
-//! RFC 2047 words, charsets) is `mail-parser`'s job; this module only picks
-//! the page out of the parts.
+//! RFC 2047 words) is `mailparse`'s job, with its own cap on nesting; this
+//! module picks the page out of the parts and decodes its charset as every
+//! other HTML file is (a `<meta charset>` counts when MIME names none).
 
-use mail_parser::{HeaderName, MessageParser, MessagePart, MimeHeaders, PartType};
+use mailparse::{MailHeaderMap, ParsedMail};
 
 use super::decode;
 use super::{html, Document};
 
-/// The media type of a part, lower-cased (`text/html`).
-fn media_type(part: &MessagePart) -> Option<String> {
-    let ct = part.content_type()?;
-    let sub = ct.subtype().unwrap_or("");
-    Some(format!("{}/{}", ct.ctype(), sub).to_ascii_lowercase())
+/// A header that holds a web address, when it does.
+fn address(value: Option<String>) -> Option<String> {
+    let value = value?.trim().to_string();
+    (value.starts_with("http://") || value.starts_with("https://")).then_some(value)
 }
 
-/// A header that holds a web address, when it does.
-fn address(value: Option<&str>) -> Option<String> {
-    let value = value?.trim();
-    (value.starts_with("http://") || value.starts_with("https://")).then(|| value.to_string())
+fn is_page(part: &&ParsedMail) -> bool {
+    matches!(
+        part.ctype.mimetype.as_str(),
+        "text/html" | "application/xhtml+xml"
+    )
 }
 
 /// Reads a saved page; `Err` with the reason when there is no HTML in it.
 pub fn ingest_mhtml(bytes: &[u8]) -> Result<Document, String> {
-    // Only the headers read here are parsed; the rest stay raw, unread.
-    let parser = MessageParser::new()
-        .with_mime_headers()
-        .header_text(HeaderName::Subject);
     let not_mime = || "it is not an MHTML file (no MIME Content-Type header)".to_string();
-    let message = parser.parse(bytes).ok_or_else(not_mime)?;
-    let root = message.root_part();
-    let top_type = media_type(root).ok_or_else(not_mime)?;
-    let is_page = |p: &&MessagePart| {
-        matches!(
-            media_type(p).as_deref(),
-            Some("text/html" | "application/xhtml+xml")
-        )
-    };
-    let page = message.parts.iter().find(is_page).ok_or_else(|| {
+    let message = mailparse::parse_mail(bytes).map_err(|e| match e {
+        mailparse::MailParseError::Generic(what) => {
+            format!("the MHTML file is damaged ({})", what.to_ascii_lowercase())
+        }
+        _ => not_mime(),
+    })?;
+    if message.headers.get_first_header("Content-Type").is_none() {
+        return Err(not_mime());
+    }
+    let top_type = message.ctype.mimetype.to_ascii_lowercase();
+    let page = message.parts().find(is_page).ok_or_else(|| {
         if top_type.starts_with("multipart/") {
             "the MHTML file holds no HTML page".to_string()
         } else {
             format!("the MHTML file holds {top_type} rather than an HTML page")
         }
     })?;
-    let mut doc = match &page.body {
-        // mail-parser has decoded the transfer encoding and the charset the
-        // part names (UTF-8 when it names none, as browsers' MHTML always does).
-        PartType::Html(text) | PartType::Text(text) => html::ingest_html(text),
-        // XHTML is not text/* to MIME: its bytes, decoded by the charset.
-        PartType::Binary(raw) | PartType::InlineBinary(raw) => {
-            let charset = page.content_type().and_then(|ct| ct.attribute("charset"));
-            let decoded = decode::decode_with_label(raw, charset)?;
-            let mut doc = html::ingest_html(&decoded.text);
-            doc.warnings.extend(decoded.warnings);
-            doc
-        }
-        PartType::Message(_) | PartType::Multipart(_) => {
-            return Err("the MHTML file holds no HTML page".to_string())
-        }
-    };
-    let url = address(message.header_raw("Snapshot-Content-Location"))
-        .or_else(|| address(page.content_location()))
-        .or_else(|| address(root.content_location()));
+    // The transfer encoding undone; the charset is decoded here, as for any
+    // HTML file, so a page whose MIME part names none is still sniffed.
+    let raw = page
+        .get_body_raw()
+        .map_err(|_| "the page's base64 or quoted-printable data is damaged".to_string())?;
+    let charset = page.ctype.params.get("charset").map(String::as_str);
+    let decoded = decode::decode_with_label(&raw, charset)?;
+    let mut doc = html::ingest_html(&decoded.text);
+    doc.warnings.extend(decoded.warnings);
+    let url = address(message.headers.get_first_value("Snapshot-Content-Location"))
+        .or_else(|| address(page.headers.get_first_value("Content-Location")))
+        .or_else(|| address(message.headers.get_first_value("Content-Location")));
     if url.is_some() {
         doc.url = url;
     }
     if doc.title.is_none() {
         doc.title = message
-            .subject()
+            .headers
+            .get_first_value("Subject")
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty());
     }
