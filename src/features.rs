@@ -520,6 +520,11 @@ fn is_vowel(b: u8) -> bool {
 /// A light suffix stemmer: enough to match "travelled"/"traveled"/"travels",
 /// "killing"/"killed", "nations"/"nation". It only has to map the forms of
 /// one word together, not to give a dictionary form.
+///
+/// Snowball's English stemmer (`rust-stemmers` 1.2.0) was measured in its
+/// place (issue 15, point 2) and kept out: claims gold precision 0.841
+/// against 0.856 here (recall 0.331 both), MSRP held-out accuracy 0.7623
+/// against 0.7721 (F1 0.8319 / 0.8385; all pairs 0.7733 both).
 pub fn stem(word: &str) -> String {
     let mut w = word.to_string();
     if !w.is_ascii() || w.len() <= 3 {

@@ -1,13 +1,17 @@
 //! ZIP archives: an archive's bytes in, its files' names and bytes out (to be
 //! ingested like any other file), with zip-bomb protection: a cap on entries
 //! and on total uncompressed bytes shared by nested archives, each entry
-//! inflated no further than its declared size, and its checksum verified.
+//! read no further than its declared size, and its checksum verified.
 //!
-//! A small reader of the central directory (stored and deflate entries,
-//! ZIP64 sizes) over `miniz_oxide`'s inflater: the `zip` crate needs a newer
-//! Rust than this crate's MSRV and brings more than these two methods.
+//! The format itself is the `zip` crate's job (stored and deflate entries,
+//! ZIP64, CP437 names, deflate through the pure-Rust `miniz_oxide`); this
+//! module only spends the budget and turns the crate's errors into reasons a
+//! reader can act on.
 
-use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
+use std::io::{Cursor, Read};
+
+use ::zip::result::ZipError;
+use ::zip::{CompressionMethod, ZipArchive};
 
 /// Most entries read from one dropped archive, nested ones included.
 pub const MAX_ENTRIES: usize = 10_000;
@@ -39,115 +43,20 @@ pub struct Entry {
     pub data: Result<Vec<u8>, String>,
 }
 
-// Offsets come from the file: every read is checked, never indexed.
-fn bytes_at<const N: usize>(b: &[u8], at: usize) -> Option<[u8; N]> {
-    b.get(at..at.checked_add(N)?)?.try_into().ok()
-}
-
-fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    bytes_at(b, at).map(u16::from_le_bytes)
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    bytes_at(b, at).map(u32::from_le_bytes)
-}
-
-fn u64_at(b: &[u8], at: usize) -> Option<u64> {
-    bytes_at(b, at).map(u64::from_le_bytes)
-}
-
-const EOCD: u32 = 0x0605_4b50;
-const EOCD64_LOCATOR: u32 = 0x0706_4b50;
-const EOCD64: u32 = 0x0606_4b50;
-const CENTRAL: u32 = 0x0201_4b50;
-const LOCAL: u32 = 0x0403_4b50;
-
 fn damaged(what: &str) -> String {
     format!("the ZIP archive is damaged ({what})")
 }
 
-/// Where the central directory is and how many entries it lists.
-fn central_directory(bytes: &[u8]) -> Result<(usize, usize), String> {
-    // The end record is 22 bytes plus a comment of at most 65,535 bytes.
-    let earliest = bytes.len().saturating_sub(22 + 65_535);
-    let eocd = (earliest..=bytes.len().saturating_sub(22))
-        .rev()
-        .find(|&i| u32_at(bytes, i) == Some(EOCD))
-        .ok_or_else(|| damaged("no end of central directory"))?;
-    let mut count = u64::from(u16_at(bytes, eocd + 10).unwrap_or(0));
-    let mut offset = u64::from(u32_at(bytes, eocd + 16).unwrap_or(0));
-    if count == 0xFFFF || offset == 0xFFFF_FFFF {
-        let locator = eocd
-            .checked_sub(20)
-            .filter(|&l| u32_at(bytes, l) == Some(EOCD64_LOCATOR))
-            .ok_or_else(|| damaged("ZIP64 locator missing"))?;
-        let record = u64_at(bytes, locator.saturating_add(8))
-            .and_then(|r| usize::try_from(r).ok())
-            .filter(|&r| u32_at(bytes, r) == Some(EOCD64))
-            .ok_or_else(|| damaged("ZIP64 end record missing"))?;
-        count = u64_at(bytes, record.saturating_add(32)).unwrap_or(0);
-        offset = u64_at(bytes, record.saturating_add(48)).unwrap_or(u64::MAX);
-    }
-    let offset = usize::try_from(offset)
-        .ok()
-        .filter(|&o| o < bytes.len() || count == 0)
-        .ok_or_else(|| damaged("central directory outside the file"))?;
-    let count = usize::try_from(count).unwrap_or(usize::MAX);
-    Ok((offset, count))
-}
-
-struct Header {
-    name: String,
-    flags: u16,
-    method: u16,
-    crc: u32,
-    compressed: u64,
-    uncompressed: u64,
-    local: u64,
-}
-
-/// Reads the central directory entry at `at`; returns it and the next offset.
-fn header(bytes: &[u8], at: usize) -> Option<(Header, usize)> {
-    if u32_at(bytes, at)? != CENTRAL {
-        return None;
-    }
-    let flags = u16_at(bytes, at + 8)?;
-    let name_len = usize::from(u16_at(bytes, at + 28)?);
-    let extra_len = usize::from(u16_at(bytes, at + 30)?);
-    let comment_len = usize::from(u16_at(bytes, at + 32)?);
-    let name_start = at.checked_add(46)?;
-    let name_bytes = bytes.get(name_start..name_start + name_len)?;
-    let extra = bytes.get(name_start + name_len..name_start + name_len + extra_len)?;
-    // Bit 11 marks UTF-8 names; older tools wrote code page 437, which
-    // agrees with UTF-8 on the ASCII names nearly everyone uses.
-    let name = String::from_utf8_lossy(name_bytes).into_owned();
-    let mut h = Header {
-        name,
-        flags,
-        method: u16_at(bytes, at + 10)?,
-        crc: u32_at(bytes, at + 16)?,
-        compressed: u64::from(u32_at(bytes, at + 20)?),
-        uncompressed: u64::from(u32_at(bytes, at + 24)?),
-        local: u64::from(u32_at(bytes, at + 42)?),
-    };
-    // ZIP64 extra field: the 64-bit values of the fields saturated above, in
-    // the order uncompressed, compressed, local offset.
-    let mut i = 0;
-    while i + 4 <= extra.len() {
-        let id = u16_at(extra, i)?;
-        let len = usize::from(u16_at(extra, i + 2)?);
-        if id == 0x0001 {
-            let mut field = i + 4;
-            for slot in [&mut h.uncompressed, &mut h.compressed, &mut h.local] {
-                if *slot == 0xFFFF_FFFF {
-                    *slot = u64_at(extra, field)?;
-                    field += 8;
-                }
-            }
+/// The crate's error as a reason for the person who dropped the file.
+fn reason(e: ZipError) -> String {
+    match e {
+        ZipError::InvalidArchive(what) => damaged(&what.to_ascii_lowercase()),
+        ZipError::Io(e) => damaged(&e.to_string().to_ascii_lowercase()),
+        ZipError::UnsupportedArchive(what) => {
+            format!("the archive uses what Parallax does not read ({what})")
         }
-        i += 4 + len;
+        other => damaged(&other.to_string()),
     }
-    Some((h, at + 46 + name_len + extra_len + comment_len))
 }
 
 /// Files worth ingesting: not folders, not macOS resource forks or hidden
@@ -161,22 +70,40 @@ fn skipped(name: &str) -> bool {
 /// (damaged, a zip bomb) is an `Err`; a problem with one entry is that
 /// entry's `Err`.
 pub fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Entry>, String> {
-    let (mut at, count) = central_directory(bytes)?;
+    // The crate reads the central directory up front; it bounds the entries
+    // it believes by the directory's own size (46 bytes each at least), so
+    // the memory it takes is in proportion to the archive, itself capped.
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| match e {
+        // A count the directory cannot hold is a damaged or hostile archive:
+        // say so in the words of the entry cap.
+        ZipError::InvalidArchive(what) if what.contains("entries") || what.contains("files") => {
+            format!("the archive lists more entries than it holds (a zip bomb?): {what}")
+        }
+        e => reason(e),
+    })?;
+    let count = archive.len();
     if count > budget.entries {
         return Err(format!(
             "the archive lists {count} entries, more than the {MAX_ENTRIES} Parallax opens (a zip bomb?)"
         ));
     }
-    let mut headers = Vec::with_capacity(count);
-    for _ in 0..count {
-        let (h, next) = header(bytes, at).ok_or_else(|| damaged("bad central directory entry"))?;
-        at = next;
-        if !skipped(&h.name) {
-            headers.push(h);
-        }
-    }
     budget.entries -= count;
-    let declared: u64 = headers.iter().map(|h| h.uncompressed).sum();
+    let mut wanted = Vec::with_capacity(count);
+    let mut declared = 0u64;
+    for i in 0..count {
+        let entry = archive.by_index_data(i).map_err(reason)?;
+        // Names marked UTF-8 are read as such; others as CP437, which
+        // agrees with UTF-8 on the ASCII names nearly everyone uses.
+        let name = match entry.name() {
+            Ok(name) => name.into_owned(),
+            Err(_) => String::from_utf8_lossy(entry.name_raw()).into_owned(),
+        };
+        if skipped(&name) {
+            continue;
+        }
+        declared = declared.saturating_add(entry.size());
+        wanted.push((i, name));
+    }
     if declared > budget.bytes as u64 {
         return Err(format!(
             "the archive would unpack to {} MB, more than the {} MB Parallax reads (a zip bomb?)",
@@ -184,101 +111,88 @@ pub fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Entry>, String> {
             MAX_TOTAL_BYTES / (1024 * 1024)
         ));
     }
-    let mut entries = Vec::with_capacity(headers.len());
-    for h in headers {
-        let data = entry_data(bytes, &h, budget);
-        entries.push(Entry { name: h.name, data });
+    let mut entries = Vec::with_capacity(wanted.len());
+    for (i, name) in wanted {
+        let data = entry_data(&mut archive, i, budget);
+        entries.push(Entry { name, data });
     }
     Ok(entries)
 }
 
-fn entry_data(bytes: &[u8], h: &Header, budget: &mut Budget) -> Result<Vec<u8>, String> {
-    if h.flags & 1 != 0 {
+fn entry_data(
+    archive: &mut ZipArchive<Cursor<&[u8]>>,
+    i: usize,
+    budget: &mut Budget,
+) -> Result<Vec<u8>, String> {
+    let meta = archive.by_index_data(i).map_err(reason)?;
+    if meta.encrypted() {
         return Err("the entry is encrypted".to_string());
     }
-    let local = usize::try_from(h.local).map_err(|_| damaged("entry offset"))?;
-    if u32_at(bytes, local) != Some(LOCAL) {
-        return Err(damaged("entry header missing"));
+    let method = meta.compression();
+    if !matches!(
+        method,
+        CompressionMethod::Stored | CompressionMethod::Deflated
+    ) {
+        return Err(format!(
+            "the entry is compressed with {method}, which Parallax does not read (only stored and deflate)"
+        ));
     }
-    let name_len = usize::from(u16_at(bytes, local.saturating_add(26)).unwrap_or(0));
-    let extra_len = usize::from(u16_at(bytes, local.saturating_add(28)).unwrap_or(0));
-    let start = local.saturating_add(30 + name_len + extra_len);
-    let compressed = usize::try_from(h.compressed).map_err(|_| damaged("entry size"))?;
-    let raw = bytes
-        .get(start..start.saturating_add(compressed))
-        .ok_or_else(|| damaged("entry runs past the end of the file"))?;
-    let declared = usize::try_from(h.uncompressed).unwrap_or(usize::MAX);
+    let declared = usize::try_from(meta.size()).unwrap_or(usize::MAX);
     if declared > budget.bytes {
         return Err("the archive unpacks to more than Parallax reads (a zip bomb?)".to_string());
     }
-    let data = match h.method {
-        0 => raw.to_vec(),
-        // A limit of 0 would refuse even an empty stream.
-        8 => match decompress_to_vec_with_limit(raw, declared.max(1)) {
-            Ok(data) => data,
-            Err(e) if e.status == TINFLStatus::HasMoreOutput => {
-                return Err(
-                    "the entry inflates beyond its declared size (a zip bomb?)".to_string()
-                )
+    let file = archive.by_index(i).map_err(reason)?;
+    // One byte past the declared size is enough to know it lies; reading
+    // no further keeps a lying entry from inflating gigabytes.
+    let mut data = Vec::with_capacity(declared.min(1 << 20));
+    let read = file
+        .take(declared as u64 + 1)
+        .read_to_end(&mut data)
+        .map_err(|e| {
+            let what = e.to_string().to_ascii_lowercase();
+            // The crate checks the CRC-32 when the entry's data ends.
+            if what.contains("checksum") || what.contains("crc") {
+                damaged("checksum mismatch")
+            } else if what.contains("larger than its declared") {
+                // The crate stops an entry at its declared size too.
+                "the entry inflates beyond its declared size (a zip bomb?)".to_string()
+            } else {
+                damaged(&what)
             }
-            Err(_) => return Err(damaged("deflate data")),
-        },
-        m => {
-            return Err(format!(
-                "the entry is compressed with method {m}, which Parallax does not read (only stored and deflate)"
-            ))
-        }
-    };
+        });
+    read?;
+    if data.len() > declared {
+        return Err("the entry inflates beyond its declared size (a zip bomb?)".to_string());
+    }
     if data.len() != declared {
         return Err(format!(
             "the entry holds {} bytes but declares {declared}",
             data.len()
         ));
     }
-    if crc32(&data) != h.crc {
-        return Err(damaged("checksum mismatch"));
-    }
     budget.bytes -= data.len();
     Ok(data)
-}
-
-const fn crc_table() -> [u32; 256] {
-    let mut table = [0u32; 256];
-    let mut n = 0;
-    while n < 256 {
-        let mut c = n as u32;
-        let mut k = 0;
-        while k < 8 {
-            c = if c & 1 != 0 {
-                0xEDB8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-            k += 1;
-        }
-        table[n] = c;
-        n += 1;
-    }
-    table
-}
-
-static CRC_TABLE: [u32; 256] = crc_table();
-
-/// CRC-32 (IEEE), as ZIP stores it.
-pub fn crc32(data: &[u8]) -> u32 {
-    !data.iter().fold(!0u32, |c, &b| {
-        CRC_TABLE[usize::from((c as u8) ^ b)] ^ (c >> 8)
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn crc32_known_values() {
-        assert_eq!(crc32(b""), 0);
-        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    const EOCD: u32 = 0x0605_4b50;
+    const EOCD64_LOCATOR: u32 = 0x0706_4b50;
+    const EOCD64: u32 = 0x0606_4b50;
+    const CENTRAL: u32 = 0x0201_4b50;
+    const LOCAL: u32 = 0x0403_4b50;
+
+    /// CRC-32 (IEEE), bit by bit: slow, plain, enough to write test archives.
+    fn crc32(data: &[u8]) -> u32 {
+        !data.iter().fold(!0u32, |mut c, &b| {
+            c ^= u32::from(b);
+            for _ in 0..8 {
+                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            }
+            c
+        })
     }
 
     /// One stored entry written the ZIP64 way: saturated 32-bit fields, the
