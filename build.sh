@@ -65,10 +65,10 @@ setup() {
 
 build() {
   say "building the wasm (release)"
-  cargo build --release --lib --target wasm32-unknown-unknown --no-default-features
+  cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features
   rm -rf www/pkg
   wasm-bindgen --target web --no-typescript --out-dir www/pkg \
-    target/wasm32-unknown-unknown/release/parallax.wasm
+    target/wasm32-unknown-unknown/wasm/parallax.wasm
   local opt=""
   if [ -x node_modules/.bin/wasm-opt ]; then opt=node_modules/.bin/wasm-opt
   elif command -v wasm-opt >/dev/null; then opt=wasm-opt; fi
