@@ -166,7 +166,10 @@ fn copies_by(inputs: &[Input], hash: fn(&[u8]) -> u64) -> Vec<Option<usize>> {
         .enumerate()
         .map(|(i, input)| {
             let same_hash = seen.entry(hash(&input.bytes)).or_default();
-            let first = same_hash.iter().copied().find(|&j| inputs[j].bytes == input.bytes);
+            let first = same_hash
+                .iter()
+                .copied()
+                .find(|&j| inputs[j].bytes == input.bytes);
             if first.is_none() {
                 same_hash.push(i);
             }
@@ -1055,7 +1058,11 @@ mod tests {
 
     #[test]
     fn files_whose_hashes_collide_are_not_copies() {
-        let inputs = [input("a.txt", "One article."), input("b.txt", "Another article."), input("c.txt", "One article.")];
+        let inputs = [
+            input("a.txt", "One article."),
+            input("b.txt", "Another article."),
+            input("c.txt", "One article."),
+        ];
         // Every file hashes alike: only equal bytes make a copy.
         assert_eq!(copies_by(&inputs, |_| 7), vec![None, None, Some(0)]);
         assert_eq!(copies(&inputs), vec![None, None, Some(0)]);

@@ -4,8 +4,14 @@
 //!
 //! Two names are one person when their surnames fold to the same key
 //! (transliterations: "Qassem"/"Qasem") and their first names, where both
-//! give one, agree. A speaker given only by role ("Iran's supreme leader")
-//! takes the person some document names in that role.
+//! give one, agree. Titles and honorifics in front of a person's name ("Rep.",
+//! "Representative", "Mr.", "Prime Minister") are aliases, not part of the
+//! name. A surname alone ("Mr. Jordan") is the person the corpus names in
+//! full only when it names exactly one person with that surname; with two
+//! ("Hillary Clinton", "Bill Clinton") it stays a speaker of its own, so the
+//! ambiguity shows instead of being guessed (issue 16, point 2). A speaker
+//! given only by role ("Iran's supreme leader") takes the person some
+//! document names in that role.
 
 use super::names::{fold_name_word, tokenize};
 use super::speakers::surname_key;
@@ -36,6 +42,20 @@ fn name_words(name: &str) -> Vec<String> {
         .filter(|t| t.is_word())
         .map(|t| t.bare().to_string())
         .collect()
+}
+
+/// A person's name without the titles and honorifics in front of it
+/// ("Representative Darrell Issa": "Darrell Issa"; "Mr. Jordan": "Jordan").
+/// A name that is all titles is kept whole: it is a description.
+fn without_titles(name: &str) -> &str {
+    let toks = tokenize(name, 0, name.len());
+    let first_name_word = toks
+        .iter()
+        .position(|t| t.is_word() && !super::names::is_title(t.text));
+    match first_name_word {
+        Some(i) if toks[..i].iter().any(|t| t.is_word()) => &name[toks[i].start..],
+        _ => name,
+    }
 }
 
 /// The initials of a name's capitalised words ("Syrian Arab News Agency":
@@ -91,16 +111,19 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, 
     let mut entities: Vec<Entity> = Vec::new();
     let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    // A person's name as compared and shown: titles are aliases.
+    let bare_name = |q: &Quote| -> Option<String> {
+        let name = q.speaker.as_deref()?;
+        Some(if q.speaker_is_person {
+            without_titles(name).to_string()
+        } else {
+            name.to_string()
+        })
+    };
     // Named speakers, fullest names first so surnames attach to them.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| {
-        std::cmp::Reverse(
-            mentions[i]
-                .quote
-                .speaker
-                .as_deref()
-                .map_or(0, |s| name_words(s).len()),
-        )
+        std::cmp::Reverse(bare_name(mentions[i].quote).map_or(0, |s| name_words(&s).len()))
     });
     for &i in &order {
         let q = mentions[i].quote;
@@ -120,19 +143,36 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, 
         if described_only {
             continue; // resolved by role below
         }
+        let bare = bare_name(q).unwrap_or_default();
+        let name = bare.as_str();
         let words = name_words(name);
         let surname = surname_key(&words);
         let first = (words.len() >= 2).then(|| fold_name_word(&words[0]));
-        let found = by_surname
+        let candidates: Vec<usize> = by_surname
             .get(&surname)
             .into_iter()
             .flatten()
             .copied()
-            .find(|&e| {
+            .filter(|&e| {
                 let e = &entities[e];
                 e.person == q.speaker_is_person
                     && (first.is_none() || e.first.is_none() || e.first == first)
-            });
+            })
+            .collect();
+        // A surname alone that fits several people is not guessed: it
+        // becomes (or joins) the entity of that bare surname.
+        let found = match candidates[..] {
+            [one] => Some(one),
+            [] => None,
+            _ if first.is_some() => candidates
+                .iter()
+                .copied()
+                .find(|&e| entities[e].first == first),
+            _ => candidates
+                .iter()
+                .copied()
+                .find(|&e| entities[e].first.is_none()),
+        };
         let e = match found {
             Some(e) => e,
             None => {
@@ -398,5 +438,84 @@ mod tests {
         assert_eq!(sana.aliases, ["SANA"]);
         assert_eq!(sana.docs, [1, 2]);
         assert_eq!(speakers.len(), 6);
+    }
+
+    #[test]
+    fn titles_are_aliases_and_a_lone_surname_resolves_when_unambiguous() {
+        let quotes = [
+            (
+                0,
+                quote(
+                    "Representative Darrell Issa",
+                    "Representative Darrell Issa",
+                    None,
+                    true,
+                ),
+            ),
+            (1, quote("Darrell Issa", "Rep. Darrell Issa", None, true)),
+            (
+                0,
+                quote("Elijah E Cummings", "Elijah E Cummings", None, true),
+            ),
+            (
+                1,
+                quote("Elijah E. Cummings", "Rep. Elijah E. Cummings", None, true),
+            ),
+            (2, quote("Cummings", "Cummings", None, true)),
+            (0, quote("Mr. Jordan", "Mr. Jordan", None, true)),
+            (1, quote("Jim Jordan", "Jim Jordan", None, true)),
+            (
+                2,
+                quote(
+                    "Prime Minister Benjamin Netanyahu",
+                    "Prime Minister Benjamin Netanyahu",
+                    None,
+                    true,
+                ),
+            ),
+            (0, quote("Netanyahu", "Mr. Netanyahu", None, true)),
+        ];
+        let (names, speakers) = speakers_of(&quotes);
+        assert_eq!(
+            names,
+            [
+                "Darrell Issa",
+                "Darrell Issa",
+                "Elijah E. Cummings",
+                "Elijah E. Cummings",
+                "Elijah E. Cummings",
+                "Jim Jordan",
+                "Jim Jordan",
+                "Benjamin Netanyahu",
+                "Benjamin Netanyahu"
+            ]
+        );
+        let issa = speakers.iter().find(|s| s.name == "Darrell Issa").unwrap();
+        assert_eq!(issa.docs, [0, 1]);
+        assert!(issa
+            .aliases
+            .contains(&"Representative Darrell Issa".to_string()));
+        assert!(issa.aliases.contains(&"Rep. Darrell Issa".to_string()));
+        let jordan = speakers.iter().find(|s| s.name == "Jim Jordan").unwrap();
+        assert!(jordan.aliases.contains(&"Mr. Jordan".to_string()));
+        assert_eq!(speakers.len(), 4);
+    }
+
+    #[test]
+    fn a_lone_surname_two_people_share_stays_visible() {
+        let quotes = [
+            (0, quote("Hillary Clinton", "Hillary Clinton", None, true)),
+            (1, quote("Bill Clinton", "Bill Clinton", None, true)),
+            (2, quote("Mrs. Clinton", "Mrs. Clinton", None, true)),
+            (2, quote("Clinton", "Clinton", None, true)),
+        ];
+        let (names, speakers) = speakers_of(&quotes);
+        assert_eq!(
+            names,
+            ["Hillary Clinton", "Bill Clinton", "Clinton", "Clinton"]
+        );
+        assert_eq!(speakers.len(), 3);
+        let lone = speakers.iter().find(|s| s.name == "Clinton").unwrap();
+        assert_eq!(lone.docs, [2]);
     }
 }

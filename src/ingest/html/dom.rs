@@ -71,10 +71,7 @@ impl Dom {
         input.push_back(StrTendril::from_slice(html));
         // A `</script>` pauses the tokenizer so a browser can run it; there
         // is nothing to run, so feeding simply goes on.
-        while !matches!(
-            tokenizer.feed(&input),
-            html5ever::TokenizerResult::Done
-        ) {}
+        while !matches!(tokenizer.feed(&input), html5ever::TokenizerResult::Done) {}
         tokenizer.end();
         tokenizer.sink.inner.sink.into_dom()
     }
@@ -502,7 +499,11 @@ impl TokenSink for DepthGuard {
             let depth = &self.inner.sink.depth;
             match tag.kind {
                 TagKind::StartTag if !tag.self_closing && depth.get() >= MAX_DEPTH => {
-                    *self.dropped.borrow_mut().entry(tag.name.clone()).or_insert(0) += 1;
+                    *self
+                        .dropped
+                        .borrow_mut()
+                        .entry(tag.name.clone())
+                        .or_insert(0) += 1;
                     return TokenSinkResult::Continue;
                 }
                 TagKind::EndTag => {
@@ -597,7 +598,10 @@ mod tests {
                 r#""stray"table(tbody(tr(td("a"))))"#,
             ),
             // Template contents are never rendered.
-            ("<body><template><p>hidden</p></template><p>shown</p>", r#"template()p("shown")"#),
+            (
+                "<body><template><p>hidden</p></template><p>shown</p>",
+                r#"template()p("shown")"#,
+            ),
             // Character references as the tokenizer reads them: legacy names
             // without a semicolon (even as a prefix, as `&not` in text),
             // windows-1252 numbers, unknown names kept.
