@@ -102,8 +102,21 @@ fn a_colon_lead_naming_no_one_gives_no_speaker() {
     // The speaker before the lead is the governor: a wrong speaker is worse
     // than none.
     assert_eq!(speaker_of(&q, "Watering lawns"), None);
-    // The colon paragraph with no quotation after it hands nothing on.
-    assert_eq!(speaker_of(&q, "badly overdrawn"), None);
+    // The colon paragraph with no quotation after it hands nothing on: the
+    // quotation after it belongs to its own sentence's speaker, described
+    // rather than named (issue 16, point 3).
+    assert_eq!(
+        speaker_of(&q, "badly overdrawn").as_deref(),
+        Some("A hydrologist at the state university")
+    );
+    // The Report marks it as a description; named speakers are not.
+    let described = |words: &str| {
+        q.iter()
+            .find(|x| x["text"].as_str().is_some_and(|t| t.contains(words)))
+            .map(|x| x["speaker_described"].clone())
+    };
+    assert_eq!(described("badly overdrawn"), Some(Value::Bool(true)));
+    assert_eq!(described("written warnings"), Some(Value::Bool(false)));
     assert!(!q
         .iter()
         .any(|x| x["text"].as_str().is_some_and(|t| t.contains("Sprinklers"))));

@@ -106,8 +106,16 @@ fn merge_initials(entities: &mut [Entity], of_mention: &mut [Option<usize>]) {
     }
 }
 
+/// Canonical speakers: per mention (same order) its speaker's name and
+/// whether that is a description rather than a name, and the speakers list.
+pub struct Canonical {
+    pub names: Vec<Option<String>>,
+    pub described: Vec<bool>,
+    pub speakers: Vec<SpeakerOut>,
+}
+
 /// Canonical speaker per mention (same order), and the speakers list.
-pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, Vec<SpeakerOut>) {
+pub fn canonical_speakers(mentions: &[SpeakerMention]) -> Canonical {
     let mut entities: Vec<Entity> = Vec::new();
     let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
@@ -140,8 +148,10 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, 
                         || w.to_lowercase() == "the"
                         || super::names::country_of(w).is_some()
                 }));
-        if described_only {
-            continue; // resolved by role below
+        if described_only || q.speaker_described {
+            // Resolved by role below, or a description ("a worker at the
+            // plant"), which names no one and is never merged with a name.
+            continue;
         }
         let bare = bare_name(q).unwrap_or_default();
         let name = bare.as_str();
@@ -270,29 +280,46 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, 
             aliases: e.aliases.into_iter().filter(|a| *a != name).collect(),
             name,
             docs: e.docs.into_iter().collect(),
+            described: false,
         })
         .collect();
     // Unresolved descriptions are speakers too, under the words given.
-    let mut unresolved: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    // A description and a name spelled alike stay two speakers.
+    let mut unresolved: BTreeMap<(String, bool), BTreeSet<usize>> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if of_mention[i].is_none() {
             if let Some(s) = &m.quote.speaker {
-                unresolved.entry(s.clone()).or_default().insert(m.doc);
+                unresolved
+                    .entry((s.clone(), m.quote.speaker_described))
+                    .or_default()
+                    .insert(m.doc);
             }
         }
     }
-    speakers.extend(unresolved.into_iter().map(|(name, docs)| SpeakerOut {
-        name,
-        aliases: Vec::new(),
-        docs: docs.into_iter().collect(),
-    }));
+    speakers.extend(
+        unresolved
+            .into_iter()
+            .map(|((name, described), docs)| SpeakerOut {
+                name,
+                aliases: Vec::new(),
+                docs: docs.into_iter().collect(),
+                described,
+            }),
+    );
     speakers.sort_by(|a, b| {
         b.docs
             .len()
             .cmp(&a.docs.len())
             .then_with(|| a.name.cmp(&b.name))
     });
-    (per_mention, speakers)
+    let described = (0..mentions.len())
+        .map(|i| of_mention[i].is_none() && mentions[i].quote.speaker_described)
+        .collect();
+    Canonical {
+        names: per_mention,
+        described,
+        speakers,
+    }
 }
 
 #[cfg(test)]
@@ -311,6 +338,7 @@ mod tests {
             speaker_given: Some(given.to_string()),
             speaker_role: role.map(str::to_string),
             speaker_is_person: person,
+            speaker_described: false,
             open: 0,
             close: 0,
             closed: true,
@@ -325,10 +353,10 @@ mod tests {
             .iter()
             .map(|(doc, quote)| SpeakerMention { doc: *doc, quote })
             .collect();
-        let (names, speakers) = canonical_speakers(&mentions);
+        let c = canonical_speakers(&mentions);
         (
-            names.into_iter().map(Option::unwrap_or_default).collect(),
-            speakers,
+            c.names.into_iter().map(Option::unwrap_or_default).collect(),
+            c.speakers,
         )
     }
 
@@ -517,5 +545,44 @@ mod tests {
         assert_eq!(speakers.len(), 3);
         let lone = speakers.iter().find(|s| s.name == "Clinton").unwrap();
         assert_eq!(lone.docs, [2]);
+    }
+
+    #[test]
+    fn a_description_is_never_merged_with_a_name() {
+        let mut worker = quote(
+            "a worker at the plant",
+            "a worker at the plant",
+            None,
+            false,
+        );
+        worker.speaker_described = true;
+        let mut plant = quote("Plant", "Plant", None, true);
+        plant.speaker_described = true;
+        let quotes = [
+            (0, worker),
+            (1, quote("Ann Plant", "Ann Plant", None, true)),
+            (2, plant),
+        ];
+        let mentions: Vec<SpeakerMention> = quotes
+            .iter()
+            .map(|(doc, quote)| SpeakerMention { doc: *doc, quote })
+            .collect();
+        let c = canonical_speakers(&mentions);
+        assert_eq!(
+            c.names,
+            [
+                Some("a worker at the plant".to_string()),
+                Some("Ann Plant".to_string()),
+                Some("Plant".to_string())
+            ]
+        );
+        assert_eq!(c.described, [true, false, true]);
+        let worker = c
+            .speakers
+            .iter()
+            .find(|s| s.name == "a worker at the plant")
+            .unwrap();
+        assert!(worker.described);
+        assert_eq!(c.speakers.len(), 3);
     }
 }
