@@ -121,3 +121,71 @@ fn a_colon_lead_naming_no_one_gives_no_speaker() {
         .iter()
         .any(|x| x["text"].as_str().is_some_and(|t| t.contains("Sprinklers"))));
 }
+
+/// The Report of one fixture, as JSON.
+fn report(file: &str) -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/quotes")
+        .join(file);
+    let input = Input {
+        name: file.to_string(),
+        bytes: std::fs::read(path).expect("fixture readable"),
+    };
+    serde_json::from_str(&analyze(&[input], &Options::default()).to_json()).expect("valid JSON")
+}
+
+#[test]
+fn press_release_signatures_colon_leads_and_pronouns() {
+    let q = quotes("press_release.txt");
+    let cases = [
+        (
+            "dash signature with a title",
+            "twenty years guiding ships",
+            "Oskar Lindqvist",
+        ),
+        (
+            "colon paragraph names the next speaker",
+            "safe base",
+            "Imani Okafor",
+        ),
+        (
+            "according to a titled speaker",
+            "no closures",
+            "Leon Vasquez",
+        ),
+        (
+            "pronoun a paragraph after the name",
+            "a decade ago",
+            "Leon Vasquez",
+        ),
+    ];
+    for (scenario, words, name) in cases {
+        assert_eq!(speaker_of(&q, words), Some(name), "{scenario}");
+    }
+}
+
+#[test]
+fn a_quoted_question_and_its_speech_tag_are_one_sentence() {
+    let r = report("quoted_question.txt");
+    let sentences: Vec<&str> = r["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["text"].as_str())
+        .collect();
+    for want in [
+        "\"Can the ferry sail tomorrow?\" Councillor Bea Amsel asked at the evening meeting.",
+        "The operator said it could not yet tell.",
+        "A deckhand yelled \"Fire in the hold!\" moments before the alarm sounded.",
+        "\"We want answers!\" Mayor Dario Conte shouted outside the terminal.",
+    ] {
+        assert!(sentences.contains(&want), "{want:?} not in {sentences:#?}");
+    }
+    let q = r["quotes"].as_array().cloned().unwrap_or_default();
+    assert_eq!(speaker_of(&q, "sail tomorrow"), Some("Bea Amsel"));
+    assert_eq!(speaker_of(&q, "want answers"), Some("Dario Conte"));
+    assert_eq!(
+        speaker_of(&q, "checked the engines"),
+        Some("a passenger on the pier")
+    );
+}

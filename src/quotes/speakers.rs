@@ -709,7 +709,6 @@ const DESCRIPTION_STARTS: &[&str] = &[
 /// Words that end a description: the time, manner or setting of the speech
 /// ("said a worker on Monday", "… in a statement"), or a second clause.
 const DESCRIPTION_ENDS: &[&str] = &[
-    "on",
     "in",
     "when",
     "after",
@@ -780,6 +779,13 @@ fn description(toks: &[Tok], i: usize) -> Option<(usize, String)> {
             }
             relative = true;
         } else if DESCRIPTION_ENDS.contains(&l.as_str()) && !(relative && l == "to") {
+            break;
+        } else if l == "on"
+            && toks.get(j + 1).is_none_or(|n| {
+                n.is_capitalised() || n.text.starts_with(|c: char| c.is_ascii_digit())
+            })
+        {
+            // "on Monday", "on 3 May" is when; "on the pier" is who.
             break;
         } else if pronoun(t).is_some() {
             return None;
