@@ -189,3 +189,41 @@ fn a_quoted_question_and_its_speech_tag_are_one_sentence() {
         Some("a passenger on the pier")
     );
 }
+
+#[test]
+fn unpaired_marks_never_run_past_the_paragraph() {
+    let r = report("unpaired_marks.txt");
+    let text = r["documents"][0]["text"].as_str().unwrap().to_string();
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for q in r["quotes"].as_array().unwrap() {
+        let (s, e) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        let inner = String::from_utf16_lossy(&units[s..e]);
+        assert!(!inner.contains("\n\n"), "{inner:?} runs past its paragraph");
+    }
+    let q = r["quotes"].as_array().cloned().unwrap_or_default();
+    // Straight opening, curly closing: the pair still closes there.
+    let mixed = q
+        .iter()
+        .find(|x| {
+            x["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("wait any longer"))
+        })
+        .unwrap();
+    assert_eq!(mixed["text"], "we will not wait any longer");
+    // No closing mark: the paragraph ends the quotation, marked unclosed.
+    let open = q
+        .iter()
+        .find(|x| {
+            x["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("budget is fine"))
+        })
+        .unwrap();
+    assert_eq!(open["closed"], false);
+    assert_eq!(speaker_of(&q, "it is done"), Some("Ada Lim"));
+    assert_eq!(speaker_of(&q, "ok"), Some("Roe"));
+}
