@@ -210,11 +210,11 @@ fn basil_named_speakers() {
         "the gold set looks too small: {}",
         tune.gold + aside.gold
     );
-    // Floors a little below the figures first measured (tuning 0.820). The
-    // aside part's floor was set without reading its figure, from the
-    // held-out figure issue 16 reports (0.69).
+    // Floors a little below the figures first measured (tuning 0.820,
+    // aside 0.943). The aside figure was read only after the work of issue
+    // 16 was done, and did not move.
     assert!(share(&tune) >= 0.78, "tuning share {:.3}", share(&tune));
-    assert!(share(&aside) >= 0.60, "aside share {:.3}", share(&aside));
+    assert!(share(&aside) >= 0.90, "aside share {:.3}", share(&aside));
 }
 
 #[test]
