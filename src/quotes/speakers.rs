@@ -396,6 +396,25 @@ impl Person {
     }
 }
 
+/// Blank-line breaks of `text` as (byte offset, length), in order.
+fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(p) = text[i..].find('\n') {
+        let at = i + p;
+        let rest = &text[at + 1..];
+        let blank = rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len();
+        if rest[blank..].starts_with('\n') {
+            let gap = 1 + blank + 1;
+            out.push((at, gap));
+            i = at + gap;
+        } else {
+            i = at + 1;
+        }
+    }
+    out
+}
+
 /// The people a document names, with the roles and countries it gives them.
 #[derive(Debug, Default)]
 pub struct People {
@@ -409,7 +428,17 @@ impl People {
     pub fn of(text: &str) -> People {
         let toks = names::tokenize(text, 0, text.len());
         let mut people = People::default();
-        let mut chunk_list = names::chunks(&toks);
+        // Names are read paragraph by paragraph: a heading line above
+        // ("Education Updated") is never glued to the name that opens the
+        // next paragraph (issue 16, point 4). Hard-wrapped lines inside a
+        // paragraph still join.
+        let mut chunk_list = Vec::new();
+        let mut from = 0;
+        for (at, gap) in paragraph_breaks(text) {
+            chunk_list.extend(names::chunks(&names::tokenize(text, from, at)));
+            from = at + gap;
+        }
+        chunk_list.extend(names::chunks(&names::tokenize(text, from, text.len())));
         // Appositives give roles: "Khamenei, Iran's supreme leader, said".
         let mut appositive: Vec<Option<(Option<&'static str>, String)>> =
             vec![None; chunk_list.len()];
@@ -1853,6 +1882,7 @@ mod rules {
         ("colon paragraph told reporters", "Jane Roe spoke first.\n\nAda Lim told reporters:\n\n“We are ready.”", "We are ready.", Some("Ada Lim")),
         ("colon paragraph in a statement", "“It was overdue,” Jane Roe said.\n\nAda Lim said in a statement:\n\n“We are ready.”", "We are ready.", Some("Ada Lim")),
         ("colon paragraph without a speaker is not the previous speaker's", "“It was overdue,” Jane Roe said.\n\nThe notice in full:\n\n“Offices close at noon.”", "Offices close at noon.", None),
+        ("a heading line is not part of the name below it", "Education Updated\n\nJane Roe said the schools will open.\n\n“We will fix it,” Roe said.", "We will fix it,", Some("Jane Roe")),
         ("verb after the name is not a descriptor", "“Keep your hands in sight,” Mary Blige sings to Hillary Clinton.", "Keep your hands in sight,", Some("Mary Blige")),
     ];
 
