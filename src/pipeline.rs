@@ -223,6 +223,7 @@ fn quotes_of(
                 group: None,
                 speaker_given: q.speaker_given.clone(),
                 closed: q.closed,
+                speaker_described: q.speaker_described,
             });
         }
     }
@@ -932,6 +933,8 @@ impl<'a> Resolved<'a> {
             quote.speaker_given = named;
             quote.speaker_role = None;
             quote.speaker_is_person = true;
+            // A name given by hand is a name, not a description.
+            quote.speaker_described = false;
         }
     }
 

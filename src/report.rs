@@ -147,6 +147,9 @@ pub struct QuoteOut {
     pub speaker_given: Option<String>,
     /// False when the closing mark is missing and the paragraph ended it.
     pub closed: bool,
+    /// True when `speaker` is a description ("a worker at the plant"), not
+    /// a name: such a speaker is never merged with a named person.
+    pub speaker_described: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -241,6 +244,9 @@ pub struct SpeakerOut {
     pub name: String,
     pub aliases: Vec<String>,
     pub docs: Vec<usize>,
+    /// True when `name` is a description ("a senior official who asked not
+    /// to be named"), not a name (issue 16, point 3).
+    pub described: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

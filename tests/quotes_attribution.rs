@@ -102,9 +102,128 @@ fn a_colon_lead_naming_no_one_gives_no_speaker() {
     // The speaker before the lead is the governor: a wrong speaker is worse
     // than none.
     assert_eq!(speaker_of(&q, "Watering lawns"), None);
-    // The colon paragraph with no quotation after it hands nothing on.
-    assert_eq!(speaker_of(&q, "badly overdrawn"), None);
+    // The colon paragraph with no quotation after it hands nothing on: the
+    // quotation after it belongs to its own sentence's speaker, described
+    // rather than named (issue 16, point 3).
+    assert_eq!(
+        speaker_of(&q, "badly overdrawn").as_deref(),
+        Some("A hydrologist at the state university")
+    );
+    // The Report marks it as a description; named speakers are not.
+    let described = |words: &str| {
+        q.iter()
+            .find(|x| x["text"].as_str().is_some_and(|t| t.contains(words)))
+            .map(|x| x["speaker_described"].clone())
+    };
+    assert_eq!(described("badly overdrawn"), Some(Value::Bool(true)));
+    assert_eq!(described("written warnings"), Some(Value::Bool(false)));
     assert!(!q
         .iter()
         .any(|x| x["text"].as_str().is_some_and(|t| t.contains("Sprinklers"))));
+}
+
+/// The Report of one fixture, as JSON.
+fn report(file: &str) -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/quotes")
+        .join(file);
+    let input = Input {
+        name: file.to_string(),
+        bytes: std::fs::read(path).expect("fixture readable"),
+    };
+    serde_json::from_str(&analyze(&[input], &Options::default()).to_json()).expect("valid JSON")
+}
+
+#[test]
+fn press_release_signatures_colon_leads_and_pronouns() {
+    let q = quotes("press_release.txt");
+    let cases = [
+        (
+            "dash signature with a title",
+            "twenty years guiding ships",
+            "Oskar Lindqvist",
+        ),
+        (
+            "colon paragraph names the next speaker",
+            "safe base",
+            "Imani Okafor",
+        ),
+        (
+            "according to a titled speaker",
+            "no closures",
+            "Leon Vasquez",
+        ),
+        (
+            "pronoun a paragraph after the name",
+            "a decade ago",
+            "Leon Vasquez",
+        ),
+    ];
+    for (scenario, words, name) in cases {
+        assert_eq!(speaker_of(&q, words), Some(name), "{scenario}");
+    }
+}
+
+#[test]
+fn a_quoted_question_and_its_speech_tag_are_one_sentence() {
+    let r = report("quoted_question.txt");
+    let sentences: Vec<&str> = r["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["text"].as_str())
+        .collect();
+    for want in [
+        "\"Can the ferry sail tomorrow?\" Councillor Bea Amsel asked at the evening meeting.",
+        "The operator said it could not yet tell.",
+        "A deckhand yelled \"Fire in the hold!\" moments before the alarm sounded.",
+        "\"We want answers!\" Mayor Dario Conte shouted outside the terminal.",
+    ] {
+        assert!(sentences.contains(&want), "{want:?} not in {sentences:#?}");
+    }
+    let q = r["quotes"].as_array().cloned().unwrap_or_default();
+    assert_eq!(speaker_of(&q, "sail tomorrow"), Some("Bea Amsel"));
+    assert_eq!(speaker_of(&q, "want answers"), Some("Dario Conte"));
+    assert_eq!(
+        speaker_of(&q, "checked the engines"),
+        Some("a passenger on the pier")
+    );
+}
+
+#[test]
+fn unpaired_marks_never_run_past_the_paragraph() {
+    let r = report("unpaired_marks.txt");
+    let text = r["documents"][0]["text"].as_str().unwrap().to_string();
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for q in r["quotes"].as_array().unwrap() {
+        let (s, e) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        let inner = String::from_utf16_lossy(&units[s..e]);
+        assert!(!inner.contains("\n\n"), "{inner:?} runs past its paragraph");
+    }
+    let q = r["quotes"].as_array().cloned().unwrap_or_default();
+    // Straight opening, curly closing: the pair still closes there.
+    let mixed = q
+        .iter()
+        .find(|x| {
+            x["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("wait any longer"))
+        })
+        .unwrap();
+    assert_eq!(mixed["text"], "we will not wait any longer");
+    // No closing mark: the paragraph ends the quotation, marked unclosed.
+    let open = q
+        .iter()
+        .find(|x| {
+            x["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("budget is fine"))
+        })
+        .unwrap();
+    assert_eq!(open["closed"], false);
+    assert_eq!(speaker_of(&q, "it is done"), Some("Ada Lim"));
+    assert_eq!(speaker_of(&q, "ok"), Some("Roe"));
 }

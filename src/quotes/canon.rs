@@ -4,8 +4,14 @@
 //!
 //! Two names are one person when their surnames fold to the same key
 //! (transliterations: "Qassem"/"Qasem") and their first names, where both
-//! give one, agree. A speaker given only by role ("Iran's supreme leader")
-//! takes the person some document names in that role.
+//! give one, agree. Titles and honorifics in front of a person's name ("Rep.",
+//! "Representative", "Mr.", "Prime Minister") are aliases, not part of the
+//! name. A surname alone ("Mr. Jordan") is the person the corpus names in
+//! full only when it names exactly one person with that surname; with two
+//! ("Hillary Clinton", "Bill Clinton") it stays a speaker of its own, so the
+//! ambiguity shows instead of being guessed (issue 16, point 2). A speaker
+//! given only by role ("Iran's supreme leader") takes the person some
+//! document names in that role.
 
 use super::names::{fold_name_word, tokenize};
 use super::speakers::surname_key;
@@ -36,6 +42,20 @@ fn name_words(name: &str) -> Vec<String> {
         .filter(|t| t.is_word())
         .map(|t| t.bare().to_string())
         .collect()
+}
+
+/// A person's name without the titles and honorifics in front of it
+/// ("Representative Darrell Issa": "Darrell Issa"; "Mr. Jordan": "Jordan").
+/// A name that is all titles is kept whole: it is a description.
+fn without_titles(name: &str) -> &str {
+    let toks = tokenize(name, 0, name.len());
+    let first_name_word = toks
+        .iter()
+        .position(|t| t.is_word() && !super::names::is_title(t.text));
+    match first_name_word {
+        Some(i) if toks[..i].iter().any(|t| t.is_word()) => &name[toks[i].start..],
+        _ => name,
+    }
 }
 
 /// The initials of a name's capitalised words ("Syrian Arab News Agency":
@@ -86,21 +106,32 @@ fn merge_initials(entities: &mut [Entity], of_mention: &mut [Option<usize>]) {
     }
 }
 
+/// Canonical speakers: per mention (same order) its speaker's name and
+/// whether that is a description rather than a name, and the speakers list.
+pub struct Canonical {
+    pub names: Vec<Option<String>>,
+    pub described: Vec<bool>,
+    pub speakers: Vec<SpeakerOut>,
+}
+
 /// Canonical speaker per mention (same order), and the speakers list.
-pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, Vec<SpeakerOut>) {
+pub fn canonical_speakers(mentions: &[SpeakerMention]) -> Canonical {
     let mut entities: Vec<Entity> = Vec::new();
     let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    // A person's name as compared and shown: titles are aliases.
+    let bare_name = |q: &Quote| -> Option<String> {
+        let name = q.speaker.as_deref()?;
+        Some(if q.speaker_is_person {
+            without_titles(name).to_string()
+        } else {
+            name.to_string()
+        })
+    };
     // Named speakers, fullest names first so surnames attach to them.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| {
-        std::cmp::Reverse(
-            mentions[i]
-                .quote
-                .speaker
-                .as_deref()
-                .map_or(0, |s| name_words(s).len()),
-        )
+        std::cmp::Reverse(bare_name(mentions[i].quote).map_or(0, |s| name_words(&s).len()))
     });
     for &i in &order {
         let q = mentions[i].quote;
@@ -117,22 +148,41 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, 
                         || w.to_lowercase() == "the"
                         || super::names::country_of(w).is_some()
                 }));
-        if described_only {
-            continue; // resolved by role below
+        if described_only || q.speaker_described {
+            // Resolved by role below, or a description ("a worker at the
+            // plant"), which names no one and is never merged with a name.
+            continue;
         }
+        let bare = bare_name(q).unwrap_or_default();
+        let name = bare.as_str();
         let words = name_words(name);
         let surname = surname_key(&words);
         let first = (words.len() >= 2).then(|| fold_name_word(&words[0]));
-        let found = by_surname
+        let candidates: Vec<usize> = by_surname
             .get(&surname)
             .into_iter()
             .flatten()
             .copied()
-            .find(|&e| {
+            .filter(|&e| {
                 let e = &entities[e];
                 e.person == q.speaker_is_person
                     && (first.is_none() || e.first.is_none() || e.first == first)
-            });
+            })
+            .collect();
+        // A surname alone that fits several people is not guessed: it
+        // becomes (or joins) the entity of that bare surname.
+        let found = match candidates[..] {
+            [one] => Some(one),
+            [] => None,
+            _ if first.is_some() => candidates
+                .iter()
+                .copied()
+                .find(|&e| entities[e].first == first),
+            _ => candidates
+                .iter()
+                .copied()
+                .find(|&e| entities[e].first.is_none()),
+        };
         let e = match found {
             Some(e) => e,
             None => {
@@ -230,29 +280,46 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> (Vec<Option<String>>, 
             aliases: e.aliases.into_iter().filter(|a| *a != name).collect(),
             name,
             docs: e.docs.into_iter().collect(),
+            described: false,
         })
         .collect();
     // Unresolved descriptions are speakers too, under the words given.
-    let mut unresolved: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    // A description and a name spelled alike stay two speakers.
+    let mut unresolved: BTreeMap<(String, bool), BTreeSet<usize>> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if of_mention[i].is_none() {
             if let Some(s) = &m.quote.speaker {
-                unresolved.entry(s.clone()).or_default().insert(m.doc);
+                unresolved
+                    .entry((s.clone(), m.quote.speaker_described))
+                    .or_default()
+                    .insert(m.doc);
             }
         }
     }
-    speakers.extend(unresolved.into_iter().map(|(name, docs)| SpeakerOut {
-        name,
-        aliases: Vec::new(),
-        docs: docs.into_iter().collect(),
-    }));
+    speakers.extend(
+        unresolved
+            .into_iter()
+            .map(|((name, described), docs)| SpeakerOut {
+                name,
+                aliases: Vec::new(),
+                docs: docs.into_iter().collect(),
+                described,
+            }),
+    );
     speakers.sort_by(|a, b| {
         b.docs
             .len()
             .cmp(&a.docs.len())
             .then_with(|| a.name.cmp(&b.name))
     });
-    (per_mention, speakers)
+    let described = (0..mentions.len())
+        .map(|i| of_mention[i].is_none() && mentions[i].quote.speaker_described)
+        .collect();
+    Canonical {
+        names: per_mention,
+        described,
+        speakers,
+    }
 }
 
 #[cfg(test)]
@@ -271,6 +338,7 @@ mod tests {
             speaker_given: Some(given.to_string()),
             speaker_role: role.map(str::to_string),
             speaker_is_person: person,
+            speaker_described: false,
             open: 0,
             close: 0,
             closed: true,
@@ -285,10 +353,10 @@ mod tests {
             .iter()
             .map(|(doc, quote)| SpeakerMention { doc: *doc, quote })
             .collect();
-        let (names, speakers) = canonical_speakers(&mentions);
+        let c = canonical_speakers(&mentions);
         (
-            names.into_iter().map(Option::unwrap_or_default).collect(),
-            speakers,
+            c.names.into_iter().map(Option::unwrap_or_default).collect(),
+            c.speakers,
         )
     }
 
@@ -398,5 +466,123 @@ mod tests {
         assert_eq!(sana.aliases, ["SANA"]);
         assert_eq!(sana.docs, [1, 2]);
         assert_eq!(speakers.len(), 6);
+    }
+
+    #[test]
+    fn titles_are_aliases_and_a_lone_surname_resolves_when_unambiguous() {
+        let quotes = [
+            (
+                0,
+                quote(
+                    "Representative Darrell Issa",
+                    "Representative Darrell Issa",
+                    None,
+                    true,
+                ),
+            ),
+            (1, quote("Darrell Issa", "Rep. Darrell Issa", None, true)),
+            (
+                0,
+                quote("Elijah E Cummings", "Elijah E Cummings", None, true),
+            ),
+            (
+                1,
+                quote("Elijah E. Cummings", "Rep. Elijah E. Cummings", None, true),
+            ),
+            (2, quote("Cummings", "Cummings", None, true)),
+            (0, quote("Mr. Jordan", "Mr. Jordan", None, true)),
+            (1, quote("Jim Jordan", "Jim Jordan", None, true)),
+            (
+                2,
+                quote(
+                    "Prime Minister Benjamin Netanyahu",
+                    "Prime Minister Benjamin Netanyahu",
+                    None,
+                    true,
+                ),
+            ),
+            (0, quote("Netanyahu", "Mr. Netanyahu", None, true)),
+        ];
+        let (names, speakers) = speakers_of(&quotes);
+        assert_eq!(
+            names,
+            [
+                "Darrell Issa",
+                "Darrell Issa",
+                "Elijah E. Cummings",
+                "Elijah E. Cummings",
+                "Elijah E. Cummings",
+                "Jim Jordan",
+                "Jim Jordan",
+                "Benjamin Netanyahu",
+                "Benjamin Netanyahu"
+            ]
+        );
+        let issa = speakers.iter().find(|s| s.name == "Darrell Issa").unwrap();
+        assert_eq!(issa.docs, [0, 1]);
+        assert!(issa
+            .aliases
+            .contains(&"Representative Darrell Issa".to_string()));
+        assert!(issa.aliases.contains(&"Rep. Darrell Issa".to_string()));
+        let jordan = speakers.iter().find(|s| s.name == "Jim Jordan").unwrap();
+        assert!(jordan.aliases.contains(&"Mr. Jordan".to_string()));
+        assert_eq!(speakers.len(), 4);
+    }
+
+    #[test]
+    fn a_lone_surname_two_people_share_stays_visible() {
+        let quotes = [
+            (0, quote("Hillary Clinton", "Hillary Clinton", None, true)),
+            (1, quote("Bill Clinton", "Bill Clinton", None, true)),
+            (2, quote("Mrs. Clinton", "Mrs. Clinton", None, true)),
+            (2, quote("Clinton", "Clinton", None, true)),
+        ];
+        let (names, speakers) = speakers_of(&quotes);
+        assert_eq!(
+            names,
+            ["Hillary Clinton", "Bill Clinton", "Clinton", "Clinton"]
+        );
+        assert_eq!(speakers.len(), 3);
+        let lone = speakers.iter().find(|s| s.name == "Clinton").unwrap();
+        assert_eq!(lone.docs, [2]);
+    }
+
+    #[test]
+    fn a_description_is_never_merged_with_a_name() {
+        let mut worker = quote(
+            "a worker at the plant",
+            "a worker at the plant",
+            None,
+            false,
+        );
+        worker.speaker_described = true;
+        let mut plant = quote("Plant", "Plant", None, true);
+        plant.speaker_described = true;
+        let quotes = [
+            (0, worker),
+            (1, quote("Ann Plant", "Ann Plant", None, true)),
+            (2, plant),
+        ];
+        let mentions: Vec<SpeakerMention> = quotes
+            .iter()
+            .map(|(doc, quote)| SpeakerMention { doc: *doc, quote })
+            .collect();
+        let c = canonical_speakers(&mentions);
+        assert_eq!(
+            c.names,
+            [
+                Some("a worker at the plant".to_string()),
+                Some("Ann Plant".to_string()),
+                Some("Plant".to_string())
+            ]
+        );
+        assert_eq!(c.described, [true, false, true]);
+        let worker = c
+            .speakers
+            .iter()
+            .find(|s| s.name == "a worker at the plant")
+            .unwrap();
+        assert!(worker.described);
+        assert_eq!(c.speakers.len(), 3);
     }
 }

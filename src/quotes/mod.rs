@@ -54,6 +54,8 @@ pub struct Quote {
     pub speaker_role: Option<String>,
     /// The speaker is a person rather than an outlet or organisation.
     pub speaker_is_person: bool,
+    /// The speaker is a description ("a worker at the plant"), not a name.
+    pub speaker_described: bool,
     /// Byte range including the quotation marks.
     pub open: usize,
     pub close: usize,
@@ -90,6 +92,7 @@ pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
                 speaker_given: a.given,
                 speaker_role: a.role,
                 speaker_is_person: a.person,
+                speaker_described: a.described,
                 open: m.open,
                 close: m.close,
                 closed: m.closed,
@@ -135,9 +138,14 @@ pub fn cross_outlet(
             quote: f.quote,
         })
         .collect();
-    let (names, speakers) = canon::canonical_speakers(&mentions);
-    for (q, name) in quotes.iter_mut().zip(names) {
+    let canon::Canonical {
+        names,
+        described,
+        speakers,
+    } = canon::canonical_speakers(&mentions);
+    for ((q, name), described) in quotes.iter_mut().zip(names).zip(described) {
         q.speaker = name;
+        q.speaker_described = described;
     }
     let inputs: Vec<groups::GroupInput> = quotes
         .iter()

@@ -123,6 +123,13 @@ pub const TITLES: &[&str] = &[
     "sen",
     "senator",
     "rep",
+    // US legislators' titles spelled out (issue 16: "Representative Darrell
+    // Issa" beside "Rep. Darrell Issa").
+    "representative",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
     "gov",
     "governor",
     "king",

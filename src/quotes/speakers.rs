@@ -24,6 +24,9 @@ pub struct Attribution {
     pub cue: Option<String>,
     /// The speaker is a person (not an outlet, organisation or country).
     pub person: bool,
+    /// The speaker is described, not named ("a worker at the plant", "the
+    /// company"): `given` holds the description (issue 16, point 3).
+    pub described: bool,
     /// The byte range the attribution was looked for in.
     pub region: (usize, usize),
 }
@@ -331,8 +334,9 @@ enum Who {
         role: String,
     },
     Pronoun(String),
-    /// "a source", "the news agency": someone, but no name to give.
-    Someone,
+    /// "a source", "the news agency": someone, but no name to give; with the
+    /// description when the words make one ("a worker at the plant").
+    Someone(Option<String>),
 }
 
 fn is_cue(t: &Tok) -> bool {
@@ -392,6 +396,25 @@ impl Person {
     }
 }
 
+/// Blank-line breaks of `text` as (byte offset, length), in order.
+fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(p) = text[i..].find('\n') {
+        let at = i + p;
+        let rest = &text[at + 1..];
+        let blank = rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len();
+        if rest[blank..].starts_with('\n') {
+            let gap = 1 + blank + 1;
+            out.push((at, gap));
+            i = at + gap;
+        } else {
+            i = at + 1;
+        }
+    }
+    out
+}
+
 /// The people a document names, with the roles and countries it gives them.
 #[derive(Debug, Default)]
 pub struct People {
@@ -405,7 +428,17 @@ impl People {
     pub fn of(text: &str) -> People {
         let toks = names::tokenize(text, 0, text.len());
         let mut people = People::default();
-        let mut chunk_list = names::chunks(&toks);
+        // Names are read paragraph by paragraph: a heading line above
+        // ("Education Updated") is never glued to the name that opens the
+        // next paragraph (issue 16, point 4). Hard-wrapped lines inside a
+        // paragraph still join.
+        let mut chunk_list = Vec::new();
+        let mut from = 0;
+        for (at, gap) in paragraph_breaks(text) {
+            chunk_list.extend(names::chunks(&names::tokenize(text, from, at)));
+            from = at + gap;
+        }
+        chunk_list.extend(names::chunks(&names::tokenize(text, from, text.len())));
         // Appositives give roles: "Khamenei, Iran's supreme leader, said".
         let mut appositive: Vec<Option<(Option<&'static str>, String)>> =
             vec![None; chunk_list.len()];
@@ -685,13 +718,125 @@ fn who_forward(toks: &[Tok], i: usize) -> Option<Who> {
     if let Some(person) = name_after_descriptors(toks, from) {
         return Some(Who::Name(person));
     }
+    if let Some((_, d)) = description(toks, i) {
+        return Some(Who::Someone(Some(d)));
+    }
     if matches!(
         t.lower().as_str(),
         "the" | "a" | "an" | "sources" | "officials" | "one"
     ) {
-        return Some(Who::Someone);
+        return Some(Who::Someone(None));
     }
     None
+}
+
+/// Words that start a description of a speaker: determiners and quantities.
+const DESCRIPTION_STARTS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "some", "several", "many", "another", "other",
+];
+
+/// Words that end a description: the time, manner or setting of the speech
+/// ("said a worker on Monday", "… in a statement"), or a second clause.
+const DESCRIPTION_ENDS: &[&str] = &[
+    "in",
+    "when",
+    "after",
+    "before",
+    "during",
+    "while",
+    "because",
+    "as",
+    "if",
+    "since",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "last",
+    "and",
+    "but",
+    "or",
+    "adding",
+    "told",
+    "to",
+];
+
+/// Function words a description does not end on ("a worker at the").
+const DESCRIPTION_TAIL: &[&str] = &[
+    "the", "a", "an", "of", "at", "for", "with", "from", "by", "who", "that", "which", "not",
+];
+
+/// A speaker described rather than named, starting at `i`: "a worker at the
+/// plant", "a senior official who asked not to be named", "one of the
+/// drivers", "officials". It ends at punctuation, at the speech verb, or at
+/// words of time and setting; a relative clause keeps its own first verb
+/// ("who asked not to be named said": the description ends at "said").
+/// Returns the token after it and its words. A description never names
+/// anyone, so it is kept apart from named speakers (issue 16, point 3).
+fn description(toks: &[Tok], i: usize) -> Option<(usize, String)> {
+    let first = toks.get(i)?;
+    let lower = first.lower();
+    // A lone plural ("officials", "witnesses") describes a group.
+    let plural = first.is_word()
+        && !first.is_capitalised()
+        && lower.len() >= 5
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !is_cue(first)
+        && !BETWEEN.contains(&lower.as_str());
+    if !DESCRIPTION_STARTS.contains(&lower.as_str()) && !plural {
+        return None;
+    }
+    let mut j = i + 1;
+    let (mut relative, mut relative_verb) = (false, false);
+    while j < toks.len() && j < i + 14 {
+        let t = &toks[j];
+        let l = t.lower();
+        if !t.is_word() {
+            break;
+        }
+        if is_cue(t) {
+            if relative && !relative_verb {
+                relative_verb = true;
+            } else {
+                break;
+            }
+        } else if matches!(l.as_str(), "who" | "that" | "which") {
+            if relative {
+                break;
+            }
+            relative = true;
+        } else if DESCRIPTION_ENDS.contains(&l.as_str()) && !(relative && l == "to") {
+            break;
+        } else if l == "on"
+            && toks.get(j + 1).is_none_or(|n| {
+                n.is_capitalised() || n.text.starts_with(|c: char| c.is_ascii_digit())
+            })
+        {
+            // "on Monday", "on 3 May" is when; "on the pier" is who.
+            break;
+        } else if pronoun(t).is_some() {
+            return None;
+        }
+        j += 1;
+    }
+    let mut end = j;
+    while end > i + 1 && DESCRIPTION_TAIL.contains(&toks[end - 1].lower().as_str()) {
+        end -= 1;
+    }
+    if end == i + 1 && !plural {
+        return None; // "the" alone describes no one
+    }
+    // The speaker's words, spaced as in the text.
+    let mut text = String::from(toks[i].text);
+    for m in i + 1..end {
+        if toks[m].start > toks[m - 1].end {
+            text.push(' ');
+        }
+        text.push_str(toks[m].text);
+    }
+    Some((j, text))
 }
 
 /// A person's name after a few descriptive words ("host", "9/11
@@ -777,7 +922,7 @@ fn who_ending_at(toks: &[Tok], j: usize) -> Option<Who> {
         return Some(Who::Name(chunk));
     }
     if t.is_word() && !t.is_capitalised() && !is_cue(t) {
-        return Some(Who::Someone);
+        return Some(Who::Someone(None));
     }
     None
 }
@@ -887,22 +1032,27 @@ fn speaker_for_cue(toks: &[Tok], k: usize) -> Option<Who> {
                     return Some(Who::Name(c));
                 }
                 if let Some(w) = who_forward(toks, open + 1) {
-                    if !matches!(w, Who::Someone) {
+                    if !matches!(w, Who::Someone(_)) {
                         return Some(w);
                     }
                 }
             }
-            return clause_subject(toks, k);
+            // After a comma the verb may be a participle ("The notice,
+            // posted on the door, in full:"): a description is not taken.
+            return match clause_subject(toks, k) {
+                Some(Who::Someone(Some(_))) => Some(Who::Someone(None)),
+                who => who,
+            };
         }
         if matches!(toks[j].lower().as_str(), "and" | "but" | "who" | "which") || !toks[j].is_word()
         {
             return clause_subject(toks, j);
         }
         if let Some(who) = who_ending_at(toks, j) {
-            if matches!(who, Who::Someone) {
+            if matches!(who, Who::Someone(_)) {
                 // "the official said" was handled as a role; a plain verb
                 // before the cue ("complained that … and said") is not a speaker.
-                return clause_subject(toks, k).or(Some(Who::Someone));
+                return clause_subject(toks, k).or(Some(Who::Someone(None)));
             }
             return Some(who);
         }
@@ -1184,9 +1334,18 @@ fn find_who(
         i += 1;
     }
     let near_end = (i + 8).min(near.len());
+    // A relative clause's verb is not the speech verb: "a senior official
+    // who asked not to be named said".
+    let near_end = (i + 14).min(near.len()).max(near_end);
+    let in_relative =
+        |k: usize| k > i && matches!(near[k - 1].lower().as_str(), "who" | "that" | "which");
     if let Some(k) = (i..near_end)
         .take_while(|&k| !is_sentence_end(&near, k) && near[k].text != "“")
-        .find(|&k| is_cue(&near[k]))
+        .find(|&k| {
+            is_cue(&near[k])
+                && !in_relative(k)
+                && (k < i + 8 || description(&near, i).is_some_and(|(e, _)| e == k))
+        })
     {
         let cue = cue_text(&near, k);
         let who = if k == i {
@@ -1200,12 +1359,16 @@ fn find_who(
             match who_forward(&near, i) {
                 Some(Who::Name(c)) if !c.is_org() => Some(Who::Name(c)),
                 Some(role @ Who::Role { .. }) => Some(role),
+                Some(described @ Who::Someone(Some(_))) => Some(described),
                 _ => back_over_between(&near, k - 1)
                     .filter(|&j| j >= i)
                     .and_then(|j| who_ending_at(&near, j)),
             }
         } else {
-            None
+            // "…,” one of the drivers said": a description up to the verb.
+            description(&near, i)
+                .filter(|(e, _)| *e == k)
+                .map(|(_, d)| Who::Someone(Some(d)))
         };
         if who.is_some() {
             return (who, Some(cue));
@@ -1308,7 +1471,12 @@ fn colon_intro(text: &str, top: &Top, qi: usize, lead_end: usize) -> (Option<Who
             _ => (None, None),
         };
     }
-    (clause_subject(clause, clause.len()), None)
+    // Without a speech verb a description is what the text is ("The county
+    // notice, in full:"), not who spoke it.
+    match clause_subject(clause, clause.len()) {
+        Some(Who::Someone(Some(_))) => (None, None),
+        who => (who, None),
+    }
 }
 
 /// A possessive name before the quotation or before a noun of speech:
@@ -1556,7 +1724,11 @@ fn resolve(
                 }
             }
         }
-        Some(Who::Someone) | None => {}
+        Some(Who::Someone(Some(d))) => {
+            a.given = Some(d);
+            a.described = true;
+        }
+        Some(Who::Someone(None)) | None => {}
     }
     a
 }
@@ -1710,6 +1882,7 @@ mod rules {
         ("colon paragraph told reporters", "Jane Roe spoke first.\n\nAda Lim told reporters:\n\n“We are ready.”", "We are ready.", Some("Ada Lim")),
         ("colon paragraph in a statement", "“It was overdue,” Jane Roe said.\n\nAda Lim said in a statement:\n\n“We are ready.”", "We are ready.", Some("Ada Lim")),
         ("colon paragraph without a speaker is not the previous speaker's", "“It was overdue,” Jane Roe said.\n\nThe notice in full:\n\n“Offices close at noon.”", "Offices close at noon.", None),
+        ("a heading line is not part of the name below it", "Education Updated\n\nJane Roe said the schools will open.\n\n“We will fix it,” Roe said.", "We will fix it,", Some("Jane Roe")),
         ("verb after the name is not a descriptor", "“Keep your hands in sight,” Mary Blige sings to Hillary Clinton.", "Keep your hands in sight,", Some("Mary Blige")),
     ];
 
@@ -1739,5 +1912,80 @@ mod tests_support {
             .zip(&marked)
             .map(|(a, m)| (text[m.start..m.end].to_string(), a.name, a.cue))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod descriptions {
+    use super::*;
+
+    /// (quotation, words given for the speaker, described) for `text`.
+    fn given(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let sentences: Vec<Sentence> = crate::segment::plain_sentences(text);
+        let marked = super::super::find::find_marked(text);
+        attribute_all(text, &sentences, &marked)
+            .into_iter()
+            .zip(&marked)
+            .map(|(a, m)| (text[m.start..m.end].to_string(), a.given, a.described))
+            .collect()
+    }
+
+    /// (scenario, text, quotation, description expected)
+    const CASES: &[(&str, &str, &str, &str)] = &[
+        (
+            "said a description after",
+            "“We heard it on the radio,” said a worker at the plant.",
+            "We heard it on the radio,",
+            "a worker at the plant",
+        ),
+        (
+            "description with a relative clause",
+            "“It was decided weeks ago,” a senior official who asked not to be named said.",
+            "It was decided weeks ago,",
+            "a senior official who asked not to be named",
+        ),
+        (
+            "one of a group",
+            "“Nobody told us,” one of the drivers said.",
+            "Nobody told us,",
+            "one of the drivers",
+        ),
+        (
+            "an organisation described",
+            "Ada Lim spoke first.\n\n“We have no comment,” the company said in a statement.",
+            "We have no comment,",
+            "the company",
+        ),
+        (
+            "a plural after the quotation",
+            "Residents were angry. “The noise never stops,” neighbours said.",
+            "The noise never stops,",
+            "neighbours",
+        ),
+        (
+            "the time is not the description",
+            "“The line stopped at noon,” said a union steward on Monday.",
+            "The line stopped at noon,",
+            "a union steward",
+        ),
+    ];
+
+    #[test]
+    fn described_speakers_are_speakers() {
+        for (scenario, text, quote, want) in CASES {
+            let found = given(text);
+            let hit = found
+                .iter()
+                .find(|(q, _, _)| q == quote)
+                .unwrap_or_else(|| panic!("{scenario}: {quote:?} not in {found:?}"));
+            assert_eq!(hit.1.as_deref(), Some(*want), "{scenario}: {found:?}");
+            assert!(hit.2, "{scenario}: not marked as a description");
+        }
+    }
+
+    #[test]
+    fn named_speakers_are_not_descriptions() {
+        let found = given("“We will win,” said Pat Caddell. “It was overdue,” the mayor said.");
+        assert!(found.iter().all(|(_, _, d)| !d), "{found:?}");
     }
 }

@@ -237,6 +237,12 @@ fn decide(
     // GR 26: so does a period followed by a closing quote or bracket, unless
     // it closes an initialism before a name ("Cinnaminson (N.J.) High School").
     if run.exclaims {
+        // A quoted question or exclamation and its speech tag are one
+        // sentence: “Is the bridge safe?” Mayor Elena Ruiz asked (issue 16,
+        // point 4; the segtok report in ../shared/cases/02).
+        if run.end > run.marks_end && speech_tag_follows(&text[next_pos..]) {
+            return None;
+        }
         return Some(after);
     }
     if run.end > run.marks_end {
@@ -246,6 +252,30 @@ fn decide(
     }
     let word = word_before(text, run.start);
     period(text, run, word, &text[sentence_start..run.start], next_word).then_some(after)
+}
+
+/// Whether `rest` opens with a speech tag of capitalised name words and a
+/// speech verb ("Mayor Elena Ruiz asked", "Sen. Roe said"). The verbs are
+/// the quotation stage's, so both stages agree on what attributes speech.
+fn speech_tag_follows(rest: &str) -> bool {
+    let mut names = 0;
+    for word in rest.split_whitespace().take(6) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if names > 0 && bare.chars().all(char::is_lowercase) {
+            return bare != "according" && crate::quotes::speakers::is_cue_word(bare);
+        }
+        let capitalised = bare.chars().next().is_some_and(char::is_uppercase);
+        // A name word, or a short abbreviated title ("Sen.", "Gov.").
+        let abbreviation = word.ends_with('.') && bare.chars().count() <= 4;
+        if !capitalised
+            || word.ends_with(['?', '!', ',', ';', ':'])
+            || (word.ends_with('.') && !abbreviation)
+        {
+            return false;
+        }
+        names += 1;
+    }
+    false
 }
 
 /// Whether a single period after `word` ends the sentence before `next_word`.
@@ -828,6 +858,36 @@ mod tests {
                 "quote followed by lowercase",
                 "She said, 'This is great.' she said.",
                 &["She said, 'This is great.' she said."],
+            ),
+            (
+                "quoted question then its speech tag",
+                "“Can the dam hold?” Engineer Tomas Berg asked on Friday. Nobody knew.",
+                &[
+                    "“Can the dam hold?” Engineer Tomas Berg asked on Friday.",
+                    "Nobody knew.",
+                ],
+            ),
+            (
+                "quoted exclamation then a titled speaker",
+                "\"Stop the count!\" Gov. Ada Lim shouted. The count went on.",
+                &[
+                    "\"Stop the count!\" Gov. Ada Lim shouted.",
+                    "The count went on.",
+                ],
+            ),
+            (
+                "quoted question then a new sentence",
+                "“Can the dam hold?” Engineers doubted it. Nobody knew.",
+                &[
+                    "“Can the dam hold?”",
+                    "Engineers doubted it.",
+                    "Nobody knew.",
+                ],
+            ),
+            (
+                "quoted exclamation then lowercase words",
+                "A guard yelled “Run!” moments before the wall fell.",
+                &["A guard yelled “Run!” moments before the wall fell."],
             ),
             (
                 "unclosed quote before a closed one protects nothing",
