@@ -183,20 +183,7 @@ mod tests {
     const CENTRAL: u32 = 0x0201_4b50;
     const LOCAL: u32 = 0x0403_4b50;
 
-    /// CRC-32 (IEEE), bit by bit: slow, plain, enough to write test archives.
-    fn crc32(data: &[u8]) -> u32 {
-        !data.iter().fold(!0u32, |mut c, &b| {
-            c ^= u32::from(b);
-            for _ in 0..8 {
-                c = if c & 1 != 0 {
-                    0xEDB8_8320 ^ (c >> 1)
-                } else {
-                    c >> 1
-                };
-            }
-            c
-        })
-    }
+    use rawzip::crc32;
 
     /// One stored entry written the ZIP64 way: saturated 32-bit fields, the
     /// real values in extra fields and a ZIP64 end record.

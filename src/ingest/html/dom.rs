@@ -140,6 +140,17 @@ impl Dom {
         out
     }
 
+    /// The last id under `id` (itself when it has no children): ids are in
+    /// document order and a subtree's ids are contiguous, so `id..=last`
+    /// is the whole subtree.
+    pub fn last_descendant(&self, id: usize) -> usize {
+        let mut last = id;
+        while let Some(&child) = self.nodes[last].children.last() {
+            last = child;
+        }
+        last
+    }
+
     /// Ancestors of `id`, nearest first, not counting the root.
     pub fn ancestors(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
         let mut current = id;

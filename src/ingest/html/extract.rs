@@ -306,11 +306,7 @@ fn comment_threads(dom: &Dom) -> Vec<bool> {
             return false;
         }
         // Ids of a subtree are contiguous: a small subtree is a few ids.
-        let mut last = id;
-        while let Some(&child) = dom.nodes[last].children.last() {
-            last = child;
-        }
-        if last - id > 8 {
+        if dom.last_descendant(id) - id > 8 {
             return false;
         }
         let text = dom.text(id);
@@ -375,10 +371,7 @@ fn inline_link_card(dom: &Dom, id: usize) -> bool {
     if dom.name(id) != "span" || !dom.ancestors(id).take(4).any(|a| dom.name(a) == "p") {
         return false;
     }
-    let mut last = id;
-    while let Some(&child) = dom.nodes[last].children.last() {
-        last = child;
-    }
+    let last = dom.last_descendant(id);
     if last - id > 400 {
         return false;
     }

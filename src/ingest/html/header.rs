@@ -237,7 +237,7 @@ fn visible_lines(dom: &Dom) -> Vec<Line> {
                     pending_time = dom.attr(id, "datetime").and_then(date::parse);
                 }
                 if hidden(dom, id, name) {
-                    skip_until = last_descendant(dom, id) + 1;
+                    skip_until = dom.last_descendant(id) + 1;
                 } else if BLOCK.contains(&name.as_str()) || name == "br" {
                     // A new block starts a new line even inside the old one.
                     current_block = usize::MAX;
@@ -311,14 +311,6 @@ fn marked_author(dom: &Dom, id: usize) -> bool {
         }
     }
     marks.contains("author") || marks.contains("byline")
-}
-
-fn last_descendant(dom: &Dom, id: usize) -> usize {
-    let mut last = id;
-    while let Some(&child) = dom.nodes[last].children.last() {
-        last = child;
-    }
-    last
 }
 
 #[cfg(test)]

@@ -468,13 +468,7 @@ fn furniture(dom: &Dom, article: &[usize], dropped: &[bool]) -> Vec<Removed> {
     let n = dom.nodes.len();
     // Ids increase in document order and a subtree's ids are contiguous, so
     // "inside" is a range test against the last id below each taken node.
-    let subtree_end = |id: usize| -> usize {
-        let mut last = id;
-        while let Some(&child) = dom.nodes[last].children.last() {
-            last = child;
-        }
-        last
-    };
+    let subtree_end = |id: usize| dom.last_descendant(id);
     let article_ranges: Vec<(usize, usize)> =
         article.iter().map(|&a| (a, subtree_end(a))).collect();
     let mut removed = Vec::new();
