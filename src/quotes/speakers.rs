@@ -418,6 +418,46 @@ fn trim_glued_words(chunk_list: &mut [NameChunk]) {
     }
 }
 
+/// Where a name cannot run on, as (byte offset, length) in order: blank
+/// lines, and the line break after a heading line (title-case words, no
+/// closing punctuation: "Schools Reopen" above "Jane Roe said"). A line of
+/// wrapped prose has lowercase words, so a name wrapped across lines still
+/// joins (issue 16, point 4).
+fn name_breaks(text: &str) -> Vec<(usize, usize)> {
+    let mut out = paragraph_breaks(text);
+    let mut line_start = 0;
+    for (at, _) in text.match_indices('\n') {
+        let line = text[line_start..at].trim();
+        line_start = at + 1;
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let heading = !words.is_empty()
+            && words.len() <= 12
+            && !line.ends_with(['.', ',', ';', ':', '!', '?', '"', '”', '’', '\''])
+            && words.iter().all(|w| {
+                let first = w.chars().next().unwrap_or(' ');
+                !first.is_lowercase()
+                    || matches!(
+                        *w,
+                        "a" | "an"
+                            | "the"
+                            | "of"
+                            | "in"
+                            | "on"
+                            | "to"
+                            | "for"
+                            | "and"
+                            | "at"
+                            | "by"
+                    )
+            });
+        if heading && !out.iter().any(|&(b, gap)| b <= at && at < b + gap) {
+            out.push((at, 1));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// Blank-line breaks of `text` as (byte offset, length), in order.
 fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -456,7 +496,7 @@ impl People {
         // paragraph still join.
         let mut chunk_list = Vec::new();
         let mut from = 0;
-        for (at, gap) in paragraph_breaks(text) {
+        for (at, gap) in name_breaks(text) {
             chunk_list.extend(names::chunks(&names::tokenize(text, from, at)));
             from = at + gap;
         }
@@ -1707,8 +1747,25 @@ fn resolve(
                     .trim_end_matches("’s")
                     .to_string(),
             );
+            // An outlet's name glued in front of a person the document
+            // names alone ("The Times" above "Leon Vasquez said") is not
+            // the speaker: the person is.
+            let glued_person = |p: &Person| {
+                p.name.len() >= 2
+                    && chunk.name.len() > p.name.len()
+                    && chunk.name.ends_with(&p.name)
+                    && !p.name.iter().any(|w| names::is_org_word(w))
+            };
             match people.person_named(&chunk) {
-                Some(p) if !chunk.is_org() => fill_person(&mut a, p),
+                Some(p) if !chunk.is_org() || glued_person(p) => {
+                    // The words shown for the speaker start at the name.
+                    if glued_person(p) {
+                        let given = a.given.take().unwrap_or_default();
+                        let at = given.rfind(p.name[0].as_str()).unwrap_or(0);
+                        a.given = Some(given[at..].to_string());
+                    }
+                    fill_person(&mut a, p)
+                }
                 _ => {
                     // An outlet or organisation keeps its whole name
                     // ("Syrian Arab News Agency").
@@ -2074,6 +2131,24 @@ mod glued_words {
             "Pia Lund",
         ),
         (
+            "a heading line above, one line break",
+            "Schools Reopen\nJane Roe said “The buildings are ready.”\n\nRoe added “Buses run at eight.”",
+            "Buses run at eight.",
+            "Jane Roe",
+        ),
+        (
+            "a credit line above, one line break",
+            "Getty Images For The Times\nLeon Vasquez said “The port is closed.”",
+            "The port is closed.",
+            "Leon Vasquez",
+        ),
+        (
+            "a name wrapped across lines still joins",
+            "The council heard from Senator Jane\nRoe, who said “The buildings are ready.”",
+            "The buildings are ready.",
+            "Jane Roe",
+        ),
+        (
             "the shorter name confirmed in the same text",
             "Ole Brandt runs the crossing. “The tide turned,” said Crossing Ole Brandt.",
             "The tide turned,",
@@ -2091,6 +2166,16 @@ mod glued_words {
                 .unwrap_or_else(|| panic!("{scenario}: {quote:?} not in {found:?}"));
             assert_eq!(hit.1.as_deref(), Some(*name), "{scenario}: {found:?}");
         }
+    }
+
+    #[test]
+    fn the_words_shown_for_the_speaker_leave_the_glued_words_out() {
+        let text = "The Times\nLeon Vasquez said “The port is closed.”";
+        let sentences = crate::segment::plain_sentences(text);
+        let marked = super::super::find::find_marked(text);
+        let a = super::attribute_all(text, &sentences, &marked);
+        assert_eq!(a[0].name.as_deref(), Some("Leon Vasquez"));
+        assert_eq!(a[0].given.as_deref(), Some("Leon Vasquez"));
     }
 
     #[test]
