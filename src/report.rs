@@ -237,6 +237,11 @@ pub struct QuoteGroupMember {
     pub speaker: Option<String>,
     /// `[start, end]` UTF-16 ranges relative to the quote's `text`.
     pub differing: Vec<[usize; 2]>,
+    /// The quote (`quotes[].id`) this one is a piece of: its outlet quotes
+    /// the remark in pieces where that quote's outlet gives it whole
+    /// (issue 16, point 6). Absent for whole quotations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub piece_of: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -186,3 +186,41 @@ fn random_outlets_hold_together() {
         }
     }
 }
+
+/// Issue 16, point 6: a remark quoted whole in one outlet and in two pieces
+/// in others is one quote group, the pieces marked with the member they
+/// are a piece of.
+#[test]
+fn a_remark_quoted_in_pieces_joins_the_whole() {
+    let r = report(&[
+        "pieces_outlet_a.txt",
+        "pieces_outlet_b.txt",
+        "pieces_outlet_c.txt",
+    ]);
+    let quotes = r["quotes"].as_array().unwrap();
+    let text_of = |m: &Value| {
+        quotes[m["quote"].as_u64().unwrap() as usize]["text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let groups = r["quote_groups"].as_array().unwrap();
+    let g = groups
+        .iter()
+        .find(|g| {
+            g["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| text_of(m).contains("nothing to hide"))
+        })
+        .expect("the remark is grouped");
+    let members = g["members"].as_array().unwrap();
+    assert_eq!(members.len(), 5, "{g}");
+    assert_eq!(g["docs"], serde_json::json!([0, 1, 2]));
+    let whole = members.iter().find(|m| m["doc"] == 0).unwrap();
+    assert!(whole.get("piece_of").is_none_or(Value::is_null), "{whole}");
+    for m in members.iter().filter(|m| m["doc"] != 0) {
+        assert_eq!(m["piece_of"], whole["quote"], "{m}");
+    }
+}

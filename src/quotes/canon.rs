@@ -58,6 +58,28 @@ fn without_titles(name: &str) -> &str {
     }
 }
 
+/// The longest tail of `name` the corpus confirms as a whole name, when
+/// `name` has words glued in front of it ("Apologizes Jane Roe" when some
+/// outlet gives "Jane Roe"); `name` itself otherwise. Issue 16, point 4.
+fn confirmed_tail<'a>(name: &'a str, confirmed: &BTreeSet<String>) -> &'a str {
+    let words: Vec<_> = tokenize(name, 0, name.len())
+        .into_iter()
+        .filter(|t| t.is_word())
+        .collect();
+    for k in 1..words.len().saturating_sub(1) {
+        let tail = &name[words[k].start..];
+        if words[k].is_capitalised() && confirmed.contains(tail) {
+            // Titles just before the name stay with it: they are aliases.
+            let mut from = k;
+            while from > 0 && super::names::is_title(words[from - 1].text) {
+                from -= 1;
+            }
+            return &name[words[from].start..];
+        }
+    }
+    name
+}
+
 /// The initials of a name's capitalised words ("Syrian Arab News Agency":
 /// "SANA"; "Islamic Republic News Agency": "IRNA").
 fn initials(name: &str) -> String {
@@ -120,12 +142,28 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> Canonical {
     let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     // A person's name as compared and shown: titles are aliases.
-    let bare_name = |q: &Quote| -> Option<String> {
+    let untitled = |q: &Quote| -> Option<String> {
         let name = q.speaker.as_deref()?;
         Some(if q.speaker_is_person {
             without_titles(name).to_string()
         } else {
             name.to_string()
+        })
+    };
+    // Names of two words or more the corpus gives as a whole: a longer
+    // run ending in one of them carries glued words in front.
+    let confirmed: BTreeSet<String> = mentions
+        .iter()
+        .filter(|m| m.quote.speaker_is_person)
+        .filter_map(|m| untitled(m.quote))
+        .filter(|n| name_words(n).len() >= 2)
+        .collect();
+    let bare_name = |q: &Quote| -> Option<String> {
+        let name = untitled(q)?;
+        Some(if q.speaker_is_person {
+            without_titles(confirmed_tail(&name, &confirmed)).to_string()
+        } else {
+            name
         })
     };
     // Named speakers, fullest names first so surnames attach to them.
@@ -251,6 +289,12 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> Canonical {
                 .flatten()
                 .filter(|a| !matches!(*a, "he" | "she" | "He" | "She"))
             {
+                // Shown without words glued in front ("Getty Images ...").
+                let alias = if m.quote.speaker_is_person {
+                    confirmed_tail(alias, &confirmed)
+                } else {
+                    alias
+                };
                 ent.aliases.insert(alias.to_string());
             }
         }
@@ -358,6 +402,34 @@ mod tests {
             c.names.into_iter().map(Option::unwrap_or_default).collect(),
             c.speakers,
         )
+    }
+
+    #[test]
+    fn words_glued_before_a_confirmed_name_are_dropped() {
+        // Issue 16, point 4: one outlet glues a headline word or a credit
+        // to the name another outlet gives alone.
+        for glued in [
+            "Apologizes Jane Roe",
+            "Getty Images Jane Roe",
+            "Dakota Jane Roe",
+        ] {
+            let quotes = [
+                (0, quote(glued, glued, None, true)),
+                (1, quote("Jane Roe", "Representative Jane Roe", None, true)),
+                (2, quote("Jane Roe", "Roe", None, true)),
+            ];
+            let (names, speakers) = speakers_of(&quotes);
+            assert_eq!(names, ["Jane Roe"; 3], "{glued}");
+            assert_eq!(speakers.len(), 1, "{glued}");
+            assert!(
+                speakers[0].aliases.iter().all(|a| !a.contains(glued)),
+                "{glued}: {:?}",
+                speakers[0].aliases
+            );
+        }
+        // Unconfirmed, a three-word name stays whole.
+        let quotes = [(0, quote("Mary Ann Roe", "Mary Ann Roe", None, true))];
+        assert_eq!(speakers_of(&quotes).0, ["Mary Ann Roe"]);
     }
 
     #[test]

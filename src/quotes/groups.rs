@@ -59,6 +59,10 @@ pub struct Group {
     pub differing: Vec<Vec<(usize, usize)>>,
     /// Different speakers given the same (or contained) words.
     pub conflicting_speakers: Vec<String>,
+    /// Per member, the member (an index into the input) whose words it is
+    /// a piece of: its outlet quotes the remark in two pieces or more, each
+    /// inside the one another outlet quotes whole (issue 16, point 6).
+    pub piece_of: Vec<Option<usize>>,
 }
 
 const STOP: &[&str] = &[
@@ -196,6 +200,19 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
         stem_of,
         n_stems,
     } = intern(&quotation_words);
+    // A quotation's words without a conjunction that opens it: a remark's
+    // second piece often starts with the writer's "and" ("I have nothing to
+    // hide," she said, "and I kept every receipt"), which the whole lacks.
+    let cores: Vec<&[u32]> = quotation_words
+        .iter()
+        .zip(&folded)
+        .map(|(ws, f)| match ws.first() {
+            Some(w) if f.len() > 1 && matches!(w.folded.as_str(), "and" | "but" | "so" | "or") => {
+                &f[1..]
+            }
+            _ => &f[..],
+        })
+        .collect();
     let mut parent: Vec<usize> = (0..inputs.len()).collect();
     let mut links: Vec<(usize, usize, Link)> = Vec::new();
     // The same words, however common they are, link through one hash
@@ -282,8 +299,8 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
                 if fi == fj {
                     return None; // linked above
                 }
-                let link = if contains_run(fi, fj) && fj.len() >= 3
-                    || contains_run(fj, fi) && fi.len() >= 3
+                let link = if contains_run(fi, cores[j]) && cores[j].len() >= 3
+                    || contains_run(fj, cores[i]) && cores[i].len() >= 3
                 {
                     Link::Contained
                 } else if same_remark(&inputs[i], &inputs[j], &stems[i], &stems[j]) {
@@ -390,8 +407,47 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
             link,
             differing,
             conflicting_speakers: conflicting.into_iter().collect(),
+            piece_of: pieces(members, inputs, &folded, &cores),
         }
     })
+}
+
+/// Per member, the member it is a piece of: the longest member from
+/// another document that holds its words as a run and holds at least one
+/// other run from the member's own document, so the member's outlet
+/// split the remark ("I have nothing to hide," she said. "I kept every
+/// receipt.") where that one quoted it whole. One shorter cut alone is an
+/// outlet quoting less, not a piece.
+fn pieces(
+    members: &[usize],
+    inputs: &[GroupInput],
+    folded: &[Vec<u32>],
+    cores: &[&[u32]],
+) -> Vec<Option<usize>> {
+    let inside = |p: usize, w: usize| {
+        inputs[p].doc != inputs[w].doc
+            && cores[p].len() >= 2
+            && cores[p].len() < folded[w].len()
+            && contains_run(&folded[w], cores[p])
+    };
+    members
+        .iter()
+        .map(|&p| {
+            members
+                .iter()
+                .copied()
+                .filter(|&w| inside(p, w))
+                .filter(|&w| {
+                    members.iter().any(|&o| {
+                        o != p
+                            && inputs[o].doc == inputs[p].doc
+                            && folded[o] != folded[p]
+                            && inside(o, w)
+                    })
+                })
+                .max_by_key(|&w| (folded[w].len(), std::cmp::Reverse(w)))
+        })
+        .collect()
 }
 
 /// Same speaker, aligned sentences, and a content word in common.
@@ -536,6 +592,71 @@ mod tests {
                 "{scenario}"
             );
             assert_eq!(got.first().map(|g| g.link), link, "{scenario}");
+        }
+    }
+
+    #[test]
+    fn pieces_of_a_remark_quoted_whole_elsewhere() {
+        let empty = BTreeSet::new();
+        let s = Some("Lena Ortiz");
+        let whole = "We were never told. Nobody warned the families before the water rose.";
+        // (scenario, quotations, expected piece_of per member of the one group)
+        type Case<'a> = (&'a str, Vec<GroupInput<'a>>, Vec<Option<usize>>);
+        let cases: Vec<Case> = vec![
+            (
+                "two pieces in one outlet",
+                vec![
+                    input(0, whole, s, None, &empty),
+                    input(1, "We were never told,", s, None, &empty),
+                    input(
+                        1,
+                        "Nobody warned the families before the water rose.",
+                        s,
+                        None,
+                        &empty,
+                    ),
+                ],
+                vec![None, Some(0), Some(0)],
+            ),
+            (
+                "pieces in two outlets, the whole in a third",
+                vec![
+                    input(0, "we were never told", s, None, &empty),
+                    input(0, "nobody warned the families", s, None, &empty),
+                    input(1, whole, s, None, &empty),
+                    input(2, "We were never told.", s, None, &empty),
+                    input(2, "before the water rose", s, None, &empty),
+                ],
+                vec![Some(2), Some(2), None, Some(2), Some(2)],
+            ),
+            (
+                "the second piece opens with the writer's conjunction",
+                vec![
+                    input(0, "We were never told,", s, None, &empty),
+                    input(
+                        0,
+                        "and nobody warned the families before the water rose",
+                        s,
+                        None,
+                        &empty,
+                    ),
+                    input(1, whole, s, None, &empty),
+                ],
+                vec![Some(2), Some(2), None],
+            ),
+            (
+                "one shorter cut is quoting less, not a piece",
+                vec![
+                    input(0, whole, s, None, &empty),
+                    input(1, "Nobody warned the families", s, None, &empty),
+                ],
+                vec![None, None],
+            ),
+        ];
+        for (scenario, inputs, want) in cases {
+            let groups = group(&inputs);
+            assert_eq!(groups.len(), 1, "{scenario}: {groups:?}");
+            assert_eq!(groups[0].piece_of, want, "{scenario}");
         }
     }
 

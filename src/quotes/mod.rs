@@ -172,6 +172,10 @@ pub fn cross_outlet(
         let subset: Vec<groups::GroupInput> = picked.iter().map(|&i| inputs[i]).collect();
         for mut g in groups::group(&subset) {
             g.members.iter_mut().for_each(|m| *m = picked[*m]);
+            g.piece_of
+                .iter_mut()
+                .flatten()
+                .for_each(|m| *m = picked[*m]);
             found_groups.push(g);
             group_story.push(s);
         }
@@ -186,7 +190,8 @@ pub fn cross_outlet(
             .members
             .iter()
             .zip(&g.differing)
-            .map(|(&m, spans)| {
+            .zip(&g.piece_of)
+            .map(|((&m, spans), whole)| {
                 let index = Utf16Index::new(&quotes[m].text);
                 QuoteGroupMember {
                     quote: quotes[m].id,
@@ -196,6 +201,7 @@ pub fn cross_outlet(
                         .iter()
                         .map(|&(s, e)| [index.to_utf16(s), index.to_utf16(e)])
                         .collect(),
+                    piece_of: whole.map(|w| quotes[w].id),
                 }
             })
             .collect();

@@ -626,7 +626,27 @@ pub fn country_of(word: &str) -> Option<&'static str> {
 
 pub fn is_title(word: &str) -> bool {
     let w = word.to_lowercase();
-    TITLES.contains(&w.trim_end_matches('.'))
+    let w = w.trim_end_matches('.');
+    TITLES.contains(&w) || is_job_noun(w)
+}
+
+/// A job named by a compound common noun no title list can hold
+/// ("Harbourmaster", "Postmaster", "Groundskeeper", "Chairperson"): the
+/// word is a title in front of a name, never part of it (issue 16, point 4).
+fn is_job_noun(lower: &str) -> bool {
+    ["master", "keeper", "person"]
+        .iter()
+        .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
+/// Words of a photo or picture credit ("Getty Images", "AFP Photo"): a name
+/// never runs on past one, so "Getty Images Jane Roe" is two chunks
+/// (issue 16, point 4).
+pub fn is_credit_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "images" | "photo" | "photos" | "photograph" | "photography" | "pictures" | "courtesy"
+    )
 }
 
 pub fn is_role_word(word: &str) -> bool {
@@ -776,8 +796,21 @@ fn chunk_of(toks: &[Tok], from: usize, to: usize) -> Option<NameChunk> {
     if name.is_empty() {
         return None;
     }
+    // Capitalised words glued in front of the titles (a headline word:
+    // "Apologizes Representative Jane Roe") are neither the name nor its
+    // title: the chunk, and so the alias shown, starts at the titles. A
+    // country before them stays ("Iranian President ...").
+    let keep_from = words[..split]
+        .iter()
+        .rposition(|w| !(is_title_word(w) || w.is_possessive() && country_of(w.text).is_some()))
+        .map_or(0, |p| p + 1);
+    let start = if split > 0 && keep_from < split {
+        words[keep_from].start
+    } else {
+        toks[from].start
+    };
     Some(NameChunk {
-        start: toks[from].start,
+        start,
         end: toks[to - 1].end,
         name,
         roles,
@@ -793,7 +826,11 @@ pub fn chunk_ending_at(toks: &[Tok], end_incl: usize) -> Option<(usize, NameChun
         return None;
     }
     let mut from = end_incl;
-    while from > 0 && name_part(toks, from - 1) && !toks[from - 1].is_possessive() {
+    while from > 0
+        && name_part(toks, from - 1)
+        && !toks[from - 1].is_possessive()
+        && !is_credit_word(toks[from - 1].text)
+    {
         from -= 1;
     }
     // Take a possessive country before the titles ("Iran's Supreme Leader").
@@ -809,7 +846,11 @@ pub fn chunk_starting_at(toks: &[Tok], start: usize) -> Option<(usize, NameChunk
         return None;
     }
     let mut to = start + 1;
-    while to < toks.len() && name_part(toks, to) && !toks[to - 1].is_possessive() {
+    while to < toks.len()
+        && name_part(toks, to)
+        && !toks[to - 1].is_possessive()
+        && !is_credit_word(toks[to - 1].text)
+    {
         to += 1;
     }
     // "Iran's Supreme Leader Ayatollah Ali Khamenei": a possessive country
@@ -966,6 +1007,52 @@ mod tests {
             assert_eq!(c.roles, *roles, "{scenario}");
             assert_eq!(c.country, *country, "{scenario}");
         }
+    }
+
+    #[test]
+    fn glued_words_stay_out_of_the_chunk() {
+        // (scenario, text, chunk text, name): issue 16, point 4.
+        for (scenario, text, given, name) in [
+            (
+                "headline word before a title",
+                "Apologizes Representative Jane Roe",
+                "Representative Jane Roe",
+                "Jane Roe",
+            ),
+            (
+                "place before a title",
+                "South Dakota Governor Jane Roe",
+                "Governor Jane Roe",
+                "Jane Roe",
+            ),
+            (
+                "job noun",
+                "Postmaster Ken Ito",
+                "Postmaster Ken Ito",
+                "Ken Ito",
+            ),
+            (
+                "photo credit",
+                "Reuters Pictures Ken Ito",
+                "Ken Ito",
+                "Ken Ito",
+            ),
+            (
+                "image credit",
+                "Getty Images Jane Roe",
+                "Jane Roe",
+                "Jane Roe",
+            ),
+        ] {
+            let toks = tokenize(text, 0, text.len());
+            let c = chunk_ending_at(&toks, toks.len() - 1).expect(scenario).1;
+            assert_eq!(&text[c.start..c.end], given, "{scenario}");
+            assert_eq!(c.display(), name, "{scenario}");
+        }
+        // A credit ends a chunk; it does not split the outlet's own name.
+        let text = "Getty Images";
+        let toks = tokenize(text, 0, text.len());
+        assert_eq!(chunks(&toks)[0].display(), "Getty Images");
     }
 
     #[test]

@@ -396,6 +396,68 @@ impl Person {
     }
 }
 
+/// A capitalised word glued in front of a name of three words or more
+/// ("Harbourmaster Leon Vasquez", "Apologizes Jane Roe") is not part of it
+/// when the document confirms the shorter name: it names "Leon Vasquez"
+/// alone elsewhere. Issue 16, point 4. (A word the text also uses in
+/// lowercase is no evidence: "the valley" beside "Valley Growers
+/// Cooperative".)
+fn trim_glued_words(chunk_list: &mut [NameChunk]) {
+    let confirmed: std::collections::HashSet<String> = chunk_list
+        .iter()
+        .filter(|c| c.name.len() >= 2)
+        .map(|c| c.name.join(" "))
+        .collect();
+    for c in chunk_list.iter_mut().filter(|c| !c.is_org()) {
+        while c.name.len() >= 3
+            && c.name[1].chars().next().is_some_and(char::is_uppercase)
+            && confirmed.contains(&c.name[1..].join(" "))
+        {
+            c.name.remove(0);
+        }
+    }
+}
+
+/// Where a name cannot run on, as (byte offset, length) in order: blank
+/// lines, and the line break after a heading line (title-case words, no
+/// closing punctuation: "Schools Reopen" above "Jane Roe said"). A line of
+/// wrapped prose has lowercase words, so a name wrapped across lines still
+/// joins (issue 16, point 4).
+fn name_breaks(text: &str) -> Vec<(usize, usize)> {
+    let mut out = paragraph_breaks(text);
+    let mut line_start = 0;
+    for (at, _) in text.match_indices('\n') {
+        let line = text[line_start..at].trim();
+        line_start = at + 1;
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let heading = !words.is_empty()
+            && words.len() <= 12
+            && !line.ends_with(['.', ',', ';', ':', '!', '?', '"', '”', '’', '\''])
+            && words.iter().all(|w| {
+                let first = w.chars().next().unwrap_or(' ');
+                !first.is_lowercase()
+                    || matches!(
+                        *w,
+                        "a" | "an"
+                            | "the"
+                            | "of"
+                            | "in"
+                            | "on"
+                            | "to"
+                            | "for"
+                            | "and"
+                            | "at"
+                            | "by"
+                    )
+            });
+        if heading && !out.iter().any(|&(b, gap)| b <= at && at < b + gap) {
+            out.push((at, 1));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// Blank-line breaks of `text` as (byte offset, length), in order.
 fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -434,11 +496,12 @@ impl People {
         // paragraph still join.
         let mut chunk_list = Vec::new();
         let mut from = 0;
-        for (at, gap) in paragraph_breaks(text) {
+        for (at, gap) in name_breaks(text) {
             chunk_list.extend(names::chunks(&names::tokenize(text, from, at)));
             from = at + gap;
         }
         chunk_list.extend(names::chunks(&names::tokenize(text, from, text.len())));
+        trim_glued_words(&mut chunk_list);
         // Appositives give roles: "Khamenei, Iran's supreme leader, said".
         let mut appositive: Vec<Option<(Option<&'static str>, String)>> =
             vec![None; chunk_list.len()];
@@ -537,7 +600,12 @@ impl People {
             .iter()
             .map(|&i| &self.people[i])
             .filter(|p| {
-                first.is_none() || first_key(&p.name).is_none() || first_key(&p.name) == first
+                first.is_none()
+                    || first_key(&p.name).is_none()
+                    || first_key(&p.name) == first
+                    // A longer run ending in the person's full name: words
+                    // glued in front ("Harbourmaster Leon Vasquez").
+                    || p.name.len() >= 2 && chunk.name.ends_with(&p.name)
             })
             .max_by_key(|p| (p.name.len(), p.mentions))
     }
@@ -1679,8 +1747,25 @@ fn resolve(
                     .trim_end_matches("’s")
                     .to_string(),
             );
+            // An outlet's name glued in front of a person the document
+            // names alone ("The Times" above "Leon Vasquez said") is not
+            // the speaker: the person is.
+            let glued_person = |p: &Person| {
+                p.name.len() >= 2
+                    && chunk.name.len() > p.name.len()
+                    && chunk.name.ends_with(&p.name)
+                    && !p.name.iter().any(|w| names::is_org_word(w))
+            };
             match people.person_named(&chunk) {
-                Some(p) if !chunk.is_org() => fill_person(&mut a, p),
+                Some(p) if !chunk.is_org() || glued_person(p) => {
+                    // The words shown for the speaker start at the name.
+                    if glued_person(p) {
+                        let given = a.given.take().unwrap_or_default();
+                        let at = given.rfind(p.name[0].as_str()).unwrap_or(0);
+                        a.given = Some(given[at..].to_string());
+                    }
+                    fill_person(&mut a, p)
+                }
                 _ => {
                     // An outlet or organisation keeps its whole name
                     // ("Syrian Arab News Agency").
@@ -1987,5 +2072,127 @@ mod descriptions {
     fn named_speakers_are_not_descriptions() {
         let found = given("“We will win,” said Pat Caddell. “It was overdue,” the mayor said.");
         assert!(found.iter().all(|(_, _, d)| !d), "{found:?}");
+    }
+}
+
+#[cfg(test)]
+mod glued_words {
+    //! Words that are not the speaker glued to the name (issue 16, point 4).
+    use super::tests_support::speakers;
+
+    /// (scenario, text, quotation, speaker expected)
+    const CASES: &[(&str, &str, &str, &str)] = &[
+        (
+            "headline verb before the title",
+            "Resigns Senator Ada Okafor said “It was time to go.”",
+            "It was time to go.",
+            "Ada Okafor",
+        ),
+        (
+            "headline words before the title, tag after",
+            "“We fixed it,” said Backs Down Mayor Tom Berg.",
+            "We fixed it,",
+            "Tom Berg",
+        ),
+        (
+            "photo credit before the name",
+            "Getty Images Ada Okafor said “It was time to go.”",
+            "It was time to go.",
+            "Ada Okafor",
+        ),
+        (
+            "credit on the line above",
+            "Photo: AFP Photo\nTom Berg told reporters “We fixed it.”",
+            "We fixed it.",
+            "Tom Berg",
+        ),
+        (
+            "courtesy credit",
+            "Courtesy Tom Berg said “We fixed it.”",
+            "We fixed it.",
+            "Tom Berg",
+        ),
+        (
+            "place before a title",
+            "“The roads are open,” said North Carolina Governor Ada Okafor.",
+            "The roads are open,",
+            "Ada Okafor",
+        ),
+        (
+            "job noun not in the title list",
+            "“The port is closed,” said Harbourmaster Leon Vasquez.",
+            "The port is closed,",
+            "Leon Vasquez",
+        ),
+        (
+            "another compound job noun",
+            "Groundskeeper Pia Lund said “The pitch is flooded.”",
+            "The pitch is flooded.",
+            "Pia Lund",
+        ),
+        (
+            "a heading line above, one line break",
+            "Schools Reopen\nJane Roe said “The buildings are ready.”\n\nRoe added “Buses run at eight.”",
+            "Buses run at eight.",
+            "Jane Roe",
+        ),
+        (
+            "a credit line above, one line break",
+            "Getty Images For The Times\nLeon Vasquez said “The port is closed.”",
+            "The port is closed.",
+            "Leon Vasquez",
+        ),
+        (
+            "a name wrapped across lines still joins",
+            "The council heard from Senator Jane\nRoe, who said “The buildings are ready.”",
+            "The buildings are ready.",
+            "Jane Roe",
+        ),
+        (
+            "the shorter name confirmed in the same text",
+            "Ole Brandt runs the crossing. “The tide turned,” said Crossing Ole Brandt.",
+            "The tide turned,",
+            "Ole Brandt",
+        ),
+    ];
+
+    #[test]
+    fn glued_words_are_not_the_name() {
+        for (scenario, text, quote, name) in CASES {
+            let found = speakers(text);
+            let hit = found
+                .iter()
+                .find(|(q, _, _)| q == quote)
+                .unwrap_or_else(|| panic!("{scenario}: {quote:?} not in {found:?}"));
+            assert_eq!(hit.1.as_deref(), Some(*name), "{scenario}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn the_words_shown_for_the_speaker_leave_the_glued_words_out() {
+        let text = "The Times\nLeon Vasquez said “The port is closed.”";
+        let sentences = crate::segment::plain_sentences(text);
+        let marked = super::super::find::find_marked(text);
+        let a = super::attribute_all(text, &sentences, &marked);
+        assert_eq!(a[0].name.as_deref(), Some("Leon Vasquez"));
+        assert_eq!(a[0].given.as_deref(), Some("Leon Vasquez"));
+    }
+
+    #[test]
+    fn unconfirmed_long_names_stay_whole() {
+        for (text, name) in [
+            ("“It is a good day,” said Bill de Blasio.", "Bill de Blasio"),
+            (
+                "“It is a good day,” said Mary Ann Keller.",
+                "Mary Ann Keller",
+            ),
+            (
+                "The bill passed. “It is late,” said Bill Ray Owens.",
+                "Bill Ray Owens",
+            ),
+        ] {
+            let found = speakers(text);
+            assert_eq!(found[0].1.as_deref(), Some(name), "{found:?}");
+        }
     }
 }

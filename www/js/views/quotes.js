@@ -20,8 +20,11 @@ function buildGroups(model) {
     // members [{quote, differing}] carry the core's own word differences (UTF-16, relative to the quote's text).
     const spansOf = (m) => (Array.isArray(m?.differing) ? m.differing : Array.isArray(m?.differs) ? m.differs : null);
     const differs = new Map((Array.isArray(g.members) ? g.members : []).filter((m) => spansOf(m)).map((m) => [m.quote, spansOf(m)]));
+    // piece_of: the member quotes the remark in pieces where another outlet gives it whole (issue 16, point 6).
+    const pieceOf = new Map((Array.isArray(g.members) ? g.members : []).filter((m) => Number.isInteger(m?.piece_of)).map((m) => [m.quote, m.piece_of]));
     const quotes = (g.quotes || []).map((id) => quoteById.get(id)).filter(Boolean)
-      .map((q) => (differs.has(q.id) && !Array.isArray(q.differs) ? { ...q, differs: differs.get(q.id) } : q));
+      .map((q) => (differs.has(q.id) && !Array.isArray(q.differs) ? { ...q, differs: differs.get(q.id) } : q))
+      .map((q) => (pieceOf.has(q.id) ? { ...q, piece_of: pieceOf.get(q.id) } : q));
     if (quotes.length === 0) continue;
     for (const q of quotes) grouped.add(q.id);
     groups.push({ id: `g${g.id}`, source: g, quotes });
@@ -84,6 +87,7 @@ export function renderQuotes(panel, model, ctx) {
     const speakerNote = group.conflict && q.speaker ? el('span', { class: 'quote-speaker' }, `given to ${q.speaker}`) : null;
     // How the outlet itself names the speaker ("he", "the Iranian leader"), when that differs from the canonical name.
     const given = q.speaker_given && q.speaker_given !== q.speaker ? el('span', { class: 'cue' }, `as “${q.speaker_given}”`) : null;
+    const piece = Number.isInteger(q.piece_of) ? el('span', { class: 'kind-badge', title: 'This outlet quotes the remark in pieces; another outlet quotes it whole' }, 'one piece of the remark') : null;
     const unclosed = q.closed === false ? el('span', { class: 'kind-badge', title: 'The closing quotation mark is missing; the paragraph end closed it' }, 'no closing mark') : null;
     return el('li', { class: `quote-item kind-${q.kind}`, style: { '--outlet': outletColor(q.doc) } },
       el('div', { class: 'wording-head' }, outletChip(model.outlet(q.doc), q.doc),
@@ -91,6 +95,7 @@ export function renderQuotes(panel, model, ctx) {
         speakerNote,
         q.cue ? el('span', { class: 'cue' }, q.cue) : null,
         given,
+        piece,
         unclosed,
         el('a', { class: 'read-link', href: `#read/${q.doc}/${q.sentence}` }, 'In context →'),
         ctx.correct ? speakerButton(q) : null),
