@@ -166,6 +166,21 @@ fn bylines_keep_names_that_contain_by_and_leave_sidebars_out() {
     }
 }
 
+/// An "author" in the metadata that is only the site's own name gives way
+/// to the byline the page shows.
+#[test]
+fn a_site_name_as_author_gives_way_to_the_visible_byline() {
+    let doc = page(
+        "<html><head><title>Council approves new bus lanes</title>\
+         <meta name='author' content='citypaper'>\
+         <link rel='canonical' href='https://www.citypaper.example/news/bus-lanes'></head><body>\
+         <h1>Council approves new bus lanes</h1><div><span class='story-author'>Dana Okafor</span></div>\
+         <div class='content'><p>The city council on Tuesday approved bus lanes on four main roads.</p></div>\
+         </body></html>",
+    );
+    assert_eq!(doc.byline.as_deref(), Some("Dana Okafor"));
+}
+
 /// The shared cases as their `case.json` states them, when present.
 #[test]
 fn the_shared_cases_for_pages_hold() {

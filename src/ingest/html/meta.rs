@@ -172,19 +172,17 @@ pub fn read(dom: &Dom) -> Meta {
 
     // An "author" that is the site itself ("appleinsider") names no one:
     // the byline the page shows is then the better source.
-    let names_site = |a: &String| {
-        let letters: String = a
-            .chars()
+    let letters = |s: &str| -> String {
+        s.chars()
             .filter(char::is_ascii_alphanumeric)
             .collect::<String>()
-            .to_ascii_lowercase();
+            .to_ascii_lowercase()
+    };
+    let names_site = |a: &String| {
+        let author = letters(a);
         let same = |name: &str| {
-            let n: String = name
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
-                .to_ascii_lowercase();
-            !n.is_empty() && (n == letters || n.trim_start_matches("the") == letters)
+            let n = letters(name);
+            !n.is_empty() && (n == author || n.trim_start_matches("the") == author)
         };
         host.as_deref().is_some_and(same) || outlet.as_deref().is_some_and(same)
     };
