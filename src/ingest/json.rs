@@ -5,7 +5,7 @@
 use super::{decode, html, meta, text, Document, Format, IngestError};
 use serde_json::Value;
 
-const TEXT_FIELDS: &[&str] = &[
+pub(super) const TEXT_FIELDS: &[&str] = &[
     "text",
     "body",
     "content",
@@ -132,7 +132,7 @@ fn field(record: &serde_json::Map<String, Value>, names: &[&str]) -> Option<Stri
     })
 }
 
-fn record(name: &str, value: &Value) -> Result<Document, IngestError> {
+pub(super) fn record(name: &str, value: &Value) -> Result<Document, IngestError> {
     let Value::Object(map) = value else {
         return Err(IngestError::new(
             name,

@@ -11,6 +11,7 @@ pub mod html;
 pub mod json;
 pub mod meta;
 pub mod mhtml;
+pub mod table;
 pub mod text;
 pub mod zip;
 
@@ -26,6 +27,10 @@ pub enum Format {
     Mhtml,
     Json,
     Jsonl,
+    /// Comma-separated values with a header row, one article a row.
+    Csv,
+    /// Tab-separated values with a header row, one article a row.
+    Tsv,
 }
 
 /// What a paragraph of the clean text is.
@@ -193,13 +198,15 @@ fn ingest_into(
         "md" | "markdown" => Some(Format::Markdown),
         "json" => Some(Format::Json),
         "jsonl" | "ndjson" => Some(Format::Jsonl),
+        "csv" => Some(Format::Csv),
+        "tsv" | "tab" => Some(Format::Tsv),
         "txt" | "text" | "" => Some(Format::Text),
         _ => match sniff(bytes) {
             Sniffed::Zip => None,
             Sniffed::Format(format) => Some(format),
             Sniffed::Binary => {
                 out.push(fail(format!(
-                    "'.{ext}' is not a format Parallax reads (text, Markdown, HTML, MHTML, JSON, ZIP)"
+                    "'.{ext}' is not a format Parallax reads (text, Markdown, HTML, MHTML, JSON, CSV, TSV, ZIP)"
                 )));
                 return;
             }
@@ -220,6 +227,8 @@ fn ingest_into(
         Some(format @ (Format::Json | Format::Jsonl)) => {
             out.extend(json::ingest_json(file, bytes, format))
         }
+        Some(Format::Csv) => out.extend(table::ingest_table(file, bytes, b',')),
+        Some(Format::Tsv) => out.extend(table::ingest_table(file, bytes, b'\t')),
         Some(format) => out.push(ingest_one(file, bytes, format)),
     }
 }

@@ -141,3 +141,32 @@ test('the same bytes under two names load once, and the message names both', asy
     await close();
   }
 });
+
+test('a CSV export of several articles becomes one source a row, outlets from its column; a table without text is refused by name', async () => {
+  const { page, consoleErrors, close } = await openPage();
+  try {
+    const row = (title, outlet, n) =>
+      `"${title}",${outlet},2024-03-0${n},"${article(outlet, n).toString().split('\n\n').slice(1).join('\n\n').replace(/"/g, '""')}"`;
+    const csv = Buffer.from(
+      'Title,Media Name,Publish Date,Full Text\n' +
+        [row('Harlow bridge shut', 'Harlow Herald', 1), row('Bridge closed for repairs', 'County Post', 2), row('Cracks close bridge', 'Valley Echo', 3)].join('\n') +
+        '\n',
+    );
+    const ids = Buffer.from('stories_id,title,url\n1,Harlow bridge shut,https://herald.example/1\n');
+    await dropFiles(page, '#drop-zone', [
+      { name: 'export.csv', bytes: csv },
+      { name: 'ids-only.csv', bytes: ids },
+    ]);
+    await waitForSources(page, 3);
+    assert.deepEqual(await sourceFiles(page), ['export.csv#row1', 'export.csv#row2', 'export.csv#row3']);
+    const cards = await page.locator('#source-list').innerText();
+    for (const outlet of ['Harlow Herald', 'County Post', 'Valley Echo']) assert.match(cards, new RegExp(outlet, 'i'));
+    const errors = await page.locator('#error-list li').allInnerTexts();
+    assert.equal(errors.length, 1, errors.join(' | '));
+    assert.match(errors[0], /^ids-only\.csv: the table has no text column .*its columns: stories_id, title, url/);
+    await screenshot(page, 'adding-csv-export');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
