@@ -1117,6 +1117,18 @@ fn speaker_for_cue(toks: &[Tok], k: usize) -> Option<Who> {
                 who => who,
             };
         }
+        if toks[j].lower() == "who" {
+            // "… even from President Trump, who said": the relative
+            // pronoun's antecedent is the name just before it.
+            let before = j
+                .checked_sub(1)
+                .map(|m| if toks[m].text == "," { m.checked_sub(1) } else { Some(m) });
+            if let Some(who @ (Who::Name(_) | Who::Role { .. })) =
+                before.flatten().and_then(|m| who_ending_at(toks, m))
+            {
+                return Some(who);
+            }
+        }
         if matches!(toks[j].lower().as_str(), "and" | "but" | "who" | "which") || !toks[j].is_word()
         {
             return clause_subject(toks, j);
@@ -2081,6 +2093,7 @@ mod rules {
         ("subject who neither judges nor labels", "Councillor Bea Amsel walked to the pier with “the usual crowd” behind her.", "the usual crowd", None),
         ("pronoun after an inverted attribution", "Mayor Jane Roe opened the session.\n\nBridges rarely decide elections, noted Tribune analyst Omar Bell.\n\n“Voters look at rents first,” he wrote.", "Voters look at rents first,", Some("Omar Bell")),
         ("words after an inverted cue that are the content", "Mayor Jane Roe opened the session.\n\nThe council met, said the talks in Geneva failed.\n\n“We will wait,” she said.", "We will wait,", Some("Jane Roe")),
+        ("relative pronoun after a name", "The closure drew anger online—even from Mayor Jane Roe, who said “the river deserves better” on Friday.", "the river deserves better", Some("Jane Roe")),
         ("dash signature", "“He is not fit to lead.” ― Sonya Herridge\n“Next one.” ― Pamela Padilla", "He is not fit to lead.", Some("Sonya Herridge")),
         ("possessive noun of speech", "Politifact seized on Donald Trump’s claim that there were “thousands of shootings” in Chicago.", "thousands of shootings", Some("Donald Trump")),
         ("said X with a colon", "Critics disagree. Said Ryan Ellis: “I don’t get the sense she cares.”", "I don’t get the sense she cares.", Some("Ryan Ellis")),
