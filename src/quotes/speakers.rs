@@ -1120,9 +1120,13 @@ fn speaker_for_cue(toks: &[Tok], k: usize) -> Option<Who> {
         if toks[j].lower() == "who" {
             // "… even from President Trump, who said": the relative
             // pronoun's antecedent is the name just before it.
-            let before = j
-                .checked_sub(1)
-                .map(|m| if toks[m].text == "," { m.checked_sub(1) } else { Some(m) });
+            let before = j.checked_sub(1).map(|m| {
+                if toks[m].text == "," {
+                    m.checked_sub(1)
+                } else {
+                    Some(m)
+                }
+            });
             if let Some(who @ (Who::Name(_) | Who::Role { .. })) =
                 before.flatten().and_then(|m| who_ending_at(toks, m))
             {
@@ -1951,7 +1955,7 @@ fn resolve(
                 });
                 if let Some(found) = same
                     .cloned()
-                    .or_else(|| recent_person(text, sentences, people, top, q))
+                    .or_else(|| recent_person(text, sentences, people, top, q, p == "she"))
                 {
                     a.given = Some(p);
                     fill_person(&mut a, &found);
@@ -1992,7 +1996,11 @@ fn recent_person(
     people: &People,
     top: &Top,
     q: &Marked,
+    she: bool,
 ) -> Option<Person> {
+    // A person the text marks as the other gender is not who "he" or
+    // "she" stands for ("Mr. Stone" for "she said").
+    let agrees = |p: &Person| gender_in_text(text, p).is_none_or(|female| female == she);
     let here = sentence_at(sentences, q.open)?;
     for s in (here.saturating_sub(8)..here).rev() {
         let sent = &sentences[s];
@@ -2013,7 +2021,9 @@ fn recent_person(
             .rev()
             .find(|&k| is_cue(&toks[k]))
             .and_then(|k| as_person(speaker_for_cue(&toks, k), true));
-        let found = speaker.or_else(|| as_person(clause_subject(&toks, toks.len()), false));
+        let found = speaker
+            .filter(&agrees)
+            .or_else(|| as_person(clause_subject(&toks, toks.len()), false).filter(&agrees));
         if found.is_some() {
             return found;
         }
@@ -2033,7 +2043,54 @@ fn recent_person(
         .iter()
         .rev()
         .filter(|c| !c.is_org())
-        .find_map(|c| people.person_named(c).cloned())
+        .find_map(|c| people.person_named(c).filter(|p| agrees(p)).cloned())
+}
+
+/// Whether the text marks `person` as a woman (`Some(true)`) or a man
+/// (`Some(false)`): an honorific before the name ("Mr. Stone", "Ms. Ada
+/// Lim", "Mrs.", "Miss"). Honorifics on both sides, or none, give `None`:
+/// nothing is guessed from the name itself, and pronouns near a mention
+/// were tried and misled (PolNeAR dev speaker accuracy 0.879 to 0.874).
+fn gender_in_text(text: &str, person: &Person) -> Option<bool> {
+    let surname = person.name.last()?;
+    if surname.len() < 2 {
+        return None;
+    }
+    let (mut male, mut female) = (0usize, 0usize);
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = text[from..].find(surname.as_str()).map(|p| from + p) {
+        from = p + surname.len();
+        let whole = bytes
+            .get(p.wrapping_sub(1))
+            .is_none_or(|b| !b.is_ascii_alphanumeric())
+            && bytes.get(from).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if !whole {
+            continue;
+        }
+        // The honorific stands before the surname or before the whole
+        // name ("Mr. Bell", "Mr. Omar Bell").
+        let honorific = text[..p]
+            .rsplit(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .take(person.name.len())
+            .map(|w| w.trim_end_matches('.'))
+            .take_while(|w| {
+                matches!(*w, "Mr" | "Mrs" | "Ms" | "Miss") || person.name.iter().any(|n| n == w)
+            })
+            .find(|w| matches!(*w, "Mr" | "Mrs" | "Ms" | "Miss"));
+        match honorific {
+            Some("Mr") => male += 1,
+            Some(_) => female += 1,
+            None => {}
+        }
+    }
+    match (male, female) {
+        (0, 0) => None,
+        (m, 0) if m > 0 => Some(false),
+        (0, f) if f > 0 => Some(true),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -2094,6 +2151,7 @@ mod rules {
         ("pronoun after an inverted attribution", "Mayor Jane Roe opened the session.\n\nBridges rarely decide elections, noted Tribune analyst Omar Bell.\n\n“Voters look at rents first,” he wrote.", "Voters look at rents first,", Some("Omar Bell")),
         ("words after an inverted cue that are the content", "Mayor Jane Roe opened the session.\n\nThe council met, said the talks in Geneva failed.\n\n“We will wait,” she said.", "We will wait,", Some("Jane Roe")),
         ("relative pronoun after a name", "The closure drew anger online—even from Mayor Jane Roe, who said “the river deserves better” on Friday.", "the river deserves better", Some("Jane Roe")),
+        ("she is not the man named last", "Councillor Ada Lim and her aides met the press.\n\nThe vote was close, said Mr. Omar Bell, who leads the opposition.\n\n“We will try again,” she said.", "We will try again,", Some("Ada Lim")),
         ("dash signature", "“He is not fit to lead.” ― Sonya Herridge\n“Next one.” ― Pamela Padilla", "He is not fit to lead.", Some("Sonya Herridge")),
         ("possessive noun of speech", "Politifact seized on Donald Trump’s claim that there were “thousands of shootings” in Chicago.", "thousands of shootings", Some("Donald Trump")),
         ("said X with a colon", "Critics disagree. Said Ryan Ellis: “I don’t get the sense she cares.”", "I don’t get the sense she cares.", Some("Ryan Ellis")),
