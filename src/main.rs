@@ -410,12 +410,16 @@ pub fn claims_csv(report: &Report) -> String {
             ),
         ];
         for d in &report.documents {
-            let wording: Vec<&str> = c
-                .sentences
+            // Each sentence between the quotation marks its wording needs
+            // to read whole (set on the first and last of a run).
+            let wording: Vec<String> = c
+                .wordings
                 .iter()
-                .map(|&s| &report.sentences[s])
-                .filter(|s| s.doc == d.id)
-                .map(|s| s.text.as_str())
+                .filter(|w| w.doc == d.id)
+                .filter_map(|w| {
+                    let s = report.sentences.get(w.sentence)?;
+                    Some(format!("{}{}{}", w.before, s.text, w.after))
+                })
                 .collect();
             row.push(csv_field(&wording.join(" ")));
         }

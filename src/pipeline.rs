@@ -649,6 +649,15 @@ pub fn analyze_documents(
         }
     }
     let claim_of: Vec<Option<usize>> = claims_of.iter().map(|c| c.first().copied()).collect();
+    let mut shown = whole_marks(
+        &mut claims,
+        &claim_of,
+        &documents,
+        &analyses,
+        align_ids,
+        &unit_last,
+    )
+    .into_iter();
     let found_quotes: Vec<quotes::Found> = quote_of
         .iter()
         .zip(&quotes_out)
@@ -671,6 +680,7 @@ pub fn analyze_documents(
         for (s, sent) in a.sentences.iter().enumerate() {
             let id = sentence_base[d] + s;
             let claim = claim_of[id];
+            let (unit, before, after) = shown.next().unwrap_or((id, String::new(), String::new()));
             if sent.kind == SentenceKind::Claim {
                 match claim {
                     Some(_) => shared += 1,
@@ -686,6 +696,9 @@ pub fn analyze_documents(
                 kind: sent.kind,
                 claim,
                 claims: std::mem::take(&mut claims_of[id]),
+                unit,
+                before,
+                after,
             });
         }
         let (outlet, outlet_source) = match (fixes.outlet_of(&doc.file), doc.outlet) {
@@ -768,6 +781,108 @@ pub fn analyze_documents(
     }
 }
 
+/// Per Report sentence: the id of its unit's first sentence and the
+/// quotation marks to show before and after it, which make whole each run
+/// of a unit's sentences with the same claim (or none: an unshared row) and
+/// kind (claim or not), to go on `SentenceOut`. Sets too the marks around each claim's run of
+/// consecutive wordings of one document (on `WordingOut`) and its label's:
+/// a piece of a long quotation never shows an unpaired mark, and its
+/// middle sentences still show as quoted (issue #14, point 5).
+/// `align_ids[k]..=unit_last[k]` are the Report ids of unit `k`; a
+/// sentence in none is a unit alone.
+fn whole_marks(
+    claims: &mut [ClaimOut],
+    claim_of: &[Option<usize>],
+    documents: &[Document],
+    analyses: &[DocAnalysis],
+    align_ids: &[usize],
+    unit_last: &[usize],
+) -> Vec<(usize, String, String)> {
+    // Report id -> (document, byte start, byte end).
+    let place: Vec<(usize, usize, usize)> = analyses
+        .iter()
+        .enumerate()
+        .flat_map(|(d, a)| a.sentences.iter().map(move |s| (d, s.start, s.end)))
+        .collect();
+    let total = place.len();
+    // The marks around sentences first..=last, one document's.
+    let marks = |first: usize, last: usize| -> (String, String) {
+        let ((d, start, _), (_, _, end)) = (place[first], place[last]);
+        quotes::units::marks_for(&documents[d].text, &analyses[d].quotes, start, end)
+    };
+    let mut unit: Vec<usize> = (0..total).collect();
+    let mut last_of: Vec<usize> = (0..total).collect();
+    for (&first, &last) in align_ids.iter().zip(unit_last) {
+        if last >= total || first > last {
+            continue;
+        }
+        for u in &mut unit[first..=last] {
+            *u = first;
+        }
+        last_of[first] = last;
+    }
+    let mut out: Vec<(usize, String, String)> = unit
+        .iter()
+        .map(|&u| (u, String::new(), String::new()))
+        .collect();
+    // The page's rows: a claim sentence and the rest (a lone closing mark
+    // the splitter left) are never one row.
+    let kinds: Vec<bool> = analyses
+        .iter()
+        .flat_map(|a| a.sentences.iter().map(|s| s.kind == SentenceKind::Claim))
+        .collect();
+    let key = |s: usize| (unit[s], claim_of.get(s).copied().flatten(), kinds[s]);
+    let mut first = 0;
+    while first < total {
+        let mut last = first;
+        while last + 1 < total && key(last + 1) == key(first) {
+            last += 1;
+        }
+        let (before, after) = marks(first, last);
+        out[first].1 = before;
+        out[last].2 = after;
+        first = last + 1;
+    }
+    for claim in claims {
+        if claim.label_sentence < total {
+            let (first, last) = (claim.label_sentence, last_of[claim.label_sentence]);
+            let (d, start, _) = place[first];
+            let end = place[last].2;
+            if let Some(text) = documents[d].text.get(start..end) {
+                let (before, after) = marks(first, last);
+                claim.label = format!("{before}{text}{after}");
+            }
+        }
+        let held: std::collections::HashSet<usize> =
+            claim.wordings.iter().map(|w| w.sentence).collect();
+        let doc_of = |s: usize| place.get(s).map(|p| p.0);
+        for w in &mut claim.wordings {
+            if w.sentence >= total {
+                continue;
+            }
+            let mut first = w.sentence;
+            while first > 0
+                && held.contains(&(first - 1))
+                && doc_of(first - 1) == doc_of(w.sentence)
+            {
+                first -= 1;
+            }
+            let mut last = w.sentence;
+            while held.contains(&(last + 1)) && doc_of(last + 1) == doc_of(w.sentence) {
+                last += 1;
+            }
+            let (before, after) = marks(first, last);
+            if w.sentence == first {
+                w.before = before;
+            }
+            if w.sentence == last {
+                w.after = after;
+            }
+        }
+    }
+    out
+}
+
 /// Alignment compared a quotation's sentences as one unit and named it by
 /// its first sentence; in the Report every sentence of the unit is a
 /// wording of the claim (so the grid shows the whole quotation, and each
@@ -812,6 +927,8 @@ fn spread_units(claims: &mut [ClaimOut], align_ids: &[usize], spread: &[Vec<(usi
                     differs: w.differs.iter().filter_map(|&d| clip(d, range)).collect(),
                     support: w.support.and_then(|s| clip(s, range)),
                     also: w.also,
+                    before: String::new(),
+                    after: String::new(),
                 });
             }
         }

@@ -128,6 +128,19 @@ pub struct SentenceOut {
     /// Every claim it supports: its own first, then those it carries through
     /// one of its clauses (see `WordingOut::support`).
     pub claims: Vec<usize>,
+    /// The id of the first sentence of the unit alignment compared it in
+    /// (its own id, unless it is part of a quotation over several
+    /// sentences): an unshared quotation is shown as one row, not a row per
+    /// sentence (issue #14, point 5).
+    pub unit: usize,
+    /// Quotation marks to show before this sentence when the sentences of
+    /// its unit with the same `claim` (or, unshared, none) and kind are shown
+    /// as one
+    /// (a piece of a longer quotation opens without its mark): set on the
+    /// first sentence of such a run only, mostly empty.
+    pub before: String,
+    /// Marks to show after it, on the last sentence of such a run only.
+    pub after: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -162,7 +175,8 @@ pub struct ClaimOut {
     pub context: Vec<usize>,
     pub sentences: Vec<usize>,
     pub docs: Vec<usize>,
-    /// The most central wording (a sentence's text).
+    /// The most central wording (a unit's text), its quotation marks made
+    /// whole (`quotes::units::marks_for`).
     pub label: String,
     /// The sentence the label is taken from.
     pub label_sentence: usize,
@@ -187,6 +201,13 @@ pub struct WordingOut {
     /// True when this claim is a second one the sentence supports through a
     /// clause (the sentence's `claim` is another).
     pub also: bool,
+    /// Quotation marks to show before this wording: consecutive sentences of
+    /// one document in a claim are shown as one wording, and when it holds
+    /// a closing mark whose opening is outside it, its first sentence
+    /// carries the opening mark that makes it whole. Mostly empty.
+    pub before: String,
+    /// Marks to show after the wording, on the last sentence of such a run.
+    pub after: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -334,6 +355,8 @@ pub fn claims_out(
                             .collect(),
                         support: support.map(|(s, e)| [index.to_utf16(s), index.to_utf16(e)]),
                         also,
+                        before: String::new(),
+                        after: String::new(),
                     }
                 })
                 .collect();

@@ -321,25 +321,19 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
     }
     roots.clear();
     // Negation: some outlets deny what the others state (one outlet's own
-    // sentences do not contradict each other).
-    let negated: Vec<bool> = feats.iter().map(|f| !f.negations.is_empty()).collect();
-    let across = |flags: &[bool]| {
-        flags.iter().enumerate().any(|(i, &x)| {
-            flags
-                .iter()
-                .enumerate()
-                .any(|(j, &y)| x && !y && docs.get(i) != docs.get(j))
-        })
-    };
-    if across(&negated) {
+    // sentences do not contradict each other), at the point where both say
+    // the same thing: a "not" in a part of a longer unit the other outlet
+    // does not carry is no conflict (see `negation_conflicts`).
+    let conflicting = negation_conflicts(feats, docs);
+    if conflicting.iter().any(Option::is_some) {
         out.push(Finding {
             kind: Kind::Negation,
             compatible: false,
-            values: feats
+            values: conflicting
                 .iter()
                 .enumerate()
-                .map(|(m, f)| match f.negations.first() {
-                    Some(&(s, e)) => (m, s, e),
+                .map(|(m, n)| match n {
+                    Some((s, e)) => (m, *s, *e),
                     None => (m, 0, 0),
                 })
                 .collect(),
@@ -382,6 +376,104 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
     // Conflicts before what can all hold at once (a stable sort keeps
     // numbers, negation, ordinals in that order within each).
     out.sort_by_key(|f| f.compatible);
+    out
+}
+
+/// Content words a negation bears on: up to [`SCOPE_WORDS`] stems of
+/// compared words after it in its clause ("not *travelled abroad*"), or
+/// before it when none follow ("he did *not*"). Empty when it has none.
+fn negation_scope(f: &Features, at: usize) -> Vec<&str> {
+    let Some(k) = f.tokens.iter().position(|t| t.start == at) else {
+        return Vec::new();
+    };
+    let content =
+        |t: &&crate::features::Token| !t.skip && !f.negations.iter().any(|n| n.0 == t.start);
+    let after: Vec<&str> = f.tokens[k + 1..]
+        .iter()
+        .take_while(|t| !t.clause_start)
+        .filter(content)
+        .take(SCOPE_WORDS)
+        .map(|t| t.stem.as_str())
+        .collect();
+    if !after.is_empty() {
+        return after;
+    }
+    f.tokens[..k]
+        .iter()
+        .rev()
+        .filter(content)
+        .take(SCOPE_WORDS)
+        .map(|t| t.stem.as_str())
+        .collect()
+}
+
+/// How many content words after a negation are its scope.
+const SCOPE_WORDS: usize = 3;
+
+/// Per member, the negation that conflicts with another outlet, if any:
+/// member `i` negates words that a member of another document states
+/// plainly (it has the first word of the negation's scope,
+/// [`negation_scope`], and at least half of it, and no negation bearing on
+/// any of them), and only negates them (no member of its own document
+/// states them plainly), while that other document only states them. A member that does not
+/// carry the negated words is not compared: with units of different cuts
+/// (one outlet quotes three sentences of a statement, another one), the
+/// "not" of a sentence only one of them has is no disagreement.
+fn negation_conflicts(feats: &[&Features], docs: &[usize]) -> Vec<Option<(usize, usize)>> {
+    let scopes: Vec<Vec<((usize, usize), Vec<&str>)>> = feats
+        .iter()
+        .map(|f| {
+            f.negations
+                .iter()
+                .map(|&n| (n, negation_scope(f, n.0)))
+                .filter(|(_, scope)| !scope.is_empty())
+                .collect()
+        })
+        .collect();
+    let stems: Vec<std::collections::HashSet<&str>> = feats
+        .iter()
+        .map(|f| {
+            f.tokens
+                .iter()
+                .filter(|t| !t.skip)
+                .map(|t| t.stem.as_str())
+                .collect()
+        })
+        .collect();
+    let mut out = vec![None; feats.len()];
+    for (i, negations) in scopes.iter().enumerate() {
+        for (span, scope) in negations {
+            // Per document: does some member negate these words, does some
+            // member state them plainly?
+            let mut negates: Vec<usize> = Vec::new();
+            let mut states: Vec<usize> = Vec::new();
+            for (j, doc) in docs.iter().enumerate().take(feats.len()) {
+                let negated = scopes[j]
+                    .iter()
+                    .any(|(_, other)| other.iter().any(|w| scope.contains(w)));
+                // The word the negation bears on first ("not *signed* the
+                // decree") and half of its scope.
+                let carried = scope.iter().filter(|w| stems[j].contains(*w)).count();
+                let head = scope.first().is_some_and(|w| stems[j].contains(w));
+                if negated {
+                    negates.push(*doc);
+                } else if head && 2 * carried >= scope.len() {
+                    states.push(*doc);
+                }
+            }
+            let only =
+                |these: &[usize], not: &[usize], d: usize| these.contains(&d) && !not.contains(&d);
+            let conflict = docs.get(i).is_some_and(|&di| {
+                only(&negates, &states, di)
+                    && states
+                        .iter()
+                        .any(|&d| d != di && only(&states, &negates, d))
+            });
+            if conflict && out[i].is_none() {
+                out[i] = Some(*span);
+            }
+        }
+    }
     out
 }
 
@@ -436,6 +528,34 @@ mod tests {
             (
                 &["He has not travelled abroad.", "He has travelled abroad."],
                 &[(Negation, false)],
+            ),
+            (
+                &["Officials said the dam would hold.", "Officials said the dam would not hold."],
+                &[(Negation, false)],
+            ),
+            (
+                &["The minister never signed the decree.", "The minister signed the decree on Monday."],
+                &[(Negation, false)],
+            ),
+            // Units cut differently: the "not" sits in a sentence the other
+            // outlet's unit does not have.
+            (
+                &[
+                    "“I am not afraid of the vote. We will build the bridge this year,” the mayor said.",
+                    "“We will build the bridge this year,” the mayor said.",
+                ],
+                &[],
+            ),
+            // A headline aligned with another outlet's aside shares a word
+            // with it, not the word the "not" bears on.
+            (
+                &["Mayor defends ferry cuts", "The ferry company has not commented on the cut."],
+                &[],
+            ),
+            // Both negate the same words, in different wordings.
+            (
+                &["The council did not approve the budget.", "The budget wasn't approved by the council."],
+                &[],
             ),
             (&["It cost $5 million.", "It killed 5 people."], &[]),
             // Rounding: a round figure and the precise one it rounds to.
@@ -514,6 +634,29 @@ mod tests {
         for (texts, expected) in cases {
             assert_eq!(&kinds(texts), expected, "{texts:?}");
         }
+    }
+
+    #[test]
+    fn negation_an_outlet_also_states_plainly_is_no_conflict() {
+        // Outlets 0 and 1 quote both "not putting people back to work" and
+        // "by putting people back to work"; outlet 2 only the second.
+        let texts = [
+            "The vote is not putting people back to work, he said.",
+            "God wants us to help ourselves by putting people back to work.",
+            "That is not putting people back to work.",
+            "God wants us to help ourselves by putting people back to work.",
+            "God wants to see us help ourselves by putting people back to work!",
+        ];
+        let feats: Vec<Features> = texts.iter().map(|t| features(t)).collect();
+        let refs: Vec<&Features> = feats.iter().collect();
+        assert!(findings(&refs, &[0, 0, 1, 1, 2]).is_empty());
+        // Without outlet 0's plain statement, outlet 0 only negates it.
+        let refs = [&feats[0], &feats[4]];
+        let found = findings(&refs, &[0, 2]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, Kind::Negation);
+        let (m, s, e) = found[0].values[0];
+        assert_eq!((m, &texts[0][s..e]), (0, "not"));
     }
 
     #[test]

@@ -59,3 +59,47 @@ test('a quoted statement is one claim with balanced marks; a one-word answer is 
     await close();
   }
 });
+
+// A five-sentence statement quoted by two outlets (tests/fixtures/align/long_quotation,
+// invented): cut at its sentence boundaries, every row and every wording
+// shows both marks, the middle sentences too, and no "not" of one outlet's
+// aside is flagged as a negation conflict.
+const LONG = new URL('../fixtures/align/long_quotation/', import.meta.url).pathname;
+const LONG_FILES = readdirSync(LONG).filter((n) => n.endsWith('.txt')).sort().map((name) => ({ name, bytes: readFileSync(join(LONG, name)) }));
+const nested = (text) => {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '“') depth += 1;
+    else if (c === '”') { if (depth === 0) return false; depth -= 1; } else if (c === '"') depth = depth ? depth - 1 : 1;
+  }
+  return depth === 0;
+};
+
+test('a long quotation: every claim row, wording and unshared row shows both marks', async () => {
+  const { page, close, consoleErrors } = await openPage();
+  try {
+    await dropFiles(page, '#drop-zone', LONG_FILES);
+    await page.waitForSelector('#summary:has-text("2 sources")', { timeout: 30000 });
+    await page.evaluate(() => (location.hash = 'claims'));
+    await page.locator('.claim-row').first().waitFor();
+    const labels = await page.locator('.claim-row .claim-label').allInnerTexts();
+    for (const label of labels) assert.ok(nested(label), `unbalanced marks: ${label}`);
+    const middle = page.locator('.claim-row', { hasText: 'empty boats' });
+    assert.equal(await middle.count(), 1, labels.join(' | '));
+    assert.match(await middle.locator('.claim-label').innerText(), /^[“"]We cannot keep paying for empty boats\.[”"]$/);
+    await middle.locator('.claim-toggle').click();
+    const wordings = await page.locator('.claim-detail .wording .wording-text').allInnerTexts();
+    assert.equal(wordings.length, 2, wordings.join(' | '));
+    for (const w of wordings) assert.ok(nested(w) && /^[“"]/.test(w.trim()), `wording: ${w}`);
+    assert.equal(await page.locator('.flag', { hasText: 'negation' }).count(), 0);
+    // Every row, the unshared ones too.
+    await page.selectOption('#claim-min', '1');
+    const all = await page.locator('.claim-row .claim-label').allInnerTexts();
+    assert.ok(all.length > labels.length, all.join(' | '));
+    for (const label of all) assert.ok(nested(label), `unbalanced marks: ${label}`);
+    await screenshot(page, 'quotations-long');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});

@@ -5,7 +5,7 @@
 // with no script, and keeps none of the live page's controls or instructions.
 import { el } from './dom.js';
 import { diffMark, differingSpans, highlighted } from './diff.js';
-import { uniqueSentences } from './model.js';
+import { shownText, uniqueSentences, unitRuns } from './model.js';
 import { outletChip, outletColor, outletName } from './views/outlets.js';
 
 function download(name, type, text) {
@@ -45,7 +45,9 @@ export function claimsCsv(report) {
       csvField((c.discrepancies || []).map((d) => d.summary).join('; ')),
     ];
     for (const d of report.documents) {
-      const wording = c.sentences.map((s) => report.sentences[s]).filter((s) => s && s.doc === d.id).map((s) => s.text);
+      // Each sentence between the quotation marks its wording needs to read whole.
+      const wording = (c.wordings || []).filter((w) => w.doc === d.id && report.sentences[w.sentence])
+        .map((w) => `${w.before || ''}${report.sentences[w.sentence].text}${w.after || ''}`);
       row.push(csvField(wording.join(' ')));
     }
     out += row.join(',') + '\n';
@@ -166,7 +168,7 @@ function claimDetails(model, row) {
     return el('li', { class: 'wording', style: { '--outlet': outletColor(s.doc) } },
       el('div', { class: 'wording-head' }, outletChip(model.outlet(s.doc), s.doc),
         s === reference && sentences.length > 1 ? el('span', { class: 'kind-badge' }, 'reference wording') : null),
-      el('p', { class: 'wording-text' }, highlighted(s.text, [...values, ...diffs], mark)),
+      el('p', { class: 'wording-text' }, wording?.before || null, highlighted(s.text, [...values, ...diffs], mark), wording?.after || null),
       support);
   }));
   const all = Array.isArray(model.report.all_claims) ? model.report.all_claims : [];
@@ -216,8 +218,8 @@ function claimsExport(model) {
         el('p', { class: 'view-intro' }, 'Statements no other outlet carries, by outlet.'),
         el('div', { class: 'x-list' }, unique.map(({ doc, sentences }) => el('details', { class: 'x-row', id: `only-${doc.id}` },
           el('summary', {}, outletChip(model.outlet(doc.id), doc.id), el('span', { class: 'x-meta' }, plural(sentences.length, 'sentence'))),
-          el('ul', { class: 'wordings x-body' }, sentences.map((s) => el('li', { class: 'wording', style: { '--outlet': outletColor(doc.id) } },
-            el('p', { class: 'wording-text' }, s.text))))))))
+          el('ul', { class: 'wordings x-body' }, unitRuns(sentences).map((group) => el('li', { class: 'wording', style: { '--outlet': outletColor(doc.id) } },
+            el('p', { class: 'wording-text' }, shownText(group, (s) => s)))))))))
       : null,
   ];
 }

@@ -93,3 +93,26 @@ export function uniqueSentences(model, docId) {
     (s) => (s.kind === 'claim' || s.kind === undefined) && !model.claimOfSentence.has(s.id),
   );
 }
+
+/** Consecutive sentences of one unit, in order, as groups (a sentence without `unit` is alone). */
+export function unitRuns(sentences) {
+  const groups = [];
+  for (const s of sentences) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && prev.doc === s.doc && prev.id + 1 === s.id && Number.isInteger(s.unit) && prev.unit === s.unit) last.push(s);
+    else groups.push([s]);
+  }
+  return groups;
+}
+
+/**
+ * The text of consecutive sentences as shown: joined by a space, between
+ * the quotation marks the core gives to make it whole. `marks(s)` is the
+ * object holding the sentence's `before` / `after` (itself, or its wording).
+ */
+export function shownText(group, marks) {
+  const before = String(marks(group[0])?.before || '');
+  const after = String(marks(group[group.length - 1])?.after || '');
+  return before + group.map((s) => s.text).join(' ') + after;
+}

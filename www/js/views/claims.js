@@ -6,7 +6,7 @@
 // with claims × outlets.
 import { el, replace } from '../dom.js';
 import { diffMark, highlighted } from '../diff.js';
-import { uniqueSentences } from '../model.js';
+import { shownText, uniqueSentences, unitRuns } from '../model.js';
 import { outletChip, outletColor } from './outlets.js';
 
 const PAGE = 100;
@@ -38,12 +38,17 @@ function buildRows(model) {
   });
   const unique = [];
   for (const doc of model.documents) {
-    for (const s of uniqueSentences(model, doc.id)) {
-      unique.push({ key: `u${s.id}`, claim: null, label: s.text, docs: [doc.id], sentences: [s], discrepancies: [], differences: 'none', first: s.id, order: rows.length + unique.length, search: s.text.toLowerCase() });
+    // A quotation over several sentences is one unit (the core's `unit`):
+    // one row, its marks made whole (`before` / `after`).
+    for (const group of unitRuns(uniqueSentences(model, doc.id))) {
+      const label = shownText(group, (s) => s);
+      const first = group[0];
+      unique.push({ key: `u${first.id}`, claim: null, label, docs: [doc.id], sentences: group, discrepancies: [], differences: 'none', first: first.id, order: rows.length + unique.length, search: label.toLowerCase() });
     }
   }
   return { claims: rows, unique };
 }
+
 
 /**
  * What a claim's discrepancies amount to: 'conflict' when any values cannot
@@ -228,8 +233,8 @@ export function renderClaims(panel, model, ctx) {
             : null))));
     }
     const reference = row.claim ? model.labelSentence(row.claim) : null;
-    // The reference wording first, then the others in outlet order.
-    const sentences = [...row.sentences].sort((a, b) => (b === reference) - (a === reference) || a.doc - b.doc || a.start - b.start);
+    // The reference wording's outlet first, then the others in outlet order.
+    const sentences = [...row.sentences].sort((a, b) => (b.doc === reference?.doc) - (a.doc === reference?.doc) || a.doc - b.doc || a.start - b.start);
     // Where the core located a disputed value in a wording, that value is marked as such.
     const valueSpans = new Map();
     for (const d of row.discrepancies) {
@@ -239,26 +244,42 @@ export function renderClaims(panel, model, ctx) {
         valueSpans.get(v.sentence).push({ start: v.span[0], end: v.span[1], value: true, compatible: Boolean(d.compatible) });
       }
     }
-    parts.push(el('ul', { class: 'wordings' }, sentences.map((s) => {
-      const values = valueSpans.get(s.id) || [];
-      const diffs = (row.claim ? model.claimDiffs(row.claim, s) : []).filter((d) => !values.some((v) => d.start < v.end && v.start < d.end));
-      const spans = [...values, ...diffs];
-      return el('li', { class: 'wording', style: { '--outlet': outletColor(s.doc) } },
-        el('div', { class: 'wording-head' }, outletChip(model.outlet(s.doc), s.doc),
-          s === reference && row.sentences.length > 1 ? el('span', { class: 'kind-badge' }, 'reference wording') : null,
-          el('a', { class: 'read-link', href: `#read/${s.doc}/${s.id}` }, 'Read in context →'),
-          ctx.correct && row.claim
-            ? el('button', { type: 'button', class: 'detach', title: 'This wording does not say the same thing: take it out of the claim', onclick: () => ctx.correct({ op: 'detach', sentence: model.spanRef(s) }) }, 'Not this claim')
-            : null),
-        el('p', { class: 'wording-text' }, highlighted(s.text, spans, (span) => {
+    // Consecutive sentences of one outlet (a quotation cut at its sentence
+    // boundaries) are one wording, shown with its quotation marks whole.
+    const wordingOf = (s) => (row.claim?.wordings || []).find((w) => w.sentence === s.id);
+    const runs = [];
+    for (const s of sentences) {
+      const last = runs[runs.length - 1];
+      const prev = last?.[last.length - 1];
+      if (prev && prev.doc === s.doc && prev.id + 1 === s.id) last.push(s);
+      else runs.push([s]);
+    }
+    const marksOf = (s) => (row.claim ? wordingOf(s) : s);
+    const added = (text) => (text ? el('span', { class: 'added-mark', title: 'quotation mark added: the quotation runs on beyond these words' }, text) : null);
+    parts.push(el('ul', { class: 'wordings' }, runs.map((run) => {
+      const lead = run[0];
+      const texts = run.map((s, k) => {
+        const values = valueSpans.get(s.id) || [];
+        const diffs = (row.claim ? model.claimDiffs(row.claim, s) : []).filter((d) => !values.some((v) => d.start < v.end && v.start < d.end));
+        const spans = [...values, ...diffs];
+        return [k ? ' ' : null, el('span', { class: 'wording-sentence' }, highlighted(s.text, spans, (span) => {
           if (!span.value) return diffMark();
           const mark = document.createElement('mark');
           // A compatible value is marked too, but not as a disagreement.
           mark.className = span.compatible ? 'value-mark compatible' : 'value-mark';
           mark.title = span.compatible ? 'the value the outlets state differently (they can all hold)' : 'the value the outlets disagree on';
           return mark;
-        })),
-        supportLine(row.claim, s));
+        }))];
+      });
+      return el('li', { class: 'wording', style: { '--outlet': outletColor(lead.doc) } },
+        el('div', { class: 'wording-head' }, outletChip(model.outlet(lead.doc), lead.doc),
+          run.includes(reference) && row.sentences.length > 1 ? el('span', { class: 'kind-badge' }, 'reference wording') : null,
+          el('a', { class: 'read-link', href: `#read/${lead.doc}/${lead.id}` }, 'Read in context →'),
+          ctx.correct && row.claim
+            ? el('button', { type: 'button', class: 'detach', title: 'This wording does not say the same thing: take it out of the claim', onclick: () => ctx.correct({ op: 'detach', sentence: model.spanRef(lead) }) }, 'Not this claim')
+            : null),
+        el('p', { class: 'wording-text' }, added(marksOf(lead)?.before), texts, added(marksOf(run[run.length - 1])?.after)),
+        run.map((s) => supportLine(row.claim, s)));
     })));
     const context = contextOf(row.claim);
     if (context.length) {
