@@ -2,7 +2,7 @@
 //! the seeds (003 reports a 2022 visit, the others one in 2019), every
 //! development topic of ECB+ dropped together (two similar events per
 //! topic), and 100 AllSides stories' leads dropped together. Asserts the
-//! seeds' grouping and floors under the development figures (0.905 and
+//! seeds' grouping and floors under the development figures (0.917 and
 //! 0.897 when they were set); prints B-cubed precision, recall and F1
 //! against the events; the stories of
 //! kept-aside data (ECB+ topics 08-10, AllSides ids that are multiples of
@@ -124,7 +124,7 @@ fn stories_of_the_seeds_ecbplus_and_allsides() {
     let (ecb_dev, ecb_aside): (Vec<PathBuf>, Vec<PathBuf>) =
         ecb.into_iter().partition(|p| topic(p) < 8);
     let f = score("ecb+ development topics 01-07", &ecb_dev);
-    assert!(f >= 0.89, "ECB+ B-cubed F1 {f:.3} fell below 0.89");
+    assert!(f >= 0.90, "ECB+ B-cubed F1 {f:.3} fell below 0.90");
 
     let id = |p: &PathBuf| -> u32 {
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
