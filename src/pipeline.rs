@@ -336,11 +336,36 @@ fn story_profiles(
             }
         })
         .collect();
+    // The headline's text (the first sentence's without one), for the
+    // months it names.
+    let mut headline = vec![(false, String::new()); documents.len()];
+    for (s, p) in inputs.iter().zip(places) {
+        if let Some((heading, t)) = headline.get_mut(s.doc) {
+            if p.heading && !*heading {
+                *heading = true;
+                t.clear();
+            }
+            if p.heading || t.is_empty() {
+                t.push_str(s.text);
+                t.push('\n');
+            }
+        }
+    }
+    let mut lead = vec![String::new(); documents.len()];
+    for (s, r) in inputs.iter().zip(&roles) {
+        if let Some(t) = lead.get_mut(s.doc).filter(|_| r.lead) {
+            t.push_str(s.text);
+            t.push('\n');
+        }
+    }
     let facts: Vec<stories::DocumentFacts> = documents
         .iter()
-        .map(|d| stories::DocumentFacts {
+        .zip(headline.iter().zip(&lead))
+        .map(|(d, ((_, head), lead))| stories::DocumentFacts {
             published: d.date.as_deref().and_then(stories::days_of),
-            latest_year: stories::latest_year(&d.text),
+            time: stories::text_time(&d.text),
+            headline_months: stories::months_named(head),
+            lead_months: stories::months_named(lead),
         })
         .collect();
     stories::profiles(corpus, &roles, &facts)

@@ -1,8 +1,10 @@
 //! Story grouping measured on text it was not fitted on where possible:
 //! the seeds (003 reports a 2022 visit, the others one in 2019), every
 //! development topic of ECB+ dropped together (two similar events per
-//! topic), and 100 AllSides stories' leads dropped together. Prints
-//! B-cubed precision, recall and F1 against the events; the stories of
+//! topic), and 100 AllSides stories' leads dropped together. Asserts the
+//! seeds' grouping and floors under the development figures (0.917 and
+//! 0.897 when they were set); prints B-cubed precision, recall and F1
+//! against the events; the stories of
 //! kept-aside data (ECB+ topics 08-10, AllSides ids that are multiples of
 //! 4, never used to fit `src/stories.rs`) are printed with
 //! `PARALLAX_ASIDE=1` only.
@@ -97,6 +99,11 @@ fn stories_of_the_seeds_ecbplus_and_allsides() {
     let report = analyze(&inputs, &Options::default());
     let groups: Vec<Vec<usize>> = report.stories.iter().map(|s| s.documents.clone()).collect();
     println!("stories seeds: {groups:?} (a reader: [[0, 1, 2, 4], [3]])");
+    assert_eq!(
+        groups,
+        vec![vec![0, 1, 2, 4], vec![3]],
+        "the seeds: 003 (the 2022 visit) apart, the four others one story"
+    );
 
     let ecb: Vec<PathBuf> = subfolders(&shared.join("eval/ecbplus"))
         .into_iter()
@@ -117,7 +124,7 @@ fn stories_of_the_seeds_ecbplus_and_allsides() {
     let (ecb_dev, ecb_aside): (Vec<PathBuf>, Vec<PathBuf>) =
         ecb.into_iter().partition(|p| topic(p) < 8);
     let f = score("ecb+ development topics 01-07", &ecb_dev);
-    assert!(f >= 0.85, "ECB+ B-cubed F1 {f:.3} fell below 0.85");
+    assert!(f >= 0.90, "ECB+ B-cubed F1 {f:.3} fell below 0.90");
 
     let id = |p: &PathBuf| -> u32 {
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
@@ -132,7 +139,7 @@ fn stories_of_the_seeds_ecbplus_and_allsides() {
             .partition(|p| id(p) % 4 != 0);
     let hundred: Vec<PathBuf> = all_dev.into_iter().take(100).collect();
     let f = score("allsides 100 development stories", &hundred);
-    assert!(f >= 0.82, "AllSides B-cubed F1 {f:.3} fell below 0.82");
+    assert!(f >= 0.88, "AllSides B-cubed F1 {f:.3} fell below 0.88");
 
     if aside {
         score("ecb+ kept-aside topics 08-10", &ecb_aside);
