@@ -389,7 +389,15 @@ fn features_with(p: &Profile, q: &Profile, all: f32, best: (f32, f32)) -> [f32; 
     let lead_names_unshared =
         unshared(&p.lead_names, &q.names).max(unshared(&q.lead_names, &p.names));
     let top = best.0.max(best.1);
-    let relative = if top > 0.0 { (all / top).min(1.0) } else { 0.0 };
+    // Neither has a neighbour that is not a copy: this pair, a copy or the
+    // only neighbour either has, is as near as any.
+    let relative = if top > 0.0 {
+        (all / top).min(1.0)
+    } else if all > 0.0 {
+        1.0
+    } else {
+        0.0
+    };
     [
         all,
         lead,
@@ -556,7 +564,13 @@ pub fn pair_table(profiles: &[Profile]) -> Vec<PairRow> {
     }
     for (k, (a, b, f)) in rows.iter_mut().enumerate() {
         let low = best_lead[*a as usize].min(best_lead[*b as usize]);
-        f[15] = if low > 0.0 { (f[2] / low).min(1.0) } else { 0.0 };
+        f[15] = if low > 0.0 {
+            (f[2] / low).min(1.0)
+        } else if f[2] > 0.0 {
+            1.0
+        } else {
+            0.0
+        };
         // Among two nearest of two or fewer is no choice: it says nothing.
         let chose = |d: u32| nearest[d as usize].len() > 2;
         f[16] = if top[k] == 2 && chose(*a) && chose(*b) {
@@ -862,9 +876,26 @@ fn year_of(word: &str) -> Option<i64> {
 
 fn small_number(word: &str) -> Option<i64> {
     const WORDS: [&str; 20] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     let lower = word.to_lowercase();
     if let Some(k) = WORDS.iter().position(|w| *w == lower) {
@@ -896,15 +927,60 @@ pub fn text_time(text: &str) -> TextTime {
     // 2013", "has a release date of 22 November 2013" tell no past).
     let tells_past = |(from, to): (usize, usize)| -> bool {
         const FUTURE: [&str; 26] = [
-            "will", "would", "shall", "next", "until", "till", "expected", "expects", "expect",
-            "plans", "plan", "planned", "scheduled", "slated", "due", "upcoming", "ahead",
-            "could", "might", "should", "release", "releases", "deadline", "expire", "expires",
+            "will",
+            "would",
+            "shall",
+            "next",
+            "until",
+            "till",
+            "expected",
+            "expects",
+            "expect",
+            "plans",
+            "plan",
+            "planned",
+            "scheduled",
+            "slated",
+            "due",
+            "upcoming",
+            "ahead",
+            "could",
+            "might",
+            "should",
+            "release",
+            "releases",
+            "deadline",
+            "expire",
+            "expires",
             "target",
         ];
         const PAST: [&str; 26] = [
-            "was", "were", "had", "did", "ago", "previously", "earlier", "began", "met", "won",
-            "lost", "took", "made", "left", "went", "came", "became", "held", "fell", "rose",
-            "told", "saw", "got", "gave", "led", "wrote",
+            "was",
+            "were",
+            "had",
+            "did",
+            "ago",
+            "previously",
+            "earlier",
+            "began",
+            "met",
+            "won",
+            "lost",
+            "took",
+            "made",
+            "left",
+            "went",
+            "came",
+            "became",
+            "held",
+            "fell",
+            "rose",
+            "told",
+            "saw",
+            "got",
+            "gave",
+            "led",
+            "wrote",
         ];
         let mut past = false;
         for t in &tokens[from..to] {
@@ -923,7 +999,16 @@ pub fn text_time(text: &str) -> TextTime {
         .flat_map(|(k, &(from, to))| std::iter::repeat_n(k, to - from))
         .collect();
     const BEFORE_YEAR: [&str; 10] = [
-        "in", "since", "of", "from", "during", "after", "throughout", "early", "late", "mid",
+        "in",
+        "since",
+        "of",
+        "from",
+        "during",
+        "after",
+        "throughout",
+        "early",
+        "late",
+        "mid",
     ];
     let mut latest: Option<i64> = None;
     for (k, &(w, _)) in tokens.iter().enumerate() {
@@ -949,7 +1034,14 @@ pub fn text_time(text: &str) -> TextTime {
     // "the 11-year war" and, in a sentence naming the war's start, a year.
     let mut elapsed: Option<i64> = None;
     const START: [&str; 8] = [
-        "start", "began", "begun", "beginning", "since", "outbreak", "started", "erupted",
+        "start",
+        "began",
+        "begun",
+        "beginning",
+        "since",
+        "outbreak",
+        "started",
+        "erupted",
     ];
     for (k, &(w, _)) in tokens.iter().enumerate() {
         let Some(n) = w.strip_suffix("-year").and_then(small_number) else {

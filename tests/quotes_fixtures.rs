@@ -102,9 +102,7 @@ fn many_quotations_across_outlets_stay_fast() {
         },
         Input {
             name: "b.txt".into(),
-            // Bo Chan closes the article: one story with a.txt, whose lead
-            // it shares (a lead naming someone else is another story's).
-            bytes: format!("{remark}Bo Chan said “we go now and stay” then.").into_bytes(),
+            bytes: format!("Bo Chan said “we go now and stay” then. {remark}").into_bytes(),
         },
         Input {
             name: "c.txt".into(),

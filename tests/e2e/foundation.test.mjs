@@ -1,5 +1,7 @@
-// A person opens the page, drops the five seed articles, sees five sources;
-// presses "Try the example" and sees its sources; nothing leaves the origin.
+// A person opens the page, drops the five seed articles, sees two stories
+// (003 reports the 2022 visit, the others the 2019 one) and every source in
+// one of them; presses "Try the example" and sees its sources; nothing
+// leaves the origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -7,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPage, dropFiles, seedFiles, foreignRequests, screenshot, ROOT } from './browser.mjs';
 
-test('dropping the five seed files lists five sources', async (t) => {
+test('dropping the five seed files lists two stories and all five sources between them', async (t) => {
   const seeds = seedFiles();
   if (!seeds) return t.skip('no ../shared');
   const { page, requests, consoleErrors, close } = await openPage();
@@ -15,13 +17,22 @@ test('dropping the five seed files lists five sources', async (t) => {
     await screenshot(page, 'landing');
     await dropFiles(page, '#drop-zone', seeds);
     await page.waitForSelector('#source-list .source-card', { timeout: 30000 });
+    await page.waitForSelector('#stories:not([hidden])', { timeout: 30000 });
+    const options = await page.locator('#story-pick option').allInnerTexts();
+    assert.equal(options.length, 2, options.join(' | '));
     const cards = page.locator('#source-list .source-card');
-    assert.equal(await cards.count(), 5);
+    const files = async () => (await cards.evaluateAll((cs) => cs.map((c) => c.dataset.file))).map((f) => f.slice(0, 3)).sort();
+    // The first story: the four reports of the February 2019 visit.
+    assert.deepEqual(await files(), ['000', '001', '002', '004']);
     const titles = await page.locator('.source-title').allTextContents();
     assert.ok(titles.some((t) => t.includes('Assad meets Khamenei')), titles.join(' | '));
+    await screenshot(page, 'seeds-sources');
+    // The other story: 003 alone, the 2022 visit.
+    await page.selectOption('#story-pick', '1');
+    await page.waitForFunction(() => document.querySelectorAll('#source-list .source-card').length === 1, null, { timeout: 30000 });
+    assert.deepEqual(await files(), ['003']);
     assert.deepEqual(foreignRequests(requests), []);
     assert.deepEqual(consoleErrors, []);
-    await screenshot(page, 'seeds-sources');
   } finally {
     await close();
   }
