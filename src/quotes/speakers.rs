@@ -2095,7 +2095,7 @@ fn gender_in_text(text: &str, person: &Person) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
-    use super::tests_support::speakers;
+    use super::tests_support::{row_for, speakers};
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
@@ -2123,10 +2123,7 @@ mod tests {
     fn attribution_table() {
         for (scenario, text, quote, name, cue) in CASES {
             let found = speakers(text);
-            let hit = found
-                .iter()
-                .find(|(q, _, _)| q == quote)
-                .unwrap_or_else(|| panic!("{scenario}: {quote:?} not found in {found:?}"));
+            let hit = row_for(&found, scenario, quote);
             assert_eq!(hit.1, name.map(str::to_string), "{scenario}: {found:?}");
             assert_eq!(hit.2, s(cue), "{scenario}");
         }
@@ -2135,7 +2132,7 @@ mod tests {
 
 #[cfg(test)]
 mod rules {
-    use super::tests_support::speakers;
+    use super::tests_support::{row_for, speakers};
 
     /// (scenario, text, quotation, speaker's name)
     const CASES: &[(&str, &str, &str, Option<&str>)] = &[
@@ -2188,10 +2185,7 @@ mod rules {
     fn attribution_rules_table() {
         for (scenario, text, quote, name) in CASES {
             let found = speakers(text);
-            let hit = found
-                .iter()
-                .find(|(q, _, _)| q == quote)
-                .unwrap_or_else(|| panic!("{scenario}: {quote:?} not in {found:?}"));
+            let hit = row_for(&found, scenario, quote);
             assert_eq!(hit.1.as_deref(), *name, "{scenario}: {found:?}");
         }
     }
@@ -2200,6 +2194,18 @@ mod rules {
 #[cfg(test)]
 mod tests_support {
     use super::*;
+
+    /// The row of `found` for `quote`, or a failure naming the scenario.
+    pub fn row_for<'a, A: std::fmt::Debug, B: std::fmt::Debug>(
+        found: &'a [(String, A, B)],
+        scenario: &str,
+        quote: &str,
+    ) -> &'a (String, A, B) {
+        found
+            .iter()
+            .find(|(q, _, _)| q == quote)
+            .unwrap_or_else(|| panic!("{scenario}: {quote:?} not found in {found:?}"))
+    }
 
     /// (quotation, speaker's name, cue) for every quotation of `text`.
     pub fn speakers(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
@@ -2215,6 +2221,7 @@ mod tests_support {
 
 #[cfg(test)]
 mod descriptions {
+    use super::tests_support::row_for;
     use super::*;
 
     /// (quotation, words given for the speaker, described) for `text`.
@@ -2272,10 +2279,7 @@ mod descriptions {
     fn described_speakers_are_speakers() {
         for (scenario, text, quote, want) in CASES {
             let found = given(text);
-            let hit = found
-                .iter()
-                .find(|(q, _, _)| q == quote)
-                .unwrap_or_else(|| panic!("{scenario}: {quote:?} not in {found:?}"));
+            let hit = row_for(&found, scenario, quote);
             assert_eq!(hit.1.as_deref(), Some(*want), "{scenario}: {found:?}");
             assert!(hit.2, "{scenario}: not marked as a description");
         }
@@ -2291,7 +2295,7 @@ mod descriptions {
 #[cfg(test)]
 mod glued_words {
     //! Words that are not the speaker glued to the name (issue 16, point 4).
-    use super::tests_support::speakers;
+    use super::tests_support::{row_for, speakers};
 
     /// (scenario, text, quotation, speaker expected)
     const CASES: &[(&str, &str, &str, &str)] = &[
@@ -2373,10 +2377,7 @@ mod glued_words {
     fn glued_words_are_not_the_name() {
         for (scenario, text, quote, name) in CASES {
             let found = speakers(text);
-            let hit = found
-                .iter()
-                .find(|(q, _, _)| q == quote)
-                .unwrap_or_else(|| panic!("{scenario}: {quote:?} not in {found:?}"));
+            let hit = row_for(&found, scenario, quote);
             assert_eq!(hit.1.as_deref(), Some(*name), "{scenario}: {found:?}");
         }
     }
