@@ -74,7 +74,7 @@ build() {
   elif command -v wasm-opt >/dev/null; then opt=wasm-opt; fi
   if [ -n "$opt" ]; then
     say "wasm-opt -Oz"
-    "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    "$opt" -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
       www/pkg/parallax_bg.wasm -o www/pkg/parallax_bg.opt.wasm
     mv www/pkg/parallax_bg.opt.wasm www/pkg/parallax_bg.wasm

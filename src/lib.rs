@@ -20,6 +20,7 @@ pub mod align;
 pub mod corrections;
 pub mod features;
 pub mod ingest;
+mod order;
 mod par;
 pub mod pipeline;
 pub mod quotes;

@@ -270,7 +270,7 @@ fn stories_out(
                 .filter_map(|&d| docs.get(d)?.date.as_deref())
                 .filter_map(|date| Some((stories::days_of(date)?, date)))
                 .collect();
-            dated.sort_unstable();
+            crate::order::sort(&mut dated);
             let chosen = members.iter().any(|&d| {
                 docs.get(d)
                     .is_some_and(|doc| choices.iter().any(|c| c.file == doc.file))

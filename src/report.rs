@@ -337,7 +337,7 @@ pub fn claims_out(
         .enumerate()
         .map(|(id, claim)| {
             let mut docs: Vec<usize> = claim.members.iter().map(|&m| inputs[m].doc).collect();
-            docs.sort_unstable();
+            crate::order::sort(&mut docs);
             docs.dedup();
             let wordings = claim
                 .members

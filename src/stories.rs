@@ -212,7 +212,7 @@ pub fn profiles(corpus: &Corpus, roles: &[SentenceRole], facts: &[DocumentFacts]
             .map(|(&t, &k)| (t, (1.0 + k.ln()) * idf(t)))
             .filter(|e| e.1 > 0.0)
             .collect();
-        v.sort_unstable_by_key(|e| e.0);
+        crate::order::sort_by_key(&mut v, |e| e.0);
         let norm = v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
         if norm > 0.0 {
             v.iter_mut().for_each(|e| e.1 /= norm);
@@ -496,7 +496,7 @@ pub fn candidates(profiles: &[Profile]) -> Vec<(u32, u32, f32)> {
                 dots[b as usize] += wa * wb;
             }
         }
-        touched.sort_unstable();
+        crate::order::sort(&mut touched);
         touched
             .into_iter()
             .filter(|&b| dots[b as usize] >= CANDIDATE_FLOOR)
@@ -557,7 +557,7 @@ pub fn pair_table(profiles: &[Profile]) -> Vec<PairRow> {
     }
     let mut top = vec![0u8; rows.len()];
     for list in &mut nearest {
-        list.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        crate::order::sort_by(list, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         for &(_, k) in list.iter().take(2) {
             top[k] += 1;
         }

@@ -45,7 +45,13 @@ pub fn analyze(
         if value.is_undefined() || value.is_null() {
             return Ok(Vec::new());
         }
-        serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
+        // Through JSON text, with the serde_json already in the build for
+        // reading files: a second serde format would duplicate every
+        // (de)serialiser in the wasm.
+        let text: String = js_sys::JSON::stringify(&value)
+            .map_err(|_| JsError::new(&format!("{what}: not JSON")))?
+            .into();
+        serde_json::from_str(&text).map_err(|e| JsError::new(&format!("{what}: {e}")))
     }
     let story_choices: Vec<crate::report::StoryChoice> = list(choices, "story choices")?;
     let corrections: Vec<crate::corrections::Correction> = list(corrections, "corrections")?;
@@ -82,9 +88,13 @@ pub fn analyze(
     // The documents × documents matrix goes across as typed rows (one copy
     // each) rather than as a million separate JS numbers.
     let similarity = std::mem::take(&mut report.similarity);
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let out = serde::Serialize::serialize(&report, &serializer)
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    // The Report crosses as JSON text that the engine parses: the same
+    // serialiser as the CLI's (one copy of it in the wasm, not two), and
+    // JSON.parse builds the objects faster than setting them one by one.
+    let mut json = Vec::new();
+    report.write_json(&mut json).map_err(|e| JsError::new(&e.to_string()))?;
+    let json = String::from_utf8(json).map_err(|e| JsError::new(&e.to_string()))?;
+    let out = js_sys::JSON::parse(&json).map_err(|_| JsError::new("the Report is not valid JSON"))?;
     let rows = js_sys::Array::new_with_length(similarity.len() as u32);
     for (i, row) in similarity.iter().enumerate() {
         rows.set(i as u32, js_sys::Float64Array::from(row.as_slice()).into());

@@ -387,7 +387,7 @@ fn shared_weight_pairs(
 /// member (the greatest sum of links to the others).
 pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>, threshold: f32) -> Vec<(Vec<usize>, usize)> {
     edges.retain(|e| e.score >= threshold);
-    edges.sort_by(|x, y| {
+    crate::order::sort_by(&mut edges, |x, y| {
         y.score
             .total_cmp(&x.score)
             .then(x.a.cmp(&y.a))
@@ -434,7 +434,7 @@ pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>, threshold: f32) -> Vec<(Ve
         .into_iter()
         .filter(|g| g.len() >= 2 && g.iter().any(|&m| corpus.docs[m] != corpus.docs[g[0]]))
         .map(|mut members| {
-            members.sort_unstable();
+            crate::order::sort(&mut members);
             let centrality = |a: usize| -> f32 { members.iter().map(|&m| pair(a, m)).sum() };
             let label = members
                 .iter()
@@ -444,7 +444,7 @@ pub fn cluster(corpus: &Corpus, mut edges: Vec<Edge>, threshold: f32) -> Vec<(Ve
             (members, label)
         })
         .collect();
-    out.sort_by_key(|(m, _)| m[0]);
+    crate::order::sort_by_key(&mut out, |(m, _)| m[0]);
     out
 }
 
@@ -491,7 +491,7 @@ pub fn also_in(
             }
         }
     }
-    out.sort_unstable();
+    crate::order::sort(&mut out);
     out
 }
 
@@ -628,7 +628,7 @@ mod tests {
             .into_iter()
             .map(|e| (e.a, e.b, e.score))
             .collect();
-        got.sort_by_key(|&(a, b, _)| (a, b));
+        crate::order::sort_by_key(&mut got, |&(a, b, _)| (a, b));
 
         let n = corpus.len();
         let mut df = vec![0usize; corpus.idf.len()];

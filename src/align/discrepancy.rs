@@ -186,7 +186,7 @@ pub fn fact_link(corpus: &Corpus, fa: &Features, fb: &Features, a: usize, b: usi
         let lo = pos.saturating_sub(WINDOW);
         let hi = (pos + WINDOW + 1).min(seq.len());
         let mut c: Vec<u32> = (lo..hi).filter(|&k| k != pos).map(|k| seq[k]).collect();
-        c.sort_unstable();
+        crate::order::sort(&mut c);
         c.dedup();
         c
     };
@@ -309,7 +309,7 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
             .filter(|&n| roots[n] == r)
             .map(|n| nodes[n])
             .collect();
-        members.sort_unstable();
+        crate::order::sort(&mut members);
         out.push(Finding {
             kind: Kind::Number,
             compatible: differing.iter().all(|l| l.3),
@@ -366,7 +366,7 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
         }
     }
     if !involved.is_empty() {
-        involved.sort_unstable();
+        crate::order::sort(&mut involved);
         out.push(Finding {
             kind: Kind::Ordinal,
             compatible: false,
@@ -375,7 +375,7 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
     }
     // Conflicts before what can all hold at once (a stable sort keeps
     // numbers, negation, ordinals in that order within each).
-    out.sort_by_key(|f| f.compatible);
+    crate::order::sort_by_key(&mut out, |f| f.compatible);
     out
 }
 

@@ -24,7 +24,7 @@ pub fn doc_similarity(corpus: &Corpus, n_docs: usize) -> Vec<Vec<f64>> {
     }
     let mut norms = vec![0f32; n_docs];
     for (d, list) in doc_terms.iter_mut().enumerate() {
-        list.sort_unstable_by_key(|e| e.0);
+        crate::order::sort_by_key(list, |e| e.0);
         let mut merged: Vec<(u32, f32)> = Vec::with_capacity(list.len());
         for &(t, w) in list.iter() {
             match merged.last_mut() {
@@ -153,7 +153,7 @@ enum Voice {
 /// furthest), or None.
 fn inside(words: &[(u64, usize)], spans: &[(usize, usize)]) -> Vec<Option<u32>> {
     let mut spans = spans.to_vec();
-    spans.sort_unstable();
+    crate::order::sort(&mut spans);
     let mut k = 0;
     // The furthest end among spans started so far, and which span it is.
     let mut reach: (usize, u32) = (0, 0);
@@ -289,7 +289,7 @@ pub fn verbatim(texts: &[&str], quoted: &[Vec<(usize, usize)>]) -> Vec<Verbatim>
     }
     let ranked = |with: FastMap<usize, usize>| -> Vec<usize> {
         let mut with: Vec<(usize, usize)> = with.into_iter().collect();
-        with.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::order::sort_by(&mut with, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         with.into_iter().map(|(o, _)| o).collect()
     };
     let thousandths = |x: f64| (x * 1000.0).round() / 1000.0;

@@ -128,8 +128,8 @@ pub fn apply(
         // A second claim carried by a first member is no second claim.
         let members = g.members.clone();
         g.also.retain(|m| !members.contains(m));
-        g.members.sort_unstable();
-        g.also.sort_unstable();
+        crate::order::sort(&mut g.members);
+        crate::order::sort(&mut g.also);
         let all: Vec<usize> = g.members.iter().chain(&g.also).copied().collect();
         let centrality =
             |a: usize| -> f32 { all.iter().filter(|&&m| m != a).map(|&m| pair(a, m)).sum() };

@@ -204,7 +204,7 @@ fn ranks(pairs: &[Scored], docs: &[usize], key: impl Fn(&Scored) -> f32) -> Vec<
     }
     let mut out = vec![[0f32; 4]; pairs.len()];
     for ((x, _), mut ks) in slots {
-        ks.sort_by(|&i, &j| {
+        crate::order::sort_by(&mut ks, |&i, &j| {
             key(&pairs[j as usize])
                 .total_cmp(&key(&pairs[i as usize]))
                 .then(i.cmp(&j))

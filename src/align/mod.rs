@@ -371,7 +371,7 @@ pub fn align_with(
                 corrected,
             } = g;
             members.extend(&extra);
-            members.sort_unstable();
+            crate::order::sort(&mut members);
             let towards = &corpus.sent(label).embedding;
             let differs = members
                 .iter()
@@ -532,7 +532,7 @@ pub fn align_stories(
             claims[a].context.push(b);
             claims[b].context.push(a);
         }
-        claims.iter_mut().for_each(|c| c.context.sort_unstable());
+        claims.iter_mut().for_each(|c| crate::order::sort(&mut c.context));
     }
     Alignment {
         claims,
@@ -567,7 +567,7 @@ fn lookalikes(
             out.push((a.min(b), a.max(b)));
         }
     });
-    out.sort_unstable();
+    crate::order::sort(&mut out);
     out.dedup();
     out
 }
@@ -653,7 +653,7 @@ mod tests {
             .iter()
             .map(|c| (c.story, c.members.clone()))
             .collect();
-        members.sort();
+        crate::order::sort(&mut members);
         assert_eq!(members, vec![(0, vec![0, 1]), (1, vec![2, 3])]);
         let (a, b) = (&alignment.claims[0], &alignment.claims[1]);
         assert_eq!(a.context, vec![1], "the other story's claim is context");

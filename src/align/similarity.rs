@@ -699,7 +699,7 @@ impl Corpus {
             v.seq.push(id);
         }
         finish(&mut v);
-        v.names.sort_unstable();
+        crate::order::sort(&mut v.names);
         v.names.dedup();
         if let (Some(table), Some(tokens)) = (&self.words, f.tokens.get(range_all.clone())) {
             v.embedding = embed(table, tokens);
@@ -859,7 +859,7 @@ fn span_in(
     min_order: f32,
 ) -> bool {
     let mut terms = span.to_vec();
-    terms.sort_unstable();
+    crate::order::sort(&mut terms);
     terms.dedup();
     if terms.len() < min_terms {
         return false;
@@ -1022,11 +1022,11 @@ fn add_word_shapes(t: &Token, v: &mut SentVec) {
 /// and computes its n-grams.
 fn finish(v: &mut SentVec) {
     v.terms = v.seq.clone();
-    v.terms.sort_unstable();
+    crate::order::sort(&mut v.terms);
     v.terms.dedup();
-    v.numbers.sort_unstable();
+    crate::order::sort(&mut v.numbers);
     v.numbers.dedup();
-    v.prefixes.sort_unstable();
+    crate::order::sort(&mut v.prefixes);
     v.prefixes.dedup();
     v.grams = [
         bigrams(&v.seq),
@@ -1035,7 +1035,7 @@ fn finish(v: &mut SentVec) {
         word_grams(&v.word_seq, 4),
     ];
     for list in [&mut v.words, &mut v.trigrams] {
-        list.sort_unstable();
+        crate::order::sort(list);
         list.dedup();
     }
 }
@@ -1156,7 +1156,7 @@ fn word_grams(seq: &[u32], n: usize) -> Vec<u64> {
             })
         })
         .collect();
-    g.sort_unstable();
+    crate::order::sort(&mut g);
     g.dedup();
     g
 }
@@ -1167,7 +1167,7 @@ fn bigrams(seq: &[u32]) -> Vec<u64> {
         .windows(2)
         .map(|w| ((w[0] as u64) << 32) | w[1] as u64)
         .collect();
-    out.sort_unstable();
+    crate::order::sort(&mut out);
     out.dedup();
     out
 }

@@ -656,7 +656,7 @@ fn wrap_style(lines: &[&str], blank_before: &[bool], tags: &[Tag]) -> Wrap {
     let wrapped =
         |[all, open, lower]: [usize; 3]| lower >= 2 && lower * 3 >= open && open * 2 >= all;
     let mut lengths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
-    lengths.sort_unstable();
+    crate::order::sort(&mut lengths);
     let width = lengths.get(lengths.len() * 4 / 5).copied().unwrap_or(0);
     Wrap {
         single: wrapped(counts[0]),

@@ -168,7 +168,7 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> Canonical {
     };
     // Named speakers, fullest names first so surnames attach to them.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&i| {
+    crate::order::sort_by_key(&mut order, |&i| {
         std::cmp::Reverse(bare_name(mentions[i].quote).map_or(0, |s| name_words(&s).len()))
     });
     for &i in &order {
@@ -350,7 +350,7 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> Canonical {
                 described,
             }),
     );
-    speakers.sort_by(|a, b| {
+    crate::order::sort_by(&mut speakers, |a, b| {
         b.docs
             .len()
             .cmp(&a.docs.len())

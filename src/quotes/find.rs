@@ -227,7 +227,7 @@ pub fn find_marked(text: &str) -> Vec<Marked> {
         push_quote(text, o.at, o.at + o.width, pe, pe, false, outer, &mut out);
         stack.clear();
     }
-    out.sort_by_key(|m| (m.open, m.depth));
+    crate::order::sort_by_key(&mut out, |m| (m.open, m.depth));
     out
 }
 

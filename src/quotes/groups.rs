@@ -267,7 +267,7 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
             .map(|k| &postings[k as usize])
             .collect();
         // Rarest words first; a bounded number of candidates per quotation.
-        keys.sort_by_key(|p| p.len());
+        crate::order::sort_by_key(&mut keys, |p| p.len());
         let mut candidates: Vec<usize> = Vec::new();
         for p in keys {
             // A word in hundreds of quotations ("the", "we") links nothing
@@ -281,14 +281,14 @@ pub fn group(inputs: &[GroupInput]) -> Vec<Group> {
                     .filter(|&&j| j > i && inputs[j].doc != inputs[i].doc),
             );
             if candidates.len() >= MAX_CANDIDATES {
-                candidates.sort_unstable();
+                crate::order::sort(&mut candidates);
                 candidates.dedup();
                 if candidates.len() >= MAX_CANDIDATES {
                     break;
                 }
             }
         }
-        candidates.sort_unstable();
+        crate::order::sort(&mut candidates);
         candidates.dedup();
         candidates.truncate(MAX_CANDIDATES);
         let (fi, found) = (&folded[i], &folded);

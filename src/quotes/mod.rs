@@ -184,7 +184,7 @@ pub fn cross_outlet(
     for (g, &story) in found_groups.iter().zip(&group_story) {
         let id = out.len();
         let mut docs: Vec<usize> = g.members.iter().map(|&m| quotes[m].doc).collect();
-        docs.sort_unstable();
+        crate::order::sort(&mut docs);
         docs.dedup();
         let members: Vec<QuoteGroupMember> = g
             .members

@@ -454,7 +454,7 @@ fn name_breaks(text: &str) -> Vec<(usize, usize)> {
             out.push((at, 1));
         }
     }
-    out.sort_unstable();
+    crate::order::sort(&mut out);
     out
 }
 

@@ -194,7 +194,7 @@ pub fn marks_for(text: &str, quotes: &[Quote], start: usize, end: usize) -> (Str
         .iter()
         .filter(|q| q.open < start && q.close > start && mark_at(q).is_some_and(is_double_mark))
         .collect();
-    around.sort_by_key(|q| q.open);
+    crate::order::sort_by_key(&mut around, |q| q.open);
     // A quotation over several paragraphs opens each with a mark of its
     // own (“…¶“…”): a piece that already opens or closes with a mark gets
     // no second one.
@@ -207,7 +207,7 @@ pub fn marks_for(text: &str, quotes: &[Quote], start: usize, end: usize) -> (Str
         .iter()
         .filter(|q| q.open < end && q.close > end && mark_at(q).is_some_and(is_double_mark))
         .collect();
-    open_at_end.sort_by_key(|q| std::cmp::Reverse(q.open));
+    crate::order::sort_by_key(&mut open_at_end, |q| std::cmp::Reverse(q.open));
     if trimmed.ends_with(['”', '"', '»', '“']) {
         open_at_end.clear();
     }

@@ -560,7 +560,7 @@ fn extract_with(dom: &Dom, flags: Flags, threads: &[bool]) -> Article {
         .enumerate()
         .filter_map(|(id, s)| s.map(|s| (id, s * (1.0 - link_density(id)))))
         .collect();
-    candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::order::sort_by(&mut candidates, |a, b| b.1.total_cmp(&a.1));
     let final_score =
         |id: usize| -> Option<f64> { score[id].map(|s| s * (1.0 - link_density(id))) };
 

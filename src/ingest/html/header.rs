@@ -195,7 +195,7 @@ fn line_dates(line: &str) -> (Option<String>, Option<String>) {
             }
         }
     }
-    cuts.sort_by_key(|&(at, _)| at);
+    crate::order::sort_by_key(&mut cuts, |&(at, _)| at);
     // "last updated" also holds "updated": one cut per position range.
     cuts.dedup_by(|later, earlier| later.0 < earlier.0 + 4 && later.1 == earlier.1);
     let mut labelled = None;

@@ -445,7 +445,7 @@ fn json_ld_article(dom: &Dom) -> Option<Value> {
             }
         }
     }
-    found.sort_by_key(|(rank, _)| *rank);
+    crate::order::sort_by_key(&mut found, |(rank, _)| *rank);
     found.into_iter().next().map(|(_, v)| v)
 }
 
