@@ -3,7 +3,7 @@
 use crate::align::{self, Fix, SentenceIn};
 use crate::corrections::{Correction, SpanRef};
 use crate::features::{features, FastMap, Features};
-use crate::ingest::meta::{fallback_outlet, OutletSource};
+use crate::ingest::meta::{fallback_outlet, folders_name_outlets, FolderRole, OutletSource};
 use crate::ingest::{self, Document};
 use crate::par;
 use crate::quotes::{self, Quote};
@@ -696,6 +696,12 @@ pub fn analyze_documents(
         .filter(|d| d.outlet.is_some())
         .map(|d| folder_of(&d.file).to_string())
         .collect();
+    let folders_are_outlets = folders_name_outlets(
+        documents
+            .iter()
+            .filter(|d| d.outlet.is_none() && d.url.is_none())
+            .map(|d| d.file.as_str()),
+    );
     let mut sentences_out = Vec::with_capacity(total);
     let mut docs_out = Vec::with_capacity(documents.len());
     for (d, (doc, a)) in documents.into_iter().zip(&analyses).enumerate() {
@@ -732,7 +738,13 @@ pub fn analyze_documents(
             (None, None) => match fallback_outlet(
                 &doc.file,
                 doc.url.as_deref(),
-                !mixed_folders.contains(folder_of(&doc.file)),
+                if mixed_folders.contains(folder_of(&doc.file)) {
+                    FolderRole::Collection
+                } else if folders_are_outlets {
+                    FolderRole::Outlet
+                } else {
+                    FolderRole::Fallback
+                },
             ) {
                 Some((name, source)) => (Some(name), Some(source)),
                 None => (None, None),

@@ -534,22 +534,32 @@ pub enum OutletSource {
     Folder,
 }
 
+/// Which role the folder a file sits in plays in naming its outlet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FolderRole {
+    /// The folder holds several outlets' articles: it names none of them.
+    Collection,
+    /// The folder names the outlet only when the file's name is ids alone.
+    Fallback,
+    /// The folders are the outlets ("nytimes/assad-visit.html"): the
+    /// folder comes before the file's name.
+    Outlet,
+}
+
 /// An outlet name for a document that does not name its outlet: the host
-/// of its URL without "www." ("nytimes.com"); else its file name without
-/// extension and without the id-like parts that download tools add
-/// ("foxnews-3f9a2c71d0.txt" → "foxnews"); else, when the name is ids only,
-/// the folder ("daily-planet/001_0c115d166d03e55d.txt" → "daily-planet");
-/// else the name without its hash-like tail ("001_0c115d166d03e55d" → "001"). `file` may be a path with
-/// '/' (folders, archive entries) and a '#' record suffix. None only when
-/// nothing names it.
-///
-/// `folder_may_name` is false when the folder is known to hold several
-/// outlets' articles (another document in it names its own outlet): the
-/// folder is then a collection, not an outlet.
+/// of its URL without "www." ("nytimes.com"); else, when the folders are
+/// the outlets (`FolderRole::Outlet`, see `folders_name_outlets`), the
+/// folder; else its file name without extension and without the id-like
+/// parts that download tools add ("foxnews-3f9a2c71d0.txt" → "foxnews");
+/// else, when the name is ids only, the folder
+/// ("daily-planet/001_0c115d166d03e55d.txt" → "daily-planet"); else the
+/// name without its hash-like tail ("001_0c115d166d03e55d" → "001").
+/// `file` may be a path with '/' (folders, archive entries) and a '#'
+/// record suffix. None only when nothing names it.
 pub fn fallback_outlet(
     file: &str,
     url: Option<&str>,
-    folder_may_name: bool,
+    folder_role: FolderRole,
 ) -> Option<(String, OutletSource)> {
     if let Some(host) = url.and_then(url_host) {
         return Some((host, OutletSource::Url));
@@ -557,26 +567,72 @@ pub fn fallback_outlet(
     let path = file.split('#').next().unwrap_or(file);
     let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
     let base = parts.pop()?;
-    let stem = match base.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() && ext.len() <= 5 => stem,
-        _ => base,
-    };
-    let words: Vec<&str> = stem
-        .split(|c: char| c == '_' || c == '-' || c == ' ' || c == '.')
-        .filter(|w| !w.is_empty() && !id_like(w))
-        .collect();
-    if !words.is_empty() {
-        return Some((words.join(" "), OutletSource::File));
-    }
     // An archive's own name is a folder too ("coverage.zip/…").
     let folder = parts
         .pop()
-        .filter(|_| folder_may_name)
-        .map(|f| f.trim_end_matches(".zip").to_string());
-    match folder {
-        Some(f) if !f.is_empty() => Some((f, OutletSource::Folder)),
-        _ => Some((without_hash_tail(stem).to_string(), OutletSource::File)),
+        .filter(|_| folder_role != FolderRole::Collection)
+        .map(|f| f.trim_end_matches(".zip").to_string())
+        .filter(|f| !f.is_empty());
+    if let (FolderRole::Outlet, Some(f)) = (folder_role, &folder) {
+        return Some((f.clone(), OutletSource::Folder));
     }
+    let stem = file_stem(base);
+    if let Some(words) = name_words(base) {
+        return Some((words, OutletSource::File));
+    }
+    match folder {
+        Some(f) => Some((f, OutletSource::Folder)),
+        None => Some((without_hash_tail(stem).to_string(), OutletSource::File)),
+    }
+}
+
+/// Whether the folders of a corpus name its outlets, from the paths of the
+/// documents that name no outlet themselves (no page metadata, no URL).
+///
+/// File names name the outlets when they are a small vocabulary that
+/// recurs across folders, one file of each per folder: the layout of
+/// event folders ("event1/foxnews.txt", "event2/foxnews.txt"). Otherwise,
+/// when the files sit in two or more folders, the folders name the
+/// outlets ("nytimes/assad-visit.html", "bbc/tehran-talks.html"). Files in
+/// one folder, or none, keep their own names: a dropped folder is a
+/// collection. Records of one file (`export.csv#3`) are left out: their
+/// outlets come from their own fields.
+pub fn folders_name_outlets<'a>(files: impl IntoIterator<Item = &'a str>) -> bool {
+    use std::collections::{HashMap, HashSet};
+    let mut folders_of_name: HashMap<String, HashSet<&str>> = HashMap::new();
+    let mut seen: HashSet<(&str, String)> = HashSet::new();
+    let mut folders: HashSet<&str> = HashSet::new();
+    let mut repeated_in_a_folder = false;
+    for file in files.into_iter().filter(|f| !f.contains('#')) {
+        let Some((folder, base)) = file.rsplit_once('/') else {
+            continue;
+        };
+        folders.insert(folder);
+        let name = name_words(base).unwrap_or_default();
+        repeated_in_a_folder |= !seen.insert((folder, name.clone()));
+        folders_of_name.entry(name).or_default().insert(folder);
+    }
+    let names_recur =
+        !folders_of_name.contains_key("") && folders_of_name.values().any(|f| f.len() >= 2);
+    folders.len() >= 2 && !(names_recur && !repeated_in_a_folder)
+}
+
+/// A file name without its extension.
+fn file_stem(base: &str) -> &str {
+    match base.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && ext.len() <= 5 => stem,
+        _ => base,
+    }
+}
+
+/// The words of a file name that are not ids, joined by spaces; None when
+/// the name is ids only.
+fn name_words(base: &str) -> Option<String> {
+    let words: Vec<&str> = file_stem(base)
+        .split(|c: char| c == '_' || c == '-' || c == ' ' || c == '.')
+        .filter(|w| !w.is_empty() && !id_like(w))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// A file stem without the hash-like parts at its end ("001_0c115d166d03e55d"
@@ -675,10 +731,43 @@ mod outlet_tests {
         ];
         for (file, url, name, source) in cases {
             assert_eq!(
-                fallback_outlet(file, *url, true),
+                fallback_outlet(file, *url, FolderRole::Fallback),
                 Some((name.to_string(), *source)),
                 "{file}"
             );
         }
+    }
+
+    #[test]
+    fn folders_name_outlets_unless_file_names_recur_across_them() {
+        // Event folders holding one file per outlet: the file names are the outlets.
+        assert!(!folders_name_outlets([
+            "e1/foxnews.txt",
+            "e1/nytimes.txt",
+            "e2/foxnews.txt",
+            "e2/nytimes.txt",
+        ]));
+        // Outlet folders holding articles: the folders are the outlets.
+        assert!(folders_name_outlets([
+            "nytimes/assad-visit.html",
+            "nytimes/tehran-talks.html",
+            "bbc/assad-in-iran.html",
+        ]));
+        // One name in every folder could be either ("event-one/huffpost.txt",
+        // "nytimes/article.html"): the name stays, and the page shows the
+        // folder beside it.
+        assert!(!folders_name_outlets(["nytimes/article.html", "bbc/article.html"]));
+        // One folder is the collection the user dropped; records keep their own fields.
+        assert!(!folders_name_outlets(["coverage/nytimes.html", "coverage/bbc.html"]));
+        assert!(!folders_name_outlets(["a.csv#1", "b/a.csv#2", "c/x.txt"]));
+        assert!(!folders_name_outlets(["nytimes.html", "bbc.html"]));
+        assert_eq!(
+            fallback_outlet("nytimes/assad-visit.html", None, FolderRole::Outlet),
+            Some(("nytimes".to_string(), OutletSource::Folder))
+        );
+        assert_eq!(
+            fallback_outlet("nytimes/assad-visit.html", None, FolderRole::Collection),
+            Some(("assad visit".to_string(), OutletSource::File))
+        );
     }
 }
