@@ -98,8 +98,13 @@ mod tests {
 
     #[test]
     fn owned_items_are_moved_not_lost() {
-        let mut words: Vec<String> = ["pear", "fig", "apple", "fig", "kiwi"].iter().map(|s| s.to_string()).collect();
-        shared_sort_by(&mut words, &mut |a: &String, b: &String| a.len().cmp(&b.len()));
+        let mut words: Vec<String> = ["pear", "fig", "apple", "fig", "kiwi"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        shared_sort_by(&mut words, &mut |a: &String, b: &String| {
+            a.len().cmp(&b.len())
+        });
         assert_eq!(words, ["fig", "fig", "pear", "kiwi", "apple"]);
         sort(&mut words);
         assert_eq!(words, ["apple", "fig", "fig", "kiwi", "pear"]);

@@ -92,9 +92,12 @@ pub fn analyze(
     // serialiser as the CLI's (one copy of it in the wasm, not two), and
     // JSON.parse builds the objects faster than setting them one by one.
     let mut json = Vec::new();
-    report.write_json(&mut json).map_err(|e| JsError::new(&e.to_string()))?;
+    report
+        .write_json(&mut json)
+        .map_err(|e| JsError::new(&e.to_string()))?;
     let json = String::from_utf8(json).map_err(|e| JsError::new(&e.to_string()))?;
-    let out = js_sys::JSON::parse(&json).map_err(|_| JsError::new("the Report is not valid JSON"))?;
+    let out =
+        js_sys::JSON::parse(&json).map_err(|_| JsError::new("the Report is not valid JSON"))?;
     let rows = js_sys::Array::new_with_length(similarity.len() as u32);
     for (i, row) in similarity.iter().enumerate() {
         rows.set(i as u32, js_sys::Float64Array::from(row.as_slice()).into());

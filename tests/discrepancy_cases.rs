@@ -5,8 +5,8 @@
 //! then `align::discrepancy::findings`); the verdict out (`conflict` when
 //! some finding is hard, `compatible` when all are soft, `none`), scored
 //! against the file's `expected`. `cases.tsv` is the development set and
-//! carries a floor; `aside.tsv` was written before the rules and is only
-//! reported.
+//! carries a floor; `aside.tsv` was written before the rules, never tuned
+//! on, and carries a floor too.
 
 use parallax::align::discrepancy::findings;
 use parallax::features::{features, Features};
@@ -92,8 +92,12 @@ fn development_cases_hold_a_floor() {
 }
 
 #[test]
-fn aside_cases_are_reported() {
-    score("aside.tsv");
+fn aside_cases_hold_a_floor() {
+    let share = score("aside.tsv");
+    // Written before the like-with-like rules and never tuned on: 20/20
+    // when the rules landed. A floor, so that a later rule that breaks a
+    // kind of case here fails rather than prints.
+    assert!(share >= 0.9, "aside.tsv: {share:.3}");
 }
 
 /// A conflict shows each outlet's own number: every member's value span is

@@ -532,7 +532,9 @@ pub fn align_stories(
             claims[a].context.push(b);
             claims[b].context.push(a);
         }
-        claims.iter_mut().for_each(|c| crate::order::sort(&mut c.context));
+        claims
+            .iter_mut()
+            .for_each(|c| crate::order::sort(&mut c.context));
     }
     Alignment {
         claims,

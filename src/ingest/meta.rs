@@ -595,8 +595,9 @@ pub fn fallback_outlet(
 /// when the files sit in two or more folders, the folders name the
 /// outlets ("nytimes/assad-visit.html", "bbc/tehran-talks.html"). Files in
 /// one folder, or none, keep their own names: a dropped folder is a
-/// collection. Records of one file (`export.csv#3`) are left out: their
-/// outlets come from their own fields.
+/// collection; so do files in a folder that also holds a subfolder.
+/// Records of one file (`export.csv#3`) are left out: their outlets come
+/// from their own fields.
 pub fn folders_name_outlets<'a>(files: impl IntoIterator<Item = &'a str>) -> bool {
     use std::collections::{HashMap, HashSet};
     let mut folders_of_name: HashMap<String, HashSet<&str>> = HashMap::new();
@@ -614,7 +615,17 @@ pub fn folders_name_outlets<'a>(files: impl IntoIterator<Item = &'a str>) -> boo
     }
     let names_recur =
         !folders_of_name.contains_key("") && folders_of_name.values().any(|f| f.len() >= 2);
-    folders.len() >= 2 && !(names_recur && !repeated_in_a_folder)
+    // A folder holding files beside a subfolder ("storm/a.txt",
+    // "storm/radio/b.html") is a collection the user arranged, not one
+    // outlet's shelf.
+    let nested = folders.iter().any(|outer| {
+        folders.iter().any(|inner| {
+            inner.len() > outer.len()
+                && inner.starts_with(outer)
+                && inner[outer.len()..].starts_with('/')
+        })
+    });
+    folders.len() >= 2 && !nested && !(names_recur && !repeated_in_a_folder)
 }
 
 /// A file name without its extension.
@@ -756,11 +767,26 @@ mod outlet_tests {
         // One name in every folder could be either ("event-one/huffpost.txt",
         // "nytimes/article.html"): the name stays, and the page shows the
         // folder beside it.
-        assert!(!folders_name_outlets(["nytimes/article.html", "bbc/article.html"]));
+        assert!(!folders_name_outlets([
+            "nytimes/article.html",
+            "bbc/article.html"
+        ]));
         // One folder is the collection the user dropped; records keep their own fields.
-        assert!(!folders_name_outlets(["coverage/nytimes.html", "coverage/bbc.html"]));
+        assert!(!folders_name_outlets([
+            "coverage/nytimes.html",
+            "coverage/bbc.html"
+        ]));
         assert!(!folders_name_outlets(["a.csv#1", "b/a.csv#2", "c/x.txt"]));
         assert!(!folders_name_outlets(["nytimes.html", "bbc.html"]));
+        // A folder beside its own subfolder is an arrangement, not outlets.
+        assert!(!folders_name_outlets([
+            "storm/wire.txt",
+            "storm/radio/estuary.html"
+        ]));
+        assert!(folders_name_outlets([
+            "storm/wire/a.txt",
+            "storm/radio/b.html"
+        ]));
         assert_eq!(
             fallback_outlet("nytimes/assad-visit.html", None, FolderRole::Outlet),
             Some(("nytimes".to_string(), OutletSource::Folder))

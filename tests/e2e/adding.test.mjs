@@ -5,6 +5,9 @@
 // errors the reader is shown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openPage, dropFiles, screenshot } from './browser.mjs';
 
 /** An invented article about one road closure; `n` varies the wording, so every n is different bytes but one story. */
@@ -168,5 +171,62 @@ test('a CSV export of several articles becomes one source a row, outlets from it
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();
+  }
+});
+
+test('"Add a folder…" of one folder per outlet names each article after its folder; event folders keep the file names', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'parallax-outlets-'));
+  // An article that names no outlet in its text: only its place on disk can.
+  const plain = (n) =>
+    `Harlow bridge shut for repairs\n\nThe Harlow river bridge was closed to traffic on Monday after inspectors found cracks in two of its supports, the county council said.\n\nThe council expects the bridge to reopen within ${n + 2} weeks, a spokesman said.\n`;
+  const files = {
+    'by-outlet/harlow-herald/bridge-shut-0412.txt': plain(1),
+    'by-outlet/harlow-herald/diversion-mill-lane.txt': plain(2),
+    'by-outlet/county-post/cracks-close-bridge.txt': plain(3),
+    'by-event/bridge/valley-echo.txt': plain(4),
+    'by-event/bridge/county-post.txt': plain(5),
+    'by-event/flood/valley-echo.txt': plain(6),
+    'by-event/flood/county-post.txt': plain(7),
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  const outlets = (page) =>
+    page.locator('#source-list .source-card').evaluateAll((cards) =>
+      cards.map((c) => `${c.dataset.file} = ${c.querySelector('.source-outlet').textContent} (${c.querySelector('.outlet-source')?.textContent ?? ''})`).sort());
+  const { page, consoleErrors, close } = await openPage();
+  try {
+    await page.locator('#folder-input').setInputFiles(join(root, 'by-outlet'));
+    await waitForSources(page, 3);
+    assert.deepEqual(await outlets(page), [
+      'by-outlet/county-post/cracks-close-bridge.txt = county-post (named from the folder)',
+      // Two articles of one outlet: each file's own name tells them apart.
+      'by-outlet/harlow-herald/bridge-shut-0412.txt = harlow-herald (bridge-shut-0412.txt) (named from the folder)',
+      'by-outlet/harlow-herald/diversion-mill-lane.txt = harlow-herald (diversion-mill-lane.txt) (named from the folder)',
+    ]);
+    await screenshot(page, 'adding-outlet-folders');
+  } finally {
+    await close();
+  }
+  const second = await openPage();
+  try {
+    await second.page.locator('#folder-input').setInputFiles(join(root, 'by-event'));
+    await waitForSources(second.page, 4);
+    // The same four outlet names in two event folders: the file names are the outlets, and the folder is shown beside.
+    const named = await outlets(second.page);
+    assert.deepEqual(named.map((n) => n.replace(/ \(.*\)$/, '')), [
+      'by-event/bridge/county-post.txt = county post',
+      'by-event/bridge/valley-echo.txt = valley echo',
+      'by-event/flood/county-post.txt = county post',
+      'by-event/flood/valley-echo.txt = valley echo',
+    ]);
+    const cards = await second.page.locator('#source-list').innerText();
+    assert.match(cards, /by-event\/flood/);
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(second.consoleErrors, []);
+  } finally {
+    await second.close();
+    rmSync(root, { recursive: true, force: true });
   }
 });

@@ -43,7 +43,9 @@ export function distinctOutletNames(documents) {
     if (docs.length < 2) continue;
     const distinct = (f) => new Set(docs.map(f)).size === docs.length;
     const date = (d) => (d.date ? readableDate(d.date) : '');
-    const tell = distinct(folderOf) ? folderOf : distinct(date) ? date : (d) => d.file;
+    // The file's own name is enough when the folder is the outlet ("herald/a.txt", "herald/b.txt").
+    const base = (d) => d.file.split('#')[0].split('/').pop();
+    const tell = distinct(folderOf) ? folderOf : distinct(date) ? date : distinct(base) ? base : (d) => d.file;
     for (const d of docs) names.set(d.id, `${name} (${tell(d) || d.file})`);
   }
   return names;
