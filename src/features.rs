@@ -1296,6 +1296,13 @@ fn is_ordinal_use(words: &[Raw], k: usize) -> bool {
     if prev == "at" && matches!(w, "first" | "last") {
         return false;
     }
+    // A fraction, not a rank: "one-third of the arrests", "a third of them".
+    let after_hyphen = k.checked_sub(1).is_some_and(|i| words[i].hyphen_after);
+    if after_hyphen
+        || (next_f == "of" && matches!(prev, "a" | "one" | "two" | "three" | "four" | "five"))
+    {
+        return false;
+    }
     let determined = matches!(
         prev,
         "the" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "this" | "that"
@@ -1591,6 +1598,9 @@ mod tests {
             ("The first lady met first responders.", &[]),
             ("First, the council voted.", &[]),
             ("First of all, it rained.", &[]),
+            ("Arrests fell to one-third of the peak.", &[]),
+            ("A third of the voters stayed home.", &[]),
+            ("She was the third of five children.", &[3]),
         ];
         for (text, expected) in cases {
             let got: Vec<i32> = features(text).ordinals.iter().map(|o| o.0).collect();

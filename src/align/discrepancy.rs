@@ -383,6 +383,34 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
 /// compared words after it in its clause ("not *travelled abroad*"), or
 /// before it when none follow ("he did *not*"). Empty when it has none.
 fn negation_scope(f: &Features, at: usize) -> Vec<&str> {
+    negation_scope_of(f, at, SCOPE_WORDS)
+}
+
+/// The content words a negation may bear on at all: its clause, up to
+/// [`CLAUSE_WORDS`] of them. A member whose own "not" reaches the words
+/// states none of them plainly ("does not extend to civil unions,
+/// registered domestic partnerships").
+fn negation_reach(f: &Features, at: usize) -> Vec<&str> {
+    let Some(k) = f.tokens.iter().position(|t| t.start == at) else {
+        return Vec::new();
+    };
+    // Both ways within its clause: "is neither peaceful nor stable" reaches
+    // "the world today" as "today is neither" does.
+    let from = (0..=k)
+        .rev()
+        .find(|&j| f.tokens[j].clause_start)
+        .unwrap_or(0);
+    let before = f.tokens[from..k].iter();
+    let after = f.tokens[k + 1..].iter().take_while(|t| !t.clause_start);
+    before
+        .chain(after)
+        .filter(|t| !t.skip)
+        .take(2 * CLAUSE_WORDS)
+        .map(|t| t.stem.as_str())
+        .collect()
+}
+
+fn negation_scope_of(f: &Features, at: usize, words: usize) -> Vec<&str> {
     let Some(k) = f.tokens.iter().position(|t| t.start == at) else {
         return Vec::new();
     };
@@ -392,17 +420,23 @@ fn negation_scope(f: &Features, at: usize) -> Vec<&str> {
         .iter()
         .take_while(|t| !t.clause_start)
         .filter(content)
-        .take(SCOPE_WORDS)
+        .take(words)
         .map(|t| t.stem.as_str())
         .collect();
     if !after.is_empty() {
         return after;
     }
-    f.tokens[..k]
+    // Back to the start of its own clause ("though the world today is
+    // *neither*"), the clause's first word included.
+    let clause_from = (0..=k)
+        .rev()
+        .find(|&j| f.tokens[j].clause_start)
+        .unwrap_or(0);
+    f.tokens[clause_from..k]
         .iter()
         .rev()
         .filter(content)
-        .take(SCOPE_WORDS)
+        .take(words)
         .map(|t| t.stem.as_str())
         .collect()
 }
@@ -410,11 +444,86 @@ fn negation_scope(f: &Features, at: usize) -> Vec<&str> {
 /// How many content words after a negation are its scope.
 const SCOPE_WORDS: usize = 3;
 
+/// How far in its clause a negation may reach.
+const CLAUSE_WORDS: usize = 8;
+
+/// Modal verbs: words they govern are not asserted ("they *should* be
+/// creating jobs" states no fact that "not creating jobs" denies).
+const MODALS: &[&str] = &[
+    "should", "could", "would", "might", "may", "must", "ought", "shall", "can",
+];
+
+/// Whether a modal stands among the three words before token `k`.
+fn under_modal(f: &Features, k: usize) -> bool {
+    f.tokens[k.saturating_sub(3)..k]
+        .iter()
+        .any(|b| MODALS.contains(&b.folded.as_str()))
+}
+
+/// Whether member `f` states the word with stem `head` in the same mood as
+/// the negation it is compared with: under a modal when the negation is
+/// too ("would hold" against "would not hold"), else not ("should be no
+/// deal" denies nothing that "get the best deal" states).
+fn asserts(f: &Features, head: &str, modal_negation: bool) -> bool {
+    f.tokens
+        .iter()
+        .enumerate()
+        .any(|(k, t)| t.stem == head && under_modal(f, k) == modal_negation)
+}
+
+/// Share of the smaller member's content words that the other carries: a
+/// negation only conflicts between two wordings of one statement, not
+/// between two sentences a claim happens to hold.
+fn shared_share(a: &std::collections::HashSet<&str>, b: &std::collections::HashSet<&str>) -> f64 {
+    let small = a.len().min(b.len());
+    if small == 0 {
+        return 0.0;
+    }
+    a.intersection(b).count() as f64 / small as f64
+}
+
+/// Stems of verbs that deny what follows them ("denied", "refused",
+/// "failed to"): negative implicative and factive verbs (Karttunen 1971,
+/// "Implicative verbs").
+const NEGATIVE_VERBS: &[&str] = &[
+    "deny", "refus", "reject", "fail", "declin", "disput", "dismis",
+];
+
+/// Whether the word right after the negation is a compared word ("did not
+/// *collapse*"): a scope of one word counts only then, not one found past
+/// function words ("is not in these *e-mails*").
+fn bears_next(f: &Features, at: usize) -> bool {
+    let Some(k) = f.tokens.iter().position(|t| t.start == at) else {
+        return false;
+    };
+    f.tokens
+        .get(k + 1)
+        .is_some_and(|t| !t.skip && !t.clause_start)
+}
+
+/// Words after which a negation is not a denial of a predicate: a
+/// condition or question ("if", "unless", "whether") within three words,
+/// or a conjunction right before it ("but not the wall").
+fn asserted_negation(f: &Features, at: usize) -> bool {
+    let Some(k) = f.tokens.iter().position(|t| t.start == at) else {
+        return true;
+    };
+    let conditional = f.tokens[k.saturating_sub(3)..k]
+        .iter()
+        .any(|t| matches!(t.folded.as_str(), "if" | "unless" | "whether"));
+    let excluding = k > 0 && matches!(f.tokens[k - 1].folded.as_str(), "but" | "and" | "or");
+    !conditional && !excluding
+}
+
+/// The least [`shared_share`] for a negation conflict.
+const SAME_STATEMENT: f64 = 0.5;
+
 /// Per member, the negation that conflicts with another outlet, if any:
 /// member `i` negates words that a member of another document states
-/// plainly (it has the first word of the negation's scope,
-/// [`negation_scope`], and at least half of it, and no negation bearing on
-/// any of them), and only negates them (no member of its own document
+/// plainly (it has every word of the negation's scope, [`negation_scope`],
+/// asserts the first, not under a modal, has no negation of its own
+/// reaching any of them, and shares at least half of its words with member
+/// `i`), and only negates them (no member of its own document
 /// states them plainly), while that other document only states them. A member that does not
 /// carry the negated words is not compared: with units of different cuts
 /// (one outlet quotes three sentences of a statement, another one), the
@@ -430,6 +539,45 @@ fn negation_conflicts(feats: &[&Features], docs: &[usize]) -> Vec<Option<(usize,
                 .collect()
         })
         .collect();
+    // Only a negation that denies a predicate can conflict: not one in a
+    // condition ("if we don't get it") or one excluding an item ("but not
+    // the wall"); those still keep the words from being stated plainly.
+    let scopes: Vec<Vec<((usize, usize), Vec<&str>)>> = scopes
+        .into_iter()
+        .zip(feats)
+        .map(|(list, f)| {
+            list.into_iter()
+                .filter(|(span, scope)| {
+                    asserted_negation(f, span.0) && (scope.len() > 1 || bears_next(f, span.0))
+                })
+                .collect()
+        })
+        .collect();
+    let reaches: Vec<Vec<&str>> = feats
+        .iter()
+        .map(|f| {
+            let mut reach: Vec<&str> = f
+                .negations
+                .iter()
+                .flat_map(|&n| negation_reach(f, n.0))
+                .collect();
+            // "Denied they give … a back door": a verb that negates what
+            // follows it (Karttunen's negative implicatives) reaches its
+            // clause as "not" does.
+            for (k, t) in f.tokens.iter().enumerate() {
+                if NEGATIVE_VERBS.contains(&t.stem.as_str()) {
+                    reach.extend(
+                        f.tokens[k + 1..]
+                            .iter()
+                            .filter(|t| !t.skip)
+                            .take(CLAUSE_WORDS)
+                            .map(|t| t.stem.as_str()),
+                    );
+                }
+            }
+            reach
+        })
+        .collect();
     let stems: Vec<std::collections::HashSet<&str>> = feats
         .iter()
         .map(|f| {
@@ -443,29 +591,44 @@ fn negation_conflicts(feats: &[&Features], docs: &[usize]) -> Vec<Option<(usize,
     let mut out = vec![None; feats.len()];
     for (i, negations) in scopes.iter().enumerate() {
         for (span, scope) in negations {
+            let modal_negation = feats[i]
+                .tokens
+                .iter()
+                .position(|t| t.start == span.0)
+                .is_some_and(|k| under_modal(feats[i], k));
             // Per document: does some member negate these words, does some
             // member state them plainly?
             let mut negates: Vec<usize> = Vec::new();
             let mut states: Vec<usize> = Vec::new();
+            // Members stating the words in a wording of the same statement.
+            let mut counterparts: Vec<usize> = Vec::new();
             for (j, doc) in docs.iter().enumerate().take(feats.len()) {
-                let negated = scopes[j]
-                    .iter()
-                    .any(|(_, other)| other.iter().any(|w| scope.contains(w)));
-                // The word the negation bears on first ("not *signed* the
-                // decree") and half of its scope.
-                let carried = scope.iter().filter(|w| stems[j].contains(*w)).count();
-                let head = scope.first().is_some_and(|w| stems[j].contains(w));
+                let negated = if j == i {
+                    true
+                } else {
+                    reaches[j].iter().any(|w| scope.contains(w))
+                };
+                // The words the negation bears on ("not *signed* the
+                // decree"), all of them, the first asserted, in a wording
+                // of the same statement.
+                let carried = scope.iter().all(|w| stems[j].contains(*w));
+                let head = scope
+                    .first()
+                    .is_some_and(|w| asserts(feats[j], w, modal_negation));
                 if negated {
                     negates.push(*doc);
-                } else if head && 2 * carried >= scope.len() {
+                } else if carried && head {
                     states.push(*doc);
+                    if shared_share(&stems[i], &stems[j]) >= SAME_STATEMENT {
+                        counterparts.push(*doc);
+                    }
                 }
             }
             let only =
                 |these: &[usize], not: &[usize], d: usize| these.contains(&d) && !not.contains(&d);
             let conflict = docs.get(i).is_some_and(|&di| {
                 only(&negates, &states, di)
-                    && states
+                    && counterparts
                         .iter()
                         .any(|&d| d != di && only(&states, &negates, d))
             });
@@ -520,6 +683,38 @@ mod tests {
             (
                 &["He visited Iran in 2019.", "He visited Iran in 2019."],
                 &[],
+            ),
+            // Invented cases of the kinds that raised false negation
+            // alarms on real coverage: a "not" that reaches the same words
+            // in both; a modal that asserts nothing; two statements that
+            // share one word.
+            (
+                &[
+                    "The rule would not apply to domestic partnerships.",
+                    "It does not extend to civil unions or registered domestic partnerships.",
+                ],
+                &[],
+            ),
+            (
+                &[
+                    "Mayor says the vote is not creating jobs.",
+                    "The mayor said councillors should be creating jobs instead of voting.",
+                ],
+                &[],
+            ),
+            (
+                &[
+                    "The letters show what is and is not in the budget, the mayor said.",
+                    "The budget was read out selectively to reporters, a spokesman for the mayor said.",
+                ],
+                &[],
+            ),
+            (
+                &[
+                    "The council said the bridge did not collapse.",
+                    "The council said the bridge collapsed.",
+                ],
+                &[(Negation, false)],
             ),
             (
                 &["It was his first trip.", "It was his second trip."],
