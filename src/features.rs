@@ -1020,6 +1020,37 @@ fn ends_thing(w: &Raw) -> bool {
 /// content words, through "of" ("thousands of people") and, for money,
 /// "on"/"for" and an article ("$300 on a jacket"); a later word in -ed or
 /// -ing is taken for the verb that follows ("jobs added").
+/// What a year after a determiner labels ("the 2016 presidential
+/// election", "Trump's 2020 campaign"): the stems of up to three words
+/// after it, names and adjectives included, the head last. Empty for a
+/// year that dates the sentence ("in 2016").
+fn labelled_by_year(words: &[Raw], first: usize, after: usize) -> Vec<String> {
+    let determined = first
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .is_some_and(|w| {
+            matches!(
+                w.folded.as_str(),
+                "the" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
+            ) || w.folded.ends_with("'s")
+        });
+    if !determined {
+        return Vec::new();
+    }
+    words[after.min(words.len())..]
+        .iter()
+        .enumerate()
+        .take_while(|(k, w)| {
+            !w.symbol
+                && !(*k > 0 && w.clause_start)
+                && !is_stop(&w.folded)
+                && !w.folded.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .take(3)
+        .map(|(_, w)| unit_stem(&w.folded))
+        .collect()
+}
+
 fn thing_after(words: &[Raw], mut j: usize, money: bool) -> Vec<String> {
     let at = |k: usize| words.get(k).map(|w| w.folded.as_str());
     if at(j) == Some("of") {
@@ -1187,10 +1218,11 @@ fn tie_quantities(words: &[Raw], quantities: &mut [Quantity]) {
     // clinic ...") ties every figure that names none of its own.
     let opening = period_at(words, 0).flatten();
     for (n, q) in quantities.iter_mut().enumerate() {
+        let (first, after) = spans[n];
         if q.unit.as_deref() == Some("date") {
+            q.thing = labelled_by_year(words, first, after);
             continue;
         }
-        let (first, after) = spans[n];
         // The unit word is not the counted noun: "61 percent", "5 million
         // dollars", "2 per cent".
         let unit_end = match words.get(after).map(|w| w.folded.as_str()) {

@@ -709,6 +709,19 @@ mod tests {
                 ],
                 &[],
             ),
+            // A year that labels a thing ("the 2016 election") is not the
+            // date of the claim; a year that dates it is.
+            (
+                &[
+                    "The 2020 Democratic candidates demanded the report.",
+                    "Democrats demanded the report on Russia's role in the 2016 election.",
+                ],
+                &[],
+            ),
+            (
+                &["The bridge opened in 2016.", "The bridge opened in 2018."],
+                &[(Number, false)],
+            ),
             (
                 &[
                     "The council said the bridge did not collapse.",
