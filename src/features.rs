@@ -1020,6 +1020,61 @@ fn ends_thing(w: &Raw) -> bool {
 /// content words, through "of" ("thousands of people") and, for money,
 /// "on"/"for" and an article ("$300 on a jacket"); a later word in -ed or
 /// -ing is taken for the verb that follows ("jobs added").
+/// For a sum that names nothing after it, the verb that moves it ("paid
+/// $43 million", "earned nearly $141 million", "spent $300"), marked with a
+/// leading '~' so it never matches a counted noun: two sums are of one kind
+/// only when the same verb moves them. Empty when no such word stands
+/// before the figure and its hedges.
+fn money_verb(words: &[Raw], first: usize) -> Vec<String> {
+    let mut k = first;
+    while k > 0 {
+        let w = &words[k - 1];
+        let f = w.folded.as_str();
+        let hedge = APPROX
+            .iter()
+            .chain(AT_LEAST)
+            .chain(AT_MOST)
+            .any(|p| p.contains(&f))
+            || matches!(f, "additional" | "another" | "a" | "an" | "$");
+        if hedge || w.symbol {
+            k -= 1;
+            continue;
+        }
+        let verb_like = !w.capitalized
+            && !is_stop(f)
+            && !f.starts_with(|c: char| c.is_ascii_digit())
+            && (f.ends_with("ed")
+                || matches!(
+                    f,
+                    "paid"
+                        | "spent"
+                        | "lost"
+                        | "won"
+                        | "owes"
+                        | "owe"
+                        | "cost"
+                        | "costs"
+                        | "pays"
+                        | "pay"
+                        | "earns"
+                        | "earn"
+                        | "raise"
+                        | "raises"
+                        | "spend"
+                        | "spends"
+                        | "gave"
+                        | "give"
+                        | "gives"
+                ));
+        return if verb_like {
+            vec![format!("~{}", stem(f))]
+        } else {
+            Vec::new()
+        };
+    }
+    Vec::new()
+}
+
 /// What a year after a determiner labels ("the 2016 presidential
 /// election", "Trump's 2020 campaign"): the stems of up to three words
 /// after it, names and adjectives included, the head last. Empty for a
@@ -1055,7 +1110,7 @@ fn thing_after(words: &[Raw], mut j: usize, money: bool) -> Vec<String> {
     let at = |k: usize| words.get(k).map(|w| w.folded.as_str());
     if at(j) == Some("of") {
         j += 1;
-    } else if money && matches!(at(j), Some("on" | "for")) {
+    } else if money && matches!(at(j), Some("on" | "for" | "in")) {
         j += 1;
         if matches!(at(j), Some("a" | "an" | "the")) {
             j += 1;
@@ -1232,6 +1287,9 @@ fn tie_quantities(words: &[Raw], quantities: &mut [Quantity]) {
         };
         if q.unit.as_deref() != Some("percent") {
             q.thing = thing_after(words, unit_end, q.unit.as_deref() == Some("$"));
+        }
+        if q.unit.as_deref() == Some("$") && q.thing.is_empty() {
+            q.thing = money_verb(words, first);
         }
         q.reference =
             q.precision != Precision::Range && phrase_before(words, first, REFERENCE).is_some();

@@ -271,9 +271,13 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
                         continue;
                     }
                     let (na, nb) = (node(&mut nodes, (i, x)), node(&mut nodes, (j, y)));
-                    // Soft when both can hold: intervals that meet, or one
-                    // figure the other rounded.
-                    links.push((na, nb, same, qa.overlaps(qb) || rounds(qa, qb)));
+                    // Soft when both can hold: intervals that meet, one
+                    // figure the other rounded, or two vague amounts
+                    // ("millions" / "tens of millions"), neither precise
+                    // enough to deny the other.
+                    let vague =
+                        qa.precision == Precision::Vague && qb.precision == Precision::Vague;
+                    links.push((na, nb, same, qa.overlaps(qb) || rounds(qa, qb) || vague));
                 }
             }
         }
@@ -708,6 +712,29 @@ mod tests {
                     "The budget was read out selectively to reporters, a spokesman for the mayor said.",
                 ],
                 &[],
+            ),
+            // Sums moved by different verbs are different sums; two vague
+            // amounts never deny each other.
+            (
+                &[
+                    "The couple earned $30 million from book sales.",
+                    "The couple paid $43 million to the tax office.",
+                ],
+                &[],
+            ),
+            (
+                &[
+                    "The couple paid $43 million in federal taxes.",
+                    "The couple paid $46 million in federal income taxes.",
+                ],
+                &[(Number, false)],
+            ),
+            (
+                &[
+                    "They paid tens of millions of dollars in taxes.",
+                    "They paid millions of dollars in taxes.",
+                ],
+                &[(Number, true)],
             ),
             // A year that labels a thing ("the 2016 election") is not the
             // date of the claim; a year that dates it is.
