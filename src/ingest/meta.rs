@@ -609,12 +609,15 @@ pub fn folders_name_outlets<'a>(files: impl IntoIterator<Item = &'a str>) -> boo
             continue;
         };
         folders.insert(folder);
-        let name = name_words(base).unwrap_or_default();
+        // A name of ids alone says nothing of the layout (its folder names
+        // it in any case).
+        let Some(name) = name_words(base) else {
+            continue;
+        };
         repeated_in_a_folder |= !seen.insert((folder, name.clone()));
         folders_of_name.entry(name).or_default().insert(folder);
     }
-    let names_recur =
-        !folders_of_name.contains_key("") && folders_of_name.values().any(|f| f.len() >= 2);
+    let names_recur = folders_of_name.values().any(|f| f.len() >= 2);
     // A folder holding files beside a subfolder ("storm/a.txt",
     // "storm/radio/b.html") is a collection the user arranged, not one
     // outlet's shelf.
@@ -786,6 +789,12 @@ mod outlet_tests {
         assert!(folders_name_outlets([
             "storm/wire/a.txt",
             "storm/radio/b.html"
+        ]));
+        // Names of ids alone do not hide event folders' recurring names.
+        assert!(!folders_name_outlets([
+            "event-a/huffpost.txt",
+            "event-b/huffpost.txt",
+            "daily-planet/001_0c115d166d03e55d.txt",
         ]));
         assert_eq!(
             fallback_outlet("nytimes/assad-visit.html", None, FolderRole::Outlet),
