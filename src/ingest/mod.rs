@@ -8,6 +8,7 @@
 pub mod clean;
 pub mod decode;
 pub mod docx;
+pub mod exports;
 pub mod html;
 pub mod json;
 pub mod meta;
@@ -78,6 +79,10 @@ pub struct Document {
     pub dateline: Option<String>,
     pub url: Option<String>,
     pub language: Option<String>,
+    /// The section or page an export names ("NEWS; Pg. 3").
+    pub section: Option<String>,
+    /// The length an export states, as it states it ("412 words").
+    pub length: Option<String>,
     pub text: String,
     pub blocks: Vec<Block>,
     pub removed: Vec<Removed>,
@@ -231,7 +236,7 @@ fn ingest_into(
         Some(Format::Csv) => out.extend(table::ingest_table(file, bytes, b',')),
         Some(Format::Tsv) => out.extend(table::ingest_table(file, bytes, b'\t')),
         Some(Format::Docx) => out.extend(ingest_docx(file, bytes, budget)),
-        Some(format) => out.push(ingest_one(file, bytes, format)),
+        Some(format) => out.extend(ingest_one(file, bytes, format)),
     }
 }
 
@@ -322,6 +327,9 @@ fn ingest_docx(
         Ok(docx) => docx,
         Err(reason) => return vec![Err(IngestError::new(file, reason))],
     };
+    if let Some(articles) = export_documents(file, &docx.text, Format::Docx) {
+        return articles;
+    }
     let mut doc = text::ingest_text(&docx.text);
     // The file's own properties name its title; the author and date only
     // fill what the text itself does not say (a template's creator is
@@ -375,11 +383,32 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     }
 }
 
-fn ingest_one(file: &str, bytes: &[u8], format: Format) -> Result<Document, IngestError> {
+fn ingest_one(file: &str, bytes: &[u8], format: Format) -> Vec<Result<Document, IngestError>> {
     let mut doc = if format == Format::Mhtml {
-        mhtml::ingest_mhtml(bytes).map_err(|reason| IngestError::new(file, reason))?
+        match mhtml::ingest_mhtml(bytes) {
+            Ok(doc) => doc,
+            Err(reason) => return vec![Err(IngestError::new(file, reason))],
+        }
     } else {
-        let decoded = decode::decode(bytes).map_err(|reason| IngestError::new(file, reason))?;
+        let decoded = match decode::decode(bytes) {
+            Ok(decoded) => decoded,
+            Err(reason) => return vec![Err(IngestError::new(file, reason))],
+        };
+        // An export of many articles is split on its text; a page is read
+        // whole for that only when it bears an export's marks.
+        let export = match format {
+            Format::Text => export_documents(file, &decoded.text, format),
+            Format::Html if exports::might_be_export(&decoded.text) => {
+                export_documents(file, &html::all_text(&decoded.text), format)
+            }
+            _ => None,
+        };
+        if let Some(mut articles) = export {
+            for doc in articles.iter_mut().flatten() {
+                doc.warnings.extend(decoded.warnings.iter().cloned());
+            }
+            return articles;
+        }
         let mut doc = match format {
             Format::Html => html::ingest_html(&decoded.text),
             Format::Markdown => text::ingest_markdown(&decoded.text),
@@ -391,9 +420,90 @@ fn ingest_one(file: &str, bytes: &[u8], format: Format) -> Result<Document, Inge
     doc.file = file.to_string();
     doc.format = Some(format);
     if doc.text.trim().is_empty() {
-        return Err(IngestError::new(file, "no article text was found in it"));
+        return vec![Err(IngestError::new(file, "no article text was found in it"))];
     }
-    Ok(doc)
+    vec![Ok(doc)]
+}
+
+/// The articles of an export (see [`exports`] for the layouts and the
+/// generic rule), each a document named `file#N` (N from 1) with the
+/// export's own fields as its metadata; `None` when `text` is one article.
+/// An article with no text is an error of its own; the others still load.
+pub fn export_documents(
+    file: &str,
+    text: &str,
+    format: Format,
+) -> Option<Vec<Result<Document, IngestError>>> {
+    let (layout, articles) = exports::split(text)?;
+    let layout = match layout {
+        exports::Layout::Nexis => "Nexis",
+        exports::Layout::Factiva => "Factiva",
+        exports::Layout::Generic => "many-articles",
+    };
+    let docs = articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let name = format!("{file}#{}", i + 1);
+            let mut doc = text::ingest_text(&a.text);
+            doc.file = name.clone();
+            doc.format = Some(format);
+            // The export's fields win over what the text says of itself.
+            let set = |slot: &mut Option<String>, value: Option<String>| {
+                if value.is_some() {
+                    *slot = value;
+                }
+            };
+            set(&mut doc.title, a.title);
+            set(&mut doc.outlet, a.outlet);
+            set(&mut doc.byline, a.byline);
+            set(&mut doc.dateline, a.dateline);
+            set(&mut doc.url, a.url);
+            doc.section = a.section;
+            doc.length = a.length;
+            if let Some(raw) = a.date {
+                match export_date(&raw) {
+                    Some(date) => {
+                        doc.date = Some(date);
+                        doc.date_source = Some("export".to_string());
+                    }
+                    None => doc
+                        .warnings
+                        .push(format!("the export's date '{raw}' was not understood")),
+                }
+            }
+            if let Some(cover) = a.cover {
+                doc.removed.insert(
+                    0,
+                    Removed {
+                        text: cover,
+                        reason: format!("the {layout} export's cover page or trailer"),
+                    },
+                );
+            }
+            doc.warnings.extend(a.warnings);
+            if doc.text.trim().is_empty() {
+                return Err(IngestError::new(&name, "the export's article has no text"));
+            }
+            Ok(doc)
+        })
+        .collect();
+    Some(docs)
+}
+
+/// An export's date line as ISO 8601: "March 5, 2024 Tuesday" (Nexis puts
+/// the weekday last), "5 March 2024" (Factiva), "2024-03-05".
+fn export_date(raw: &str) -> Option<String> {
+    const WEEKDAYS: &[&str] = &[
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    ];
+    meta::date_line(raw).or_else(|| {
+        let kept: Vec<&str> = raw
+            .split_whitespace()
+            .filter(|w| !WEEKDAYS.contains(&w.trim_matches(',')))
+            .collect();
+        meta::date_line(&kept.join(" "))
+    })
 }
 
 #[cfg(test)]

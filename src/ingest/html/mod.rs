@@ -90,6 +90,22 @@ const BLOCK: &[&str] = &[
     "body",
 ];
 
+/// All visible text of a page, block by block (blank lines between), with
+/// no main-text extraction: for exports that hold many articles in one page
+/// (Factiva, Nexis saved as HTML), whose splitting needs every line.
+pub fn all_text(html: &str) -> String {
+    let dom = Dom::parse(html);
+    let body = dom.elements_named("body").next().unwrap_or(0);
+    let never: Vec<bool> = (0..dom.nodes.len())
+        .map(|id| NEVER_TEXT.contains(&dom.name(id)))
+        .collect();
+    let known = Known {
+        byline: None,
+        title: None,
+    };
+    blocks_of(&dom, &[body], &never, known).builder.text
+}
+
 /// Reads an HTML page. Never panics; a page with no article text gives a
 /// document with empty `text`, which the caller reports.
 pub fn ingest_html(html: &str) -> Document {
