@@ -3,25 +3,21 @@
 //! that cites them) and its core properties (title, creator, created) out.
 //!
 //! The archive is read through [`super::zip`], so the zip-bomb budget holds.
-//! The XML is tokenised by html5ever's tokenizer, already in the build for
-//! pages: WordprocessingML needs tags, attributes, text, references and
-//! CDATA, all of which it reads (names come lowercased, the five XML
-//! entities and numeric references are a subset of HTML's). quick-xml did
-//! the same and cost 18.1 KB of gzipped wasm, more than the page's budget
-//! had left. Only `word/document.xml`,
+//! The XML is parsed by the page reader's own html5ever tree (already in
+//! the build; a second tokenizer instance for XML alone cost 10 KB of
+//! gzipped wasm, quick-xml 18.1 KB, more than the page's budget had left):
+//! WordprocessingML needs tags, attributes, text and references, which it
+//! reads (names come lowercased; the five XML entities and numeric
+//! references are a subset of HTML's). HTML ignores `/>` on unknown
+//! elements, so an empty element (`<w:br/>`) encloses the siblings after it
+//! until its parent ends: document order, all the walk needs, is kept. Only `word/document.xml`,
 //! `word/footnotes.xml`, `word/endnotes.xml` and `docProps/core.xml` are
 //! inflated: headers and footers live in parts of their own and are never
 //! read, which drops running heads and page numbers by construction.
 
 use std::collections::HashMap;
 
-use std::cell::RefCell;
-
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
-
+use super::html::dom::{Dom, Kind};
 use super::zip::{self, Budget};
 
 const BODY: &str = "word/document.xml";
@@ -93,67 +89,43 @@ pub fn read(bytes: &[u8], budget: &mut Budget) -> Result<Docx, String> {
     Ok(docx)
 }
 
-/// One XML token, names without their prefix and lowercased (`w:tblPr` →
-/// `tblpr`).
+/// One step of a walk through the XML tree, names without their prefix
+/// and lowercased (`w:tblPr` → `tblpr`).
 #[derive(Debug)]
 enum Event {
     Start(String, Vec<(String, String)>),
     End(String),
-    Empty(String, Vec<(String, String)>),
     Text(String),
 }
-
-/// Collects the tokenizer's tokens as [`Event`]s.
-#[derive(Default)]
-struct Collect(RefCell<Vec<Event>>);
 
 fn local(name: &str) -> String {
     name.rsplit(':').next().unwrap_or(name).to_string()
 }
 
-impl TokenSink for Collect {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let event = match token {
-            Token::TagToken(tag) => {
-                let name = local(&tag.name);
-                let attrs = || {
-                    tag.attrs
-                        .iter()
-                        .map(|a| (local(&a.name.local), a.value.to_string()))
-                        .collect()
-                };
-                match (tag.kind, tag.self_closing) {
-                    (TagKind::StartTag, false) => Event::Start(name, attrs()),
-                    (TagKind::StartTag, true) => Event::Empty(name, attrs()),
-                    (TagKind::EndTag, _) => Event::End(name),
+/// The XML's elements and text in document order. Never fails: malformed
+/// XML gives what a browser would make of it.
+fn events(xml: &[u8]) -> Vec<Event> {
+    let dom = Dom::parse(&String::from_utf8_lossy(xml));
+    let mut out = Vec::new();
+    let mut stack = vec![(0usize, false)];
+    while let Some((id, leaving)) = stack.pop() {
+        match &dom.nodes[id].kind {
+            Kind::Text(text) => out.push(Event::Text(text.clone())),
+            Kind::Element { name, attrs } => {
+                if leaving {
+                    out.push(Event::End(local(name)));
+                    continue;
+                }
+                let attrs = attrs.iter().map(|(k, v)| (local(k), v.clone())).collect();
+                out.push(Event::Start(local(name), attrs));
+                stack.push((id, true));
+                for &child in dom.nodes[id].children.iter().rev() {
+                    stack.push((child, false));
                 }
             }
-            Token::CharacterTokens(text) => Event::Text(text.to_string()),
-            _ => return TokenSinkResult::Continue,
-        };
-        self.0.borrow_mut().push(event);
-        TokenSinkResult::Continue
+        }
     }
-
-    /// XML keeps CDATA sections as text (HTML outside foreign content would
-    /// make them comments).
-    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        true
-    }
-}
-
-/// The XML's tokens. Never fails: malformed XML gives the tokens a browser's
-/// tokenizer would read, and text outside any `w:t` is ignored anyway.
-fn events(xml: &[u8]) -> Vec<Event> {
-    let text = String::from_utf8_lossy(xml);
-    let tokenizer = Tokenizer::new(Collect::default(), TokenizerOpts::default());
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(&text));
-    while !matches!(tokenizer.feed(&input), html5ever::TokenizerResult::Done) {}
-    tokenizer.end();
-    tokenizer.sink.0.take()
+    out
 }
 
 /// An attribute's value by its local name (`w:id` → `id`).
@@ -224,18 +196,26 @@ fn read_body(xml: &[u8], notes: &HashMap<(bool, String), String>) -> String {
     let mut w = Walker::default();
     for event in events(xml) {
         match event {
-            Event::Start(name, _) => {
+            Event::Start(name, attrs) => {
                 if w.skipping > 0 || name == "fallback" {
                     w.skipping += 1;
                     continue;
                 }
                 match name.as_str() {
                     "t" => w.in_text = true,
-                    "p" if !w.paragraph.is_empty() && w.rows == 0 => {
-                        // A paragraph inside another (a text box) breaks it.
-                        w.end_paragraph()
-                    }
+                    // A paragraph inside another (a text box, or after an
+                    // empty `<w:p/>` that encloses it) breaks it.
+                    "p" if w.rows == 0 => w.end_paragraph(),
                     "tr" => w.rows += 1,
+                    "tab" => w.paragraph.push('\t'),
+                    "br" | "cr" => w.paragraph.push('\n'),
+                    "nobreakhyphen" => w.paragraph.push('\u{2011}'),
+                    "footnotereference" | "endnotereference" => {
+                        let endnote = name == "endnotereference";
+                        if let Some(note) = attr(&attrs, "id").and_then(|id| notes.get(&(endnote, id.clone()))) {
+                            w.cited.push(note.clone());
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -252,24 +232,6 @@ fn read_body(xml: &[u8], notes: &HashMap<(bool, String), String>) -> String {
                         w.rows = w.rows.saturating_sub(1);
                         if w.rows == 0 {
                             w.end_row();
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Event::Empty(name, attrs) => {
-                if w.skipping > 0 {
-                    continue;
-                }
-                match name.as_str() {
-                    "tab" => w.paragraph.push('\t'),
-                    "br" | "cr" => w.paragraph.push('\n'),
-                    "nobreakhyphen" => w.paragraph.push('\u{2011}'),
-                    "p" => w.end_paragraph(),
-                    "footnotereference" | "endnotereference" => {
-                        let endnote = name == "endnotereference";
-                        if let Some(note) = attr(&attrs, "id").and_then(|id| notes.get(&(endnote, id.clone()))) {
-                            w.cited.push(note.clone());
                         }
                     }
                     _ => {}
@@ -322,7 +284,7 @@ fn read_notes(xml: &[u8]) -> Vec<(String, String)> {
                 "p" => w.end_paragraph(),
                 _ => {}
             },
-            Event::Empty(name, _) if name == "tab" => w.paragraph.push('\t'),
+            Event::Start(name, _) if name == "tab" => w.paragraph.push('\t'),
             Event::Text(t) if w.in_text => w.paragraph.push_str(&t),
             _ => {}
         }

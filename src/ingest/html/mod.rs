@@ -9,7 +9,7 @@
 //! headline, and this module cuts the article into blocks.
 
 mod date;
-mod dom;
+pub(crate) mod dom;
 mod extract;
 mod header;
 mod meta;
