@@ -13,6 +13,7 @@ pub mod html;
 pub mod json;
 pub mod meta;
 pub mod mhtml;
+pub mod rtf;
 pub mod table;
 pub mod text;
 pub mod zip;
@@ -35,6 +36,8 @@ pub enum Format {
     Tsv,
     /// Word (Office Open XML): the body, tables and footnotes.
     Docx,
+    /// Rich Text Format.
+    Rtf,
 }
 
 /// What a paragraph of the clean text is.
@@ -140,7 +143,6 @@ const REFUSED: &[(&str, &str)] = &[
         "odt",
         "OpenDocument files are not read; save the article as text or HTML",
     ),
-    ("rtf", "RTF is not read; save the article as text"),
     ("epub", "EPUB books are not read"),
 ];
 
@@ -198,6 +200,7 @@ fn ingest_into(
     let format = match ext {
         "zip" => None,
         "docx" => Some(Format::Docx),
+        "rtf" => Some(Format::Rtf),
         "html" | "htm" | "xhtml" => Some(Format::Html),
         "mhtml" | "mht" => Some(Format::Mhtml),
         "md" | "markdown" => Some(Format::Markdown),
@@ -236,6 +239,7 @@ fn ingest_into(
         Some(Format::Csv) => out.extend(table::ingest_table(file, bytes, b',')),
         Some(Format::Tsv) => out.extend(table::ingest_table(file, bytes, b'\t')),
         Some(Format::Docx) => out.extend(ingest_docx(file, bytes, budget)),
+        Some(Format::Rtf) => out.extend(ingest_rtf(file, bytes)),
         Some(format) => out.extend(ingest_one(file, bytes, format)),
     }
 }
@@ -354,6 +358,37 @@ fn ingest_docx(
     vec![Ok(doc)]
 }
 
+/// An RTF document: its text read as plain text (see [`rtf`]), its `\info`
+/// title, author and creation date where the text states none.
+fn ingest_rtf(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
+    let rtf = match rtf::read(bytes) {
+        Ok(rtf) => rtf,
+        Err(reason) => return vec![Err(IngestError::new(file, reason))],
+    };
+    if let Some(articles) = export_documents(file, &rtf.text, Format::Rtf) {
+        return articles;
+    }
+    let mut doc = text::ingest_text(&rtf.text);
+    if rtf.title.is_some() {
+        doc.title = rtf.title;
+    }
+    if doc.byline.is_none() {
+        doc.byline = rtf.author;
+    }
+    if doc.date.is_none() {
+        if let Some(date) = rtf.created {
+            doc.date = Some(date);
+            doc.date_source = Some("rtf-info".to_string());
+        }
+    }
+    doc.file = file.to_string();
+    doc.format = Some(Format::Rtf);
+    if doc.text.trim().is_empty() {
+        return vec![Err(IngestError::new(file, "no article text was found in it"))];
+    }
+    vec![Ok(doc)]
+}
+
 enum Sniffed {
     Format(Format),
     Zip,
@@ -372,7 +407,9 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     }
     let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
     let trimmed = lower.trim_start_matches('\u{feff}').trim_start();
-    if trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html") {
+    if trimmed.starts_with("{\\rtf") {
+        Sniffed::Format(Format::Rtf)
+    } else if trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html") {
         Sniffed::Format(Format::Html)
     } else if trimmed.starts_with("from:") || trimmed.starts_with("mime-version:") {
         Sniffed::Format(Format::Mhtml)

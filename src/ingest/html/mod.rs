@@ -102,6 +102,7 @@ pub fn all_text(html: &str) -> String {
     let known = Known {
         byline: None,
         title: None,
+        keep_bylines: true,
     };
     blocks_of(&dom, &[body], &never, known).builder.text
 }
@@ -115,6 +116,7 @@ pub fn ingest_html(html: &str) -> Document {
     let known = Known {
         byline: meta.byline.as_deref(),
         title: meta.title.as_deref(),
+        keep_bylines: false,
     };
     let blocks = blocks_of(&dom, &article.roots, &article.dropped, known);
     let (mut visible_byline, mut byline_removed) = (blocks.byline, blocks.removed);
@@ -175,6 +177,8 @@ enum Step {
 #[derive(Clone, Copy)]
 struct Known<'a> {
     byline: Option<&'a str>,
+    /// Leave "By ..." lines in the text (an export's own fields read them).
+    keep_bylines: bool,
     title: Option<&'a str>,
 }
 
@@ -208,7 +212,11 @@ fn blocks_of(dom: &Dom, roots: &[usize], dropped: &[bool], known: Known) -> Bloc
             return;
         }
         // A visible "By …" line near the top is the byline, not article text.
-        if byline.is_none() && blocks_before < BYLINE_WITHIN && kind != BlockKind::Heading {
+        if byline.is_none()
+            && !known.keep_bylines
+            && blocks_before < BYLINE_WITHIN
+            && kind != BlockKind::Heading
+        {
             if let Some(names) = byline_names(&text) {
                 byline = Some(names);
                 removed.push(Removed {
