@@ -200,3 +200,36 @@ fn broken_files_are_clear_errors_naming_them() {
     assert!(out[0].is_err(), "{:?}", out[0]);
 }
 
+
+/// The two-column PDF: every paragraph comes back whole and in order (the
+/// columns read left then right, words broken at line ends joined), and the
+/// running head and page numbers are gone, shown as removed.
+#[cfg(feature = "pdf")]
+#[test]
+fn pdf_columns_hyphens_and_running_heads() {
+    let expected: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(fixtures().join("expected.json")).unwrap(),
+    )
+    .unwrap();
+    let want = expected.iter().find(|w| w["file"] == "two_columns.pdf").unwrap();
+    let doc = &documents("two_columns.pdf")[0];
+    let mut from = 0;
+    for paragraph in want["text"].as_str().unwrap().split("\n\n").skip(1) {
+        let at = doc.text[from..].find(paragraph);
+        assert!(at.is_some(), "not found in order: {paragraph:?}\nin {:?}", doc.text);
+        from += at.unwrap() + paragraph.len();
+    }
+    assert!(!doc.text.contains("Saltmere edition"), "{}", doc.text);
+    let removed: Vec<&str> = doc.removed.iter().map(|r| r.text.as_str()).collect();
+    assert!(removed.contains(&"The Coast Herald | Saltmere edition"), "{removed:?}");
+    assert!(removed.contains(&"1"), "{removed:?}");
+    assert_eq!(doc.title.as_deref(), want["title"].as_str());
+}
+
+#[test]
+fn pdfs_get_a_clear_answer() {
+    let out = ingest("scan.pdf", b"%PDF-1.4\nnot really a pdf");
+    let err = out[0].as_ref().unwrap_err();
+    assert_eq!(err.file, "scan.pdf");
+    assert!(err.reason.contains("PDF"), "{}", err.reason);
+}

@@ -13,6 +13,8 @@ pub mod html;
 pub mod json;
 pub mod meta;
 pub mod mhtml;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod rtf;
 pub mod table;
 pub mod text;
@@ -38,6 +40,8 @@ pub enum Format {
     Docx,
     /// Rich Text Format.
     Rtf,
+    /// PDF's text layer (builds with the `pdf` feature: the CLI).
+    Pdf,
 }
 
 /// What a paragraph of the clean text is.
@@ -131,9 +135,10 @@ pub fn ingest(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
 
 /// Formats Parallax does not read but that users may drop, with what to do.
 const REFUSED: &[(&str, &str)] = &[
+    #[cfg(not(feature = "pdf"))]
     (
         "pdf",
-        "PDF is not read; save the article as a web page (HTML/MHTML) or text",
+        "PDF is read by the command-line tool (parallax analyze), not by the page; save the article as text, DOCX or HTML to open it here",
     ),
     (
         "doc",
@@ -201,6 +206,8 @@ fn ingest_into(
         "zip" => None,
         "docx" => Some(Format::Docx),
         "rtf" => Some(Format::Rtf),
+        #[cfg(feature = "pdf")]
+        "pdf" => Some(Format::Pdf),
         "html" | "htm" | "xhtml" => Some(Format::Html),
         "mhtml" | "mht" => Some(Format::Mhtml),
         "md" | "markdown" => Some(Format::Markdown),
@@ -240,6 +247,8 @@ fn ingest_into(
         Some(Format::Tsv) => out.extend(table::ingest_table(file, bytes, b'\t')),
         Some(Format::Docx) => out.extend(ingest_docx(file, bytes, budget)),
         Some(Format::Rtf) => out.extend(ingest_rtf(file, bytes)),
+        #[cfg(feature = "pdf")]
+        Some(Format::Pdf) => out.extend(ingest_pdf(file, bytes)),
         Some(format) => out.extend(ingest_one(file, bytes, format)),
     }
 }
@@ -358,6 +367,44 @@ fn ingest_docx(
     vec![Ok(doc)]
 }
 
+/// A PDF: its text layer (see [`pdf`]), split when it is an export; the
+/// Info title and author where the text states none; running heads and
+/// page numbers shown as removed.
+#[cfg(feature = "pdf")]
+fn ingest_pdf(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
+    let pdf = match pdf::read(bytes) {
+        Ok(pdf) => pdf,
+        Err(reason) => return vec![Err(IngestError::new(file, reason))],
+    };
+    let furniture: Vec<Removed> = pdf
+        .furniture
+        .iter()
+        .map(|text| Removed {
+            text: text.clone(),
+            reason: "running header, footer or page number".to_string(),
+        })
+        .collect();
+    let mut docs = export_documents(file, &pdf.text, Format::Pdf).unwrap_or_else(|| {
+        let mut doc = text::ingest_text(&pdf.text);
+        if pdf.title.is_some() {
+            doc.title = pdf.title.clone();
+        }
+        if doc.byline.is_none() {
+            doc.byline = pdf.author.clone();
+        }
+        doc.file = file.to_string();
+        doc.format = Some(Format::Pdf);
+        if doc.text.trim().is_empty() {
+            return vec![Err(IngestError::new(file, "no article text was found in it"))];
+        }
+        vec![Ok(doc)]
+    });
+    if let Some(Ok(first)) = docs.first_mut() {
+        first.removed.extend(furniture);
+    }
+    docs
+}
+
 /// An RTF document: its text read as plain text (see [`rtf`]), its `\info`
 /// title, author and creation date where the text states none.
 fn ingest_rtf(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
@@ -402,6 +449,10 @@ fn sniff(bytes: &[u8]) -> Sniffed {
         return Sniffed::Zip;
     }
     let head = &bytes[..bytes.len().min(1024)];
+    #[cfg(feature = "pdf")]
+    if head.starts_with(b"%PDF-") {
+        return Sniffed::Format(Format::Pdf);
+    }
     if decode::looks_binary(head) {
         return Sniffed::Binary;
     }
