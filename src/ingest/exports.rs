@@ -253,8 +253,8 @@ fn nexis_article(lines: &[&str], first: bool) -> Article {
             .join(" "),
     );
     if title_from > 0 {
-        let cover_end = top[title_from].0;
-        a.cover = some(&paragraphs(&lines[..cover_end])).map(|_| paragraphs(&lines[..cover_end]));
+        let cover = paragraphs(&lines[..top[title_from].0]);
+        a.cover = (!cover.is_empty()).then_some(cover);
     }
     // The text: from `Body` to the trailer.
     let rest = &lines[body + 1..];
