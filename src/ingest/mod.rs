@@ -138,7 +138,7 @@ const REFUSED: &[(&str, &str)] = &[
     #[cfg(not(feature = "pdf"))]
     (
         "pdf",
-        "PDF is read by the command-line tool (parallax analyze), not by the page; save the article as text, DOCX or HTML to open it here",
+        "PDF is not read by this build, made without the `pdf` feature (the command-line tool and the page's PDF engine read PDFs); save the article as text, DOCX or HTML",
     ),
     (
         "doc",

@@ -1,4 +1,4 @@
-//! PDF (native builds with the `pdf` feature): a PDF's bytes in, the text
+//! PDF (builds with the `pdf` feature: the CLI, the page's PDF engine): a PDF's bytes in, the text
 //! of its text layer out, in reading order, with hyphenation at line ends
 //! joined and running headers, footers and page numbers taken out (kept
 //! apart to show as removed); the Info dictionary's title and author.
@@ -12,8 +12,9 @@
 //! most pages (digits aside) is a running header or footer.
 //!
 //! pdf-extract panics on some malformed files; the reading runs under
-//! `catch_unwind` so that such a file is an error like any other (the CLI
-//! builds with `panic = "unwind"`).
+//! `catch_unwind` so that such a file is an error like any other in the CLI
+//! (built with `panic = "unwind"`). In wasm a panic traps: the worker
+//! reports the analysis as crashed on that file and is replaced.
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 

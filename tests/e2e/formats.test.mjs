@@ -2,7 +2,7 @@
 // Nexis Uni export saved as DOCX (the fixture made by
 // scripts/make_format_fixtures.py) gives one source per article with the
 // export's outlets and titles; a Factiva RTF export likewise; a 200-article
-// export gives 200 sources; a PDF gets a clear message naming the CLI.
+// export gives 200 sources; a PDF is read by the PDF engine, fetched only then.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -64,17 +64,26 @@ test('a Nexis Uni DOCX export and a Factiva RTF export give one source per artic
   }
 });
 
-test('a PDF is refused with a message that names the file and the command-line tool', async () => {
-  const { page, close } = await openPage();
+test('a dropped PDF loads the PDF engine and becomes a source; without a PDF that engine is never fetched', async () => {
+  const { page, requests, consoleErrors, close } = await openPage();
   try {
     await page.setInputFiles('#file-input', [
-      { name: 'two_columns.pdf', mimeType: 'application/pdf', buffer: fixture('two_columns.pdf') },
       { name: 'nexis_export.docx', mimeType: 'application/octet-stream', buffer: fixture('nexis_export.docx') },
     ]);
     await waitForSources(page, 3);
-    const errors = await page.locator('#errors').innerText();
-    assert.match(errors, /two_columns\.pdf/);
-    assert.match(errors, /command-line/);
+    assert.ok(!requests.some((u) => u.includes('parallax_pdf')), 'no PDF engine for a DOCX');
+    await page.setInputFiles('#file-input', [
+      { name: 'two_columns.pdf', mimeType: 'application/pdf', buffer: fixture('two_columns.pdf') },
+    ]);
+    await waitForSources(page, 4);
+    assert.ok(requests.some((u) => u.includes('parallax_pdf_bg.wasm')), 'the PDF engine was fetched');
+    const listed = await cards(page);
+    const pdf = listed.find((c) => c.file === 'two_columns.pdf');
+    assert.ok(pdf, listed.map((c) => c.file).join(', '));
+    assert.match(pdf.text, /Harbour bridge shuts after divers find cracks/);
+    await page.selectOption('#story-pick', { index: 0 });
+    await screenshot(page, 'formats-pdf');
+    assert.deepEqual(consoleErrors, []);
   } finally {
     await close();
   }
