@@ -36,7 +36,10 @@ fn char_f1(got: &str, want: &str) -> f64 {
         m
     };
     let (g, w) = (bag(got), bag(want));
-    let common: usize = g.iter().map(|(c, n)| (*n).min(*w.get(c).unwrap_or(&0))).sum();
+    let common: usize = g
+        .iter()
+        .map(|(c, n)| (*n).min(*w.get(c).unwrap_or(&0)))
+        .sum();
     let (ng, nw): (usize, usize) = (g.values().sum(), w.values().sum());
     if ng == 0 || nw == 0 {
         return 0.0;
@@ -51,10 +54,9 @@ fn char_f1(got: &str, want: &str) -> f64 {
 
 #[test]
 fn fixtures_give_back_their_text_and_fields() {
-    let expected: Vec<Value> = serde_json::from_str(
-        &std::fs::read_to_string(fixtures().join("expected.json")).unwrap(),
-    )
-    .unwrap();
+    let expected: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(fixtures().join("expected.json")).unwrap())
+            .unwrap();
     let mut by_file: std::collections::BTreeMap<String, Vec<Document>> = Default::default();
     let mut failures = Vec::new();
     for want in &expected {
@@ -65,7 +67,9 @@ fn fixtures_give_back_their_text_and_fields() {
             eprintln!("{name}: skipped, the pdf feature is off");
             continue;
         }
-        let docs = by_file.entry(file.clone()).or_insert_with(|| documents(&file));
+        let docs = by_file
+            .entry(file.clone())
+            .or_insert_with(|| documents(&file));
         let Some(doc) = docs.iter().find(|d| d.file == name) else {
             failures.push(format!(
                 "{name}: no such document (got {:?})",
@@ -78,10 +82,16 @@ fn fixtures_give_back_their_text_and_fields() {
             let f1 = char_f1(&doc.text, text);
             println!("{name}: character F1 {f1:.4}");
             if f1 < min {
-                failures.push(format!("{name}: character F1 {f1:.4} < {min}\n{}", doc.text));
+                failures.push(format!(
+                    "{name}: character F1 {f1:.4} < {min}\n{}",
+                    doc.text
+                ));
             }
         } else if doc.text != text {
-            failures.push(format!("{name}: text differs\n got: {:?}\nwant: {:?}", doc.text, text));
+            failures.push(format!(
+                "{name}: text differs\n got: {:?}\nwant: {:?}",
+                doc.text, text
+            ));
         }
         let fields: [(&str, &Option<String>); 6] = [
             ("title", &doc.title),
@@ -120,10 +130,27 @@ fn fixtures_give_back_their_text_and_fields() {
 fn cover_pages_and_headers_never_reach_the_text() {
     for file in ["nexis_export.txt", "nexis_export.docx"] {
         let docs = documents(file);
-        assert!(docs[0].removed.iter().any(|r| r.text.contains("Job Number")), "{file}");
+        assert!(
+            docs[0]
+                .removed
+                .iter()
+                .any(|r| r.text.contains("Job Number")),
+            "{file}"
+        );
         for d in &docs {
-            for furniture in ["Job Number", "End of Document", "Load-Date", "Saltmere coverage, printed", "Page "] {
-                assert!(!d.text.contains(furniture), "{}: {furniture} in {:?}", d.file, d.text);
+            for furniture in [
+                "Job Number",
+                "End of Document",
+                "Load-Date",
+                "Saltmere coverage, printed",
+                "Page ",
+            ] {
+                assert!(
+                    !d.text.contains(furniture),
+                    "{}: {furniture} in {:?}",
+                    d.file,
+                    d.text
+                );
             }
         }
     }
@@ -150,8 +177,14 @@ fn a_200_article_export_gives_200_documents() {
     for (i, d) in docs.iter().enumerate() {
         let d = d.as_ref().unwrap();
         assert_eq!(d.file, format!("big.txt#{}", i + 1));
-        assert_eq!(d.title.as_deref(), Some(format!("Story number {} about the harbour", i + 1).as_str()));
-        assert_eq!(d.outlet.as_deref(), Some(format!("Outlet {}", (i + 1) % 7).as_str()));
+        assert_eq!(
+            d.title.as_deref(),
+            Some(format!("Story number {} about the harbour", i + 1).as_str())
+        );
+        assert_eq!(
+            d.outlet.as_deref(),
+            Some(format!("Outlet {}", (i + 1) % 7).as_str())
+        );
     }
     // The same export as a Word document.
     let body: String = text
@@ -161,8 +194,11 @@ fn a_200_article_export_gives_200_documents() {
             format!("<w:p><w:r><w:t>{l}</w:t></w:r></w:p>")
         })
         .collect();
-    let xml = format!("<?xml version=\"1.0\"?><w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>");
-    let archive = common::zip::build_zip(&[common::zip::entry("word/document.xml", xml.as_bytes())]);
+    let xml = format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>"
+    );
+    let archive =
+        common::zip::build_zip(&[common::zip::entry("word/document.xml", xml.as_bytes())]);
     let docs = ingest("big.docx", &archive);
     assert_eq!(docs.len(), 200);
     assert!(docs.iter().all(Result::is_ok));
@@ -170,8 +206,15 @@ fn a_200_article_export_gives_200_documents() {
 
 #[test]
 fn an_article_that_cannot_be_split_is_kept_with_a_warning() {
-    let text = nexis_export(3).replacen("Body\n\nThe council met for the 2th", "The council met for the 2th", 1);
-    let docs: Vec<Document> = ingest("x.txt", text.as_bytes()).into_iter().map(Result::unwrap).collect();
+    let text = nexis_export(3).replacen(
+        "Body\n\nThe council met for the 2th",
+        "The council met for the 2th",
+        1,
+    );
+    let docs: Vec<Document> = ingest("x.txt", text.as_bytes())
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
     assert_eq!(docs.len(), 3);
     assert!(docs[1].text.contains("The council met for the 2th time"));
     assert!(!docs[1].warnings.is_empty());
@@ -200,28 +243,36 @@ fn broken_files_are_clear_errors_naming_them() {
     assert!(out[0].is_err(), "{:?}", out[0]);
 }
 
-
 /// The two-column PDF: every paragraph comes back whole and in order (the
 /// columns read left then right, words broken at line ends joined), and the
 /// running head and page numbers are gone, shown as removed.
 #[cfg(feature = "pdf")]
 #[test]
 fn pdf_columns_hyphens_and_running_heads() {
-    let expected: Vec<Value> = serde_json::from_str(
-        &std::fs::read_to_string(fixtures().join("expected.json")).unwrap(),
-    )
-    .unwrap();
-    let want = expected.iter().find(|w| w["file"] == "two_columns.pdf").unwrap();
+    let expected: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(fixtures().join("expected.json")).unwrap())
+            .unwrap();
+    let want = expected
+        .iter()
+        .find(|w| w["file"] == "two_columns.pdf")
+        .unwrap();
     let doc = &documents("two_columns.pdf")[0];
     let mut from = 0;
     for paragraph in want["text"].as_str().unwrap().split("\n\n").skip(1) {
         let at = doc.text[from..].find(paragraph);
-        assert!(at.is_some(), "not found in order: {paragraph:?}\nin {:?}", doc.text);
+        assert!(
+            at.is_some(),
+            "not found in order: {paragraph:?}\nin {:?}",
+            doc.text
+        );
         from += at.unwrap() + paragraph.len();
     }
     assert!(!doc.text.contains("Saltmere edition"), "{}", doc.text);
     let removed: Vec<&str> = doc.removed.iter().map(|r| r.text.as_str()).collect();
-    assert!(removed.contains(&"The Coast Herald | Saltmere edition"), "{removed:?}");
+    assert!(
+        removed.contains(&"The Coast Herald | Saltmere edition"),
+        "{removed:?}"
+    );
     assert!(removed.contains(&"1"), "{removed:?}");
     assert_eq!(doc.title.as_deref(), want["title"].as_str());
 }

@@ -212,7 +212,9 @@ fn read_body(xml: &[u8], notes: &HashMap<(bool, String), String>) -> String {
                     "nobreakhyphen" => w.paragraph.push('\u{2011}'),
                     "footnotereference" | "endnotereference" => {
                         let endnote = name == "endnotereference";
-                        if let Some(note) = attr(&attrs, "id").and_then(|id| notes.get(&(endnote, id.clone()))) {
+                        if let Some(note) =
+                            attr(&attrs, "id").and_then(|id| notes.get(&(endnote, id.clone())))
+                        {
                             w.cited.push(note.clone());
                         }
                     }
@@ -261,7 +263,10 @@ fn read_notes(xml: &[u8]) -> Vec<(String, String)> {
             Event::Start(name, attrs) if name == "footnote" || name == "endnote" => {
                 let kind = attr(attrs, "type").map_or("", |k| k.as_str());
                 if kind.is_empty() || kind == "normal" {
-                    current = Some((attr(attrs, "id").cloned().unwrap_or_default(), Walker::default()));
+                    current = Some((
+                        attr(attrs, "id").cloned().unwrap_or_default(),
+                        Walker::default(),
+                    ));
                 }
                 continue;
             }
@@ -342,7 +347,10 @@ mod tests {
                <w:p><w:r><w:delText>deleted</w:delText><w:instrText>PAGE</w:instrText></w:r></w:p>"#,
         );
         let text = read_body(xml.as_bytes(), &HashMap::new());
-        assert_eq!(text, "Rock & roll returns\u{2019}\n\nLine one\nline two\ttabbed");
+        assert_eq!(
+            text,
+            "Rock & roll returns\u{2019}\n\nLine one\nline two\ttabbed"
+        );
     }
 
     #[test]
@@ -355,7 +363,10 @@ mod tests {
                <mc:AlternateContent><mc:Choice><w:p><w:r><w:t>Box.</w:t></w:r></w:p></mc:Choice><mc:Fallback><w:p><w:r><w:t>Box.</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent>"#,
         );
         let mut notes = HashMap::new();
-        notes.insert((false, "2".to_string()), "Harbour office figures.".to_string());
+        notes.insert(
+            (false, "2".to_string()),
+            "Harbour office figures.".to_string(),
+        );
         let text = read_body(xml.as_bytes(), &notes);
         assert_eq!(
             text,

@@ -88,7 +88,10 @@ pub fn might_be_export(raw: &str) -> bool {
 
 fn strip_tags(line: &str) -> &str {
     let line = line.trim();
-    let line = line.rsplit('>').find(|s| !s.trim().is_empty()).unwrap_or(line);
+    let line = line
+        .rsplit('>')
+        .find(|s| !s.trim().is_empty())
+        .unwrap_or(line);
     line.split('<').next().unwrap_or(line).trim()
 }
 
@@ -125,7 +128,9 @@ fn labelled(line: &str) -> Option<(String, &str)> {
     if label.is_empty()
         || label.len() > 24
         || label.split_whitespace().count() > 3
-        || !label.chars().all(|c| c.is_alphabetic() || c == '-' || c == ' ')
+        || !label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == ' ')
     {
         return None;
     }
@@ -196,7 +201,10 @@ fn nexis(lines: &[&str]) -> Option<Vec<Article>> {
 /// `End of Document`. `first`: the cover page may precede it.
 fn nexis_article(lines: &[&str], first: bool) -> Article {
     let Some(body) = lines.iter().position(|l| l.trim() == "Body") else {
-        return whole(lines, "the article has no 'Body' line: kept whole, its fields unread");
+        return whole(
+            lines,
+            "the article has no 'Body' line: kept whole, its fields unread",
+        );
     };
     let mut a = Article::default();
     // The labelled block just above `Body`, read upwards; above it the
@@ -210,7 +218,8 @@ fn nexis_article(lines: &[&str], first: bool) -> Article {
     let mut k = head.len();
     while k > 0 {
         let line = head[k - 1].1;
-        let is_label = labelled(line).is_some() || line.starts_with("Copyright") || line.starts_with('©');
+        let is_label =
+            labelled(line).is_some() || line.starts_with("Copyright") || line.starts_with('©');
         if !is_label {
             break;
         }
@@ -233,7 +242,10 @@ fn nexis_article(lines: &[&str], first: bool) -> Article {
         .iter()
         .rposition(|(_, l)| super::meta::date_line(l).is_some() || nexis_date(l));
     let Some(date_at) = date_at.filter(|&d| d >= 2 || (d >= 1 && !first)) else {
-        let mut w = whole(lines, "the article's headline, source and date were not found: kept whole");
+        let mut w = whole(
+            lines,
+            "the article's headline, source and date were not found: kept whole",
+        );
         w.section = a.section;
         w.length = a.length;
         w.byline = a.byline;
@@ -281,12 +293,24 @@ fn nexis_article(lines: &[&str], first: bool) -> Article {
 /// Nexis writes dates as "March 5, 2024 Tuesday" or "Tuesday, March 5, 2024".
 fn nexis_date(line: &str) -> bool {
     const MONTHS: &[&str] = &[
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     line.len() < 60
         && MONTHS.iter().any(|m| line.contains(m))
-        && line.split(|c: char| !c.is_ascii_digit()).any(|n| n.len() == 4)
+        && line
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| n.len() == 4)
 }
 
 /// An article that could not be read field by field: all its lines as text.
@@ -306,7 +330,8 @@ fn factiva_id(line: &str) -> Option<&str> {
     let line = line.trim();
     let line = line.strip_prefix("AN").map(str::trim_start).unwrap_or(line);
     let id = line.strip_prefix("Document ")?.trim();
-    (id.len() >= 10 && id.len() <= 40 && id.chars().all(|c| c.is_ascii_alphanumeric())).then_some(id)
+    (id.len() >= 10 && id.len() <= 40 && id.chars().all(|c| c.is_ascii_alphanumeric()))
+        .then_some(id)
 }
 
 /// Factiva's field codes and their long labels, as fields of [`Article`].
@@ -411,7 +436,10 @@ fn factiva_article(lines: &[&str]) -> Article {
         .iter()
         .position(|l| factiva_field(l).is_some_and(|(f, _, _)| f == "headline"))
     else {
-        return whole(lines, "the article has no headline field (HD): kept whole, its fields unread");
+        return whole(
+            lines,
+            "the article has no headline field (HD): kept whole, its fields unread",
+        );
     };
     let mut a = Article::default();
     if lines[..start].iter().any(|l| !l.trim().is_empty()) {
@@ -420,7 +448,8 @@ fn factiva_article(lines: &[&str]) -> Article {
     // Each field runs from its code to the next code.
     let mut fields: Vec<(&str, Vec<&str>)> = Vec::new();
     for line in &lines[start..] {
-        let in_body = matches!(fields.last(), Some((f, _)) if *f == "text" || *f == "lead paragraph");
+        let in_body =
+            matches!(fields.last(), Some((f, _)) if *f == "text" || *f == "lead paragraph");
         match factiva_field(line) {
             // Inside the text, a line reading "Source: ..." is text; only
             // codes (and the label that opens the rest of the text) end it.
@@ -509,7 +538,10 @@ fn generic_header(lines: &[&str]) -> (Vec<(&'static str, String)>, usize) {
             break;
         };
         // "URL: https://..." splits at the scheme's colon too; keep it whole.
-        let value = lines[i].trim().split_once(':').map_or(value, |(_, v)| v.trim());
+        let value = lines[i]
+            .trim()
+            .split_once(':')
+            .map_or(value, |(_, v)| v.trim());
         fields.push((field, value.to_string()));
         i += 1;
     }
@@ -540,7 +572,11 @@ fn generic(lines: &[&str]) -> Option<Vec<Article>> {
             }
             match articles.last_mut() {
                 Some(prev) => {
-                    prev.text = if prev.text.is_empty() { text } else { format!("{}\n\n{text}", prev.text) }
+                    prev.text = if prev.text.is_empty() {
+                        text
+                    } else {
+                        format!("{}\n\n{text}", prev.text)
+                    }
                 }
                 None => cover = Some(text),
             }
@@ -590,7 +626,10 @@ mod tests {
         assert_eq!(a.length.as_deref(), Some("38 words"));
         assert_eq!(a.byline.as_deref(), Some("Ana Ruiz"));
         assert_eq!(a.language.as_deref(), Some("ENGLISH"));
-        assert_eq!(a.text, "The bridge closed on Monday.\n\nEngineers found cracks.");
+        assert_eq!(
+            a.text,
+            "The bridge closed on Monday.\n\nEngineers found cracks."
+        );
         assert!(a.cover.as_deref().unwrap().starts_with("User Name"));
         assert!(a.warnings.is_empty(), "{:?}", a.warnings);
         let b = &articles[1];
@@ -635,7 +674,10 @@ mod tests {
         let (layout, articles) = split(text).unwrap();
         assert_eq!(layout, Layout::Factiva);
         assert_eq!(articles[0].outlet.as_deref(), Some("The Coast Herald"));
-        assert_eq!(articles[0].text, "The bridge closed on Monday.\n\nEngineers found cracks.");
+        assert_eq!(
+            articles[0].text,
+            "The bridge closed on Monday.\n\nEngineers found cracks."
+        );
     }
 
     #[test]
@@ -644,14 +686,22 @@ mod tests {
         let (layout, articles) = split(text).unwrap();
         assert_eq!(layout, Layout::Generic);
         assert_eq!(articles.len(), 2);
-        assert_eq!(articles[0].text, "The bridge closed.\n\nIt may reopen in April.");
+        assert_eq!(
+            articles[0].text,
+            "The bridge closed.\n\nIt may reopen in April."
+        );
         assert_eq!(articles[0].cover.as_deref(), Some("My collection"));
-        assert_eq!(articles[1].url.as_deref(), Some("https://bay.example/ferry"));
+        assert_eq!(
+            articles[1].url.as_deref(),
+            Some("https://bay.example/ferry")
+        );
     }
 
     #[test]
     fn one_article_is_not_an_export() {
-        assert!(split("Harbour bridge shuts\n\nThe bridge closed on Monday.\n\n***\n\nMore.").is_none());
+        assert!(
+            split("Harbour bridge shuts\n\nThe bridge closed on Monday.\n\n***\n\nMore.").is_none()
+        );
         assert!(split("Title: A\nDate: 2024\n\nText.").is_none());
     }
 }

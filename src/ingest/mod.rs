@@ -40,7 +40,7 @@ pub enum Format {
     Docx,
     /// Rich Text Format.
     Rtf,
-    /// PDF's text layer (builds with the `pdf` feature: the CLI).
+    /// PDF's text layer (builds with the `pdf` feature: the CLI and the page's PDF engine).
     Pdf,
 }
 

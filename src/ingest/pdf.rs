@@ -59,14 +59,27 @@ struct Collect {
 }
 
 impl OutputDev for Collect {
-    fn begin_page(&mut self, _n: u32, media: &MediaBox, _art: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
-        self.pages.push(((media.urx - media.llx).abs().max(1.0), Vec::new()));
+    fn begin_page(
+        &mut self,
+        _n: u32,
+        media: &MediaBox,
+        _art: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.pages
+            .push(((media.urx - media.llx).abs().max(1.0), Vec::new()));
         Ok(())
     }
     fn end_page(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
-    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, c: &str) -> Result<(), OutputError> {
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        c: &str,
+    ) -> Result<(), OutputError> {
         // The glyph's size on the page: the text matrix scales the font.
         let sx = font_size * trm.m11 + font_size * trm.m21;
         let sy = font_size * trm.m12 + font_size * trm.m22;
@@ -99,28 +112,40 @@ impl OutputDev for Collect {
 /// Reads a PDF's text layer. Errors: not a PDF, damaged, encrypted, or no
 /// text layer (a scan).
 pub fn read(bytes: &[u8]) -> Result<Pdf, String> {
-    if !bytes.get(..1024).unwrap_or(bytes).windows(5).any(|w| w == b"%PDF-") {
+    if !bytes
+        .get(..1024)
+        .unwrap_or(bytes)
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
         return Err("not a PDF file (no %PDF- header)".to_string());
     }
     let bytes = bytes.to_vec();
-    let outcome = std::panic::catch_unwind(move || -> Result<(Vec<(f64, Vec<Glyph>)>, Option<String>, Option<String>), String> {
-        let doc = pdf_extract::Document::load_mem(&bytes)
-            .map_err(|e| format!("the PDF cannot be read ({e})"))?;
-        if doc.is_encrypted() {
-            return Err("the PDF is encrypted".to_string());
-        }
-        let mut collect = Collect::default();
-        pdf_extract::output_doc(&doc, &mut collect)
-            .map_err(|e| format!("the PDF's pages cannot be read ({e})"))?;
-        let (title, author) = info(&doc);
-        Ok((collect.pages, title, author))
-    });
+    let outcome = std::panic::catch_unwind(
+        move || -> Result<(Vec<(f64, Vec<Glyph>)>, Option<String>, Option<String>), String> {
+            let doc = pdf_extract::Document::load_mem(&bytes)
+                .map_err(|e| format!("the PDF cannot be read ({e})"))?;
+            if doc.is_encrypted() {
+                return Err("the PDF is encrypted".to_string());
+            }
+            let mut collect = Collect::default();
+            pdf_extract::output_doc(&doc, &mut collect)
+                .map_err(|e| format!("the PDF's pages cannot be read ({e})"))?;
+            let (title, author) = info(&doc);
+            Ok((collect.pages, title, author))
+        },
+    );
     let (pages, title, author) = match outcome {
         Ok(result) => result?,
         Err(_) => return Err("the PDF cannot be read (its structure is damaged)".to_string()),
     };
-    if pages.iter().all(|(_, g)| g.iter().all(|g| g.text.trim().is_empty())) {
-        return Err("the PDF has no text layer (a scan or images only); it would need OCR".to_string());
+    if pages
+        .iter()
+        .all(|(_, g)| g.iter().all(|g| g.text.trim().is_empty()))
+    {
+        return Err(
+            "the PDF has no text layer (a scan or images only); it would need OCR".to_string(),
+        );
     }
     let pages: Vec<Vec<Line>> = pages
         .iter()
@@ -146,7 +171,10 @@ fn info(doc: &pdf_extract::Document) -> (Option<String>, Option<String>) {
     let field = |key: &[u8]| -> Option<String> {
         let bytes = dict?.get(key).ok()?.as_str().ok()?;
         let text = if let Some(be) = bytes.strip_prefix(b"\xfe\xff") {
-            let units: Vec<u16> = be.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+            let units: Vec<u16> = be
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
             String::from_utf16_lossy(&units)
         } else {
             bytes.iter().map(|&b| char::from(b)).collect()
@@ -164,7 +192,9 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     for g in glyphs {
         let joins = out.last().is_some_and(|l| {
-            (g.y - l.y).abs() < 0.5 * l.size.max(g.size) && g.x > l.x1 - 0.5 * g.size && g.x < l.x1 + 3.0 * g.size
+            (g.y - l.y).abs() < 0.5 * l.size.max(g.size)
+                && g.x > l.x1 - 0.5 * g.size
+                && g.x < l.x1 + 3.0 * g.size
         });
         if joins {
             let l = out.last_mut().expect("checked above");
@@ -227,7 +257,13 @@ fn order(mut lines: Vec<Line>, width: f64) -> Vec<Line> {
 /// change from page to page.
 fn shape(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -247,8 +283,16 @@ fn drop_running(pages: Vec<Vec<Line>>) -> (Vec<Vec<Line>>, Vec<String>) {
         let mut ys: Vec<f64> = page.iter().map(|l| l.y).collect();
         ys.sort_by(|a, b| b.total_cmp(a));
         ys.dedup();
-        let top = ys.get(EDGE.min(ys.len()).saturating_sub(1)).copied().unwrap_or(f64::MAX);
-        let bottom = ys.iter().rev().nth(EDGE.min(ys.len()).saturating_sub(1)).copied().unwrap_or(f64::MIN);
+        let top = ys
+            .get(EDGE.min(ys.len()).saturating_sub(1))
+            .copied()
+            .unwrap_or(f64::MAX);
+        let bottom = ys
+            .iter()
+            .rev()
+            .nth(EDGE.min(ys.len()).saturating_sub(1))
+            .copied()
+            .unwrap_or(f64::MIN);
         page.iter()
             .filter(|l| l.y >= top || l.y <= bottom)
             .map(|l| shape(&l.text))
@@ -266,7 +310,9 @@ fn drop_running(pages: Vec<Vec<Line>>) -> (Vec<Vec<Line>>, Vec<String>) {
     let page_number = |s: &str| {
         let s = s.trim_matches(|c: char| c == '-' || c == '–' || c == ' ');
         let s = s.strip_prefix("page ").unwrap_or(s);
-        !s.is_empty() && s.split(" of ").all(|p| !p.is_empty() && p.chars().all(|c| c == '#'))
+        !s.is_empty()
+            && s.split(" of ")
+                .all(|p| !p.is_empty() && p.chars().all(|c| c == '#'))
     };
     let mut furniture: Vec<String> = Vec::new();
     let mut seen = HashSet::new();
@@ -303,10 +349,13 @@ fn paragraphs(pages: &[Vec<Line>]) -> String {
             let new_paragraph = match prev {
                 None => false,
                 Some(p) => {
-                    let same_column = !first_of_page && p.y > line.y && (p.x0 - line.x0).abs() < 4.0 * line.size;
+                    let same_column =
+                        !first_of_page && p.y > line.y && (p.x0 - line.x0).abs() < 4.0 * line.size;
                     let gap = p.y - line.y;
                     let ends_sentence = p.text.ends_with(['.', '!', '?', '"', '\u{201d}', ':']);
-                    let starts_sentence = line.text.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{201c}');
+                    let starts_sentence = line
+                        .text
+                        .starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{201c}');
                     if same_column {
                         gap > 1.6 * p.size.max(line.size) || (p.size - line.size).abs() > 1.0
                     } else {
@@ -350,14 +399,21 @@ mod tests {
     #[test]
     fn columns_are_read_left_then_right_in_bands() {
         let page = vec![
-            line("Headline across the whole page width here for all", 50.0, 760.0),
+            line(
+                "Headline across the whole page width here for all",
+                50.0,
+                760.0,
+            ),
             line("right one", 310.0, 700.0),
             line("left one", 50.0, 700.0),
             line("right two", 310.0, 686.0),
             line("left two", 50.0, 686.0),
         ];
         let texts: Vec<String> = order(page, 595.0).into_iter().map(|l| l.text).collect();
-        assert_eq!(texts[1..], ["left one", "left two", "right one", "right two"]);
+        assert_eq!(
+            texts[1..],
+            ["left one", "left two", "right one", "right two"]
+        );
     }
 
     #[test]
@@ -379,8 +435,20 @@ mod tests {
         let page = |n: usize| {
             vec![
                 line("The Coast Herald | Saltmere edition", 50.0, 760.0),
-                line(["Body text goes here.", "Second page text.", "Last page text."][n - 1], 50.0, 700.0),
-                line(["More body.", "Other words.", "A third line."][n - 1], 50.0, 686.0),
+                line(
+                    [
+                        "Body text goes here.",
+                        "Second page text.",
+                        "Last page text.",
+                    ][n - 1],
+                    50.0,
+                    700.0,
+                ),
+                line(
+                    ["More body.", "Other words.", "A third line."][n - 1],
+                    50.0,
+                    686.0,
+                ),
                 line(&n.to_string(), 290.0, 40.0),
             ]
         };

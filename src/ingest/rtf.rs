@@ -48,12 +48,51 @@ struct Group {
 
 /// Destinations whose text is not the document's.
 const SKIPPED: &[&str] = &[
-    "fonttbl", "colortbl", "stylesheet", "listtable", "listoverridetable", "revtbl", "rsidtbl",
-    "filetbl", "generator", "pict", "object", "nonshppict", "shpinst", "fldinst", "header",
-    "headerl", "headerr", "headerf", "footer", "footerl", "footerr", "footerf", "footnote",
-    "themedata", "colorschememapping", "latentstyles", "datastore", "xmlnstbl", "pgdsctbl",
-    "mmathpr", "bkmkstart", "bkmkend", "operator", "company", "subject", "keywords",
-    "doccomm", "comment", "printim", "revtim", "buptim", "template", "xe", "tc", "private",
+    "fonttbl",
+    "colortbl",
+    "stylesheet",
+    "listtable",
+    "listoverridetable",
+    "revtbl",
+    "rsidtbl",
+    "filetbl",
+    "generator",
+    "pict",
+    "object",
+    "nonshppict",
+    "shpinst",
+    "fldinst",
+    "header",
+    "headerl",
+    "headerr",
+    "headerf",
+    "footer",
+    "footerl",
+    "footerr",
+    "footerf",
+    "footnote",
+    "themedata",
+    "colorschememapping",
+    "latentstyles",
+    "datastore",
+    "xmlnstbl",
+    "pgdsctbl",
+    "mmathpr",
+    "bkmkstart",
+    "bkmkend",
+    "operator",
+    "company",
+    "subject",
+    "keywords",
+    "doccomm",
+    "comment",
+    "printim",
+    "revtim",
+    "buptim",
+    "template",
+    "xe",
+    "tc",
+    "private",
 ];
 
 /// Most nested groups followed; deeper ones are read as if flat (RTF
@@ -256,7 +295,10 @@ impl Reader<'_> {
             return;
         }
         let start = self.at;
-        while self.at < self.bytes.len() && self.bytes[self.at].is_ascii_alphabetic() && self.at - start < 32 {
+        while self.at < self.bytes.len()
+            && self.bytes[self.at].is_ascii_alphabetic()
+            && self.at - start < 32
+        {
             self.at += 1;
         }
         let word = std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or("");
@@ -264,7 +306,10 @@ impl Reader<'_> {
         if self.bytes.get(self.at) == Some(&b'-') {
             self.at += 1;
         }
-        while self.at < self.bytes.len() && self.bytes[self.at].is_ascii_digit() && self.at - num_start < 10 {
+        while self.at < self.bytes.len()
+            && self.bytes[self.at].is_ascii_digit()
+            && self.at - num_start < 10
+        {
             self.at += 1;
         }
         let param: Option<i64> = std::str::from_utf8(&self.bytes[num_start..self.at])
@@ -317,7 +362,10 @@ impl Reader<'_> {
             "author" if self.group.dest == Dest::Info => self.group.dest = Dest::Author,
             "creatim" if self.group.dest == Dest::Info => self.group.dest = Dest::Created,
             "yr" | "mo" | "dy" if self.group.dest == Dest::Created => {
-                let slot = ["yr", "mo", "dy"].iter().position(|w| *w == word).unwrap_or(0);
+                let slot = ["yr", "mo", "dy"]
+                    .iter()
+                    .position(|w| *w == word)
+                    .unwrap_or(0);
                 self.created[slot] = param.and_then(|p| u32::try_from(p).ok());
             }
             _ if SKIPPED.contains(&word) => {
@@ -359,13 +407,21 @@ mod tests {
         };
     }
 
-    t!(plain_paragraphs, r"{\rtf1\ansi Hello\par World.\par}", "Hello\n\nWorld.");
+    t!(
+        plain_paragraphs,
+        r"{\rtf1\ansi Hello\par World.\par}",
+        "Hello\n\nWorld."
+    );
     t!(
         tables_fonts_and_colours_are_skipped,
         r"{\rtf1{\fonttbl{\f0 Arial;}}{\colortbl;\red0;}{\stylesheet{\s0 Normal;}}\pard\f0 Body\par}",
         "Body"
     );
-    t!(code_page_bytes, r"{\rtf1\ansi\ansicpg1252 Caf\'e9\par}", "Caf\u{e9}");
+    t!(
+        code_page_bytes,
+        r"{\rtf1\ansi\ansicpg1252 Caf\'e9\par}",
+        "Caf\u{e9}"
+    );
     t!(
         unicode_skips_its_fallback,
         r"{\rtf1\uc1 Jos\u233\'e9 and \uc2 \u8220??quoted\u8221??\par}",
