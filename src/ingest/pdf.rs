@@ -109,6 +109,9 @@ impl OutputDev for Collect {
     }
 }
 
+/// Each page's width and glyphs, the Info title and author.
+type Parsed = (Vec<(f64, Vec<Glyph>)>, Option<String>, Option<String>);
+
 /// Reads a PDF's text layer. Errors: not a PDF, damaged, encrypted, or no
 /// text layer (a scan).
 pub fn read(bytes: &[u8]) -> Result<Pdf, String> {
@@ -121,20 +124,18 @@ pub fn read(bytes: &[u8]) -> Result<Pdf, String> {
         return Err("not a PDF file (no %PDF- header)".to_string());
     }
     let bytes = bytes.to_vec();
-    let outcome = std::panic::catch_unwind(
-        move || -> Result<(Vec<(f64, Vec<Glyph>)>, Option<String>, Option<String>), String> {
-            let doc = pdf_extract::Document::load_mem(&bytes)
-                .map_err(|e| format!("the PDF cannot be read ({e})"))?;
-            if doc.is_encrypted() {
-                return Err("the PDF is encrypted".to_string());
-            }
-            let mut collect = Collect::default();
-            pdf_extract::output_doc(&doc, &mut collect)
-                .map_err(|e| format!("the PDF's pages cannot be read ({e})"))?;
-            let (title, author) = info(&doc);
-            Ok((collect.pages, title, author))
-        },
-    );
+    let outcome = std::panic::catch_unwind(move || -> Result<Parsed, String> {
+        let doc = pdf_extract::Document::load_mem(&bytes)
+            .map_err(|e| format!("the PDF cannot be read ({e})"))?;
+        if doc.is_encrypted() {
+            return Err("the PDF is encrypted".to_string());
+        }
+        let mut collect = Collect::default();
+        pdf_extract::output_doc(&doc, &mut collect)
+            .map_err(|e| format!("the PDF's pages cannot be read ({e})"))?;
+        let (title, author) = info(&doc);
+        Ok((collect.pages, title, author))
+    });
     let (pages, title, author) = match outcome {
         Ok(result) => result?,
         Err(_) => return Err("the PDF cannot be read (its structure is damaged)".to_string()),
