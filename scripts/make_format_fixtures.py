@@ -362,6 +362,37 @@ def factiva_html(path, articles):
         f.write("\n".join(html))
 
 
+def nexis_html(path, articles):
+    """Nexis Uni's export saved as a web page: each line a paragraph."""
+    html = ["<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Nexis Uni</title></head><body>"]
+    for line in nexis_text(articles).split("\n"):
+        if line:
+            html.append("<p>" + esc(line) + "</p>")
+    html.append("</body></html>")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(html))
+
+
+def generic_text(path, articles):
+    """The documented generic layout: a divider line, then Label: value lines."""
+    parts = ["Saltmere bridge coverage, collected by hand", ""]
+    for a in articles:
+        parts += [
+            "=" * 40,
+            f"Title: {a['title']}",
+            f"Source: {a['outlet']}",
+            f"Date: {a['date']}",
+            f"Author: {a['byline']}",
+            f"Section: {a['section']}",
+            f"Length: {words(a)} words",
+            "",
+        ]
+        for p in a["paragraphs"]:
+            parts += [p, ""]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(parts))
+
+
 def single_rtf(path, a):
     parts = [
         RTF_HEAD,
@@ -503,6 +534,11 @@ def main():
     texts = nexis_docx(os.path.join(OUT, "nexis_export.docx"), ARTICLES)
     for i, (a, t) in enumerate(zip(ARTICLES, texts), 1):
         exp.append(expected(f"nexis_export.docx#{i}", a, "docx", t))
+    nexis_html(os.path.join(OUT, "nexis_export.html"), ARTICLES)
+    generic_text(os.path.join(OUT, "generic_export.txt"), ARTICLES)
+    for name, fmt in [("nexis_export.html", "html"), ("generic_export.txt", "text")]:
+        for i, a in enumerate(ARTICLES, 1):
+            exp.append(expected(f"{name}#{i}", a, fmt))
     factiva_rtf(os.path.join(OUT, "factiva_export.rtf"), ARTICLES)
     factiva_html(os.path.join(OUT, "factiva_export.html"), ARTICLES)
     for name, fmt in [("factiva_export.rtf", "rtf"), ("factiva_export.html", "html")]:
