@@ -64,22 +64,18 @@ setup() {
 }
 
 build() {
-  say "building the wasm (release)"
-  cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features
-  rm -rf www/pkg
-  wasm-bindgen --target web --no-typescript --out-dir www/pkg \
-    target/wasm32-unknown-unknown/wasm/parallax.wasm
-  local opt=""
+  local target="${CARGO_TARGET_DIR:-target}" opt=""
   if [ -x node_modules/.bin/wasm-opt ]; then opt=node_modules/.bin/wasm-opt
   elif command -v wasm-opt >/dev/null; then opt=wasm-opt; fi
-  if [ -n "$opt" ]; then
-    say "wasm-opt -Oz"
-    "$opt" -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      www/pkg/parallax_bg.wasm -o www/pkg/parallax_bg.opt.wasm
-    mv www/pkg/parallax_bg.opt.wasm www/pkg/parallax_bg.wasm
-  fi
-  say "www/pkg/parallax_bg.wasm: $(wc -c < www/pkg/parallax_bg.wasm) bytes, $(gzip -9c www/pkg/parallax_bg.wasm | wc -c) gzipped"
+  rm -rf www/pkg
+  # The engine with the PDF reader (the `pdf` feature): the worker fetches it
+  # only when a PDF is dropped, so the page's first download stays small.
+  say "building the wasm with the PDF reader (release)"
+  cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features pdf
+  wasm_bindgen_opt "$target" parallax_pdf "$opt"
+  say "building the wasm (release)"
+  cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features
+  wasm_bindgen_opt "$target" parallax "$opt"
   # The worker keeps the word vectors in cache storage under their checksum.
   node -e '
     const fs = require("fs"), crypto = require("crypto");
@@ -88,6 +84,22 @@ build() {
     fs.writeFileSync("www/pkg/model.json", JSON.stringify({ file: "model/words.bin", sha256, bytes: bytes.length }) + "\n");
   '
   say "www/model/words.bin: $(wc -c < www/model/words.bin) bytes, $(gzip -9c www/model/words.bin | wc -c) gzipped"
+}
+
+# wasm-bindgen the last wasm build into www/pkg as $2.js and $2_bg.wasm,
+# then wasm-opt -Oz it when $3 names wasm-opt.
+wasm_bindgen_opt() {
+  local target="$1" name="$2" opt="$3"
+  wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name "$name" \
+    "$target/wasm32-unknown-unknown/wasm/parallax.wasm"
+  if [ -n "$opt" ]; then
+    say "wasm-opt -Oz ($name)"
+    "$opt" -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      "www/pkg/${name}_bg.wasm" -o "www/pkg/${name}_bg.opt.wasm"
+    mv "www/pkg/${name}_bg.opt.wasm" "www/pkg/${name}_bg.wasm"
+  fi
+  say "www/pkg/${name}_bg.wasm: $(wc -c < "www/pkg/${name}_bg.wasm") bytes, $(gzip -9c "www/pkg/${name}_bg.wasm" | wc -c) gzipped"
 }
 
 free_port() {

@@ -765,6 +765,8 @@ pub fn analyze_documents(
             dateline: doc.dateline,
             url: doc.url,
             language: doc.language,
+            section: doc.section,
+            length: doc.length,
             text: if options.include_text {
                 doc.text
             } else {

@@ -92,6 +92,12 @@ pub struct DocumentOut {
     pub dateline: Option<String>,
     pub url: Option<String>,
     pub language: Option<String>,
+    /// The section an export names for the article (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The length an export states ("412 words"; absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length: Option<String>,
     pub text: String,
     pub removed: Vec<Removed>,
     pub warnings: Vec<String>,

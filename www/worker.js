@@ -6,6 +6,9 @@
 // browser's cache storage after the first visit, while the page is already
 // usable: an analysis waits for them, and runs without them (aligning by
 // words alone, as the Report's notes say) if they cannot be had.
+// PDFs need the engine built with the PDF reader (pkg/parallax_pdf.js,
+// about 290 KB more gzipped): it is fetched only when a PDF is dropped, and
+// then analyses that drop in place of the small engine.
 import init, { analyze, load_words } from './pkg/parallax.js';
 
 let memory = null;
@@ -20,6 +23,8 @@ const ready = init().then(
 ready.then((state) => postMessage({ id: 0, ready: state.ok, error: state.error }));
 
 const MODEL_CACHE = 'parallax-model';
+// The word vectors as fetched, for the PDF engine should it be needed.
+let wordBytes = null;
 
 // pkg/model.json (written by build.sh) names the table and its sha256: the
 // cached copy is used only while it is that very file.
@@ -36,6 +41,7 @@ async function fetchWords() {
     if (!response.ok) throw new Error(`${meta.file}: HTTP ${response.status}`);
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
+  wordBytes = bytes;
   const digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
   if (digest !== meta.sha256) {
     if (cache) await cache.delete(key);
@@ -62,6 +68,33 @@ const words = ready.then(async (state) => {
 });
 words.then((model) => postMessage({ id: 0, model }));
 
+/** Whether a dropped file is a PDF: by its name or its first bytes. */
+function isPdf(file) {
+  if (/\.pdf$/i.test(file.name)) return true;
+  const head = new Uint8Array(file.bytes, 0, Math.min(file.bytes.byteLength, 5));
+  return String.fromCharCode(...head) === '%PDF-';
+}
+
+let pdfEngine = null;
+
+/** The engine with the PDF reader, loaded once, on first need, with the same word vectors. */
+function loadPdfEngine() {
+  if (!pdfEngine) {
+    pdfEngine = (async () => {
+      const module = await import('./pkg/parallax_pdf.js');
+      const exports = await module.default();
+      const model = await words;
+      if (model.ok && wordBytes) module.load_words(wordBytes);
+      return { analyze: module.analyze, memory: exports.memory };
+    })();
+    // A failed load is tried again on the next PDF.
+    pdfEngine.catch(() => {
+      pdfEngine = null;
+    });
+  }
+  return pdfEngine;
+}
+
 self.onmessage = async (event) => {
   const { id, type, files, choices, corrections } = event.data || {};
   const state = await ready;
@@ -75,11 +108,20 @@ self.onmessage = async (event) => {
     return;
   }
   let current = { stage: 'reading', file: '' };
+  let engine = { analyze, memory };
+  if (files.some(isPdf)) {
+    try {
+      engine = await loadPdfEngine();
+    } catch (error) {
+      postMessage({ id, ok: false, error: `the PDF reader could not be loaded: ${(error && error.message) || error}` });
+      return;
+    }
+  }
   try {
     const names = files.map((f) => f.name);
     const contents = files.map((f) => new Uint8Array(f.bytes));
     let last = 0;
-    const result = analyze(names, contents, (stage, done, total, file) => {
+    const result = engine.analyze(names, contents, (stage, done, total, file) => {
       current = { stage, file };
       const now = performance.now();
       // Progress is throttled: a message per file of a 5,000-file drop would flood the page.
@@ -99,7 +141,7 @@ self.onmessage = async (event) => {
       delete result[part];
     }
     // Wasm memory only grows, so its size now is the peak of this run.
-    postMessage({ id, ok: true, result, keys, memoryBytes: memory ? memory.buffer.byteLength : null });
+    postMessage({ id, ok: true, result, keys, memoryBytes: engine.memory ? engine.memory.buffer.byteLength : null });
   } catch (error) {
     const where = current.file ? ` while ${current.stage} ${current.file}` : ` while ${current.stage}`;
     // A trap (a Rust panic compiles to `unreachable`) may leave the wasm

@@ -7,10 +7,15 @@
 
 pub mod clean;
 pub mod decode;
+pub mod docx;
+pub mod exports;
 pub mod html;
 pub mod json;
 pub mod meta;
 pub mod mhtml;
+#[cfg(feature = "pdf")]
+pub mod pdf;
+pub mod rtf;
 pub mod table;
 pub mod text;
 pub mod zip;
@@ -31,6 +36,12 @@ pub enum Format {
     Csv,
     /// Tab-separated values with a header row, one article a row.
     Tsv,
+    /// Word (Office Open XML): the body, tables and footnotes.
+    Docx,
+    /// Rich Text Format.
+    Rtf,
+    /// PDF's text layer (builds with the `pdf` feature: the CLI and the page's PDF engine).
+    Pdf,
 }
 
 /// What a paragraph of the clean text is.
@@ -75,6 +86,10 @@ pub struct Document {
     pub dateline: Option<String>,
     pub url: Option<String>,
     pub language: Option<String>,
+    /// The section or page an export names ("NEWS; Pg. 3").
+    pub section: Option<String>,
+    /// The length an export states, as it states it ("412 words").
+    pub length: Option<String>,
     pub text: String,
     pub blocks: Vec<Block>,
     pub removed: Vec<Removed>,
@@ -120,23 +135,19 @@ pub fn ingest(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
 
 /// Formats Parallax does not read but that users may drop, with what to do.
 const REFUSED: &[(&str, &str)] = &[
+    #[cfg(not(feature = "pdf"))]
     (
         "pdf",
-        "PDF is not read; save the article as a web page (HTML/MHTML) or text",
-    ),
-    (
-        "docx",
-        "Word documents are not read; save the article as text or HTML",
+        "PDF is not read by this build, made without the `pdf` feature (the command-line tool and the page's PDF engine read PDFs); save the article as text, DOCX or HTML",
     ),
     (
         "doc",
-        "Word documents are not read; save the article as text or HTML",
+        "old Word documents (.doc) are not read; save the article as .docx, text or HTML",
     ),
     (
         "odt",
         "OpenDocument files are not read; save the article as text or HTML",
     ),
-    ("rtf", "RTF is not read; save the article as text"),
     ("epub", "EPUB books are not read"),
 ];
 
@@ -193,6 +204,10 @@ fn ingest_into(
     }
     let format = match ext {
         "zip" => None,
+        "docx" => Some(Format::Docx),
+        "rtf" => Some(Format::Rtf),
+        #[cfg(feature = "pdf")]
+        "pdf" => Some(Format::Pdf),
         "html" | "htm" | "xhtml" => Some(Format::Html),
         "mhtml" | "mht" => Some(Format::Mhtml),
         "md" | "markdown" => Some(Format::Markdown),
@@ -202,6 +217,7 @@ fn ingest_into(
         "tsv" | "tab" => Some(Format::Tsv),
         "txt" | "text" | "" => Some(Format::Text),
         _ => match sniff(bytes) {
+            Sniffed::Zip if is_docx(bytes) => Some(Format::Docx),
             Sniffed::Zip => None,
             Sniffed::Format(format) => Some(format),
             Sniffed::Binary => {
@@ -229,7 +245,11 @@ fn ingest_into(
         }
         Some(Format::Csv) => out.extend(table::ingest_table(file, bytes, b',')),
         Some(Format::Tsv) => out.extend(table::ingest_table(file, bytes, b'\t')),
-        Some(format) => out.push(ingest_one(file, bytes, format)),
+        Some(Format::Docx) => out.extend(ingest_docx(file, bytes, budget)),
+        Some(Format::Rtf) => out.extend(ingest_rtf(file, bytes)),
+        #[cfg(feature = "pdf")]
+        Some(Format::Pdf) => out.extend(ingest_pdf(file, bytes)),
+        Some(format) => out.extend(ingest_one(file, bytes, format)),
     }
 }
 
@@ -303,6 +323,119 @@ fn not_an_article(ext: &str, bytes: &[u8]) -> Option<&'static str> {
         .then_some("an SVG image (an icon or a drawing)")
 }
 
+/// Whether a ZIP archive is a Word document: its names are stored plainly
+/// in the local headers, and every DOCX has `word/document.xml`.
+fn is_docx(bytes: &[u8]) -> bool {
+    bytes.windows(17).any(|w| w == b"word/document.xml")
+}
+
+/// A DOCX: its body text read as plain text (see [`docx`]), the core
+/// properties where the text states nothing.
+fn ingest_docx(
+    file: &str,
+    bytes: &[u8],
+    budget: &mut zip::Budget,
+) -> Vec<Result<Document, IngestError>> {
+    let docx = match docx::read(bytes, budget) {
+        Ok(docx) => docx,
+        Err(reason) => return vec![Err(IngestError::new(file, reason))],
+    };
+    if let Some(articles) = export_documents(file, &docx.text, Format::Docx) {
+        return articles;
+    }
+    let mut doc = text::ingest_text(&docx.text);
+    // The file's own properties name its title; the author and date only
+    // fill what the text itself does not say (a template's creator is
+    // often the person who saved the file, not who wrote the article).
+    if docx.title.is_some() {
+        doc.title = docx.title;
+    }
+    if doc.byline.is_none() {
+        doc.byline = docx.creator;
+    }
+    if doc.date.is_none() {
+        if let Some(date) = docx.created.as_deref().and_then(meta::date_line) {
+            doc.date = Some(date);
+            doc.date_source = Some("docx-properties".to_string());
+        }
+    }
+    doc.file = file.to_string();
+    doc.format = Some(Format::Docx);
+    if doc.text.trim().is_empty() {
+        return vec![Err(IngestError::new(file, "no article text was found in it"))];
+    }
+    vec![Ok(doc)]
+}
+
+/// A PDF: its text layer (see [`pdf`]), split when it is an export; the
+/// Info title and author where the text states none; running heads and
+/// page numbers shown as removed.
+#[cfg(feature = "pdf")]
+fn ingest_pdf(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
+    let pdf = match pdf::read(bytes) {
+        Ok(pdf) => pdf,
+        Err(reason) => return vec![Err(IngestError::new(file, reason))],
+    };
+    let furniture: Vec<Removed> = pdf
+        .furniture
+        .iter()
+        .map(|text| Removed {
+            text: text.clone(),
+            reason: "running header, footer or page number".to_string(),
+        })
+        .collect();
+    let mut docs = export_documents(file, &pdf.text, Format::Pdf).unwrap_or_else(|| {
+        let mut doc = text::ingest_text(&pdf.text);
+        if pdf.title.is_some() {
+            doc.title = pdf.title.clone();
+        }
+        if doc.byline.is_none() {
+            doc.byline = pdf.author.clone();
+        }
+        doc.file = file.to_string();
+        doc.format = Some(Format::Pdf);
+        if doc.text.trim().is_empty() {
+            return vec![Err(IngestError::new(file, "no article text was found in it"))];
+        }
+        vec![Ok(doc)]
+    });
+    if let Some(Ok(first)) = docs.first_mut() {
+        first.removed.extend(furniture);
+    }
+    docs
+}
+
+/// An RTF document: its text read as plain text (see [`rtf`]), its `\info`
+/// title, author and creation date where the text states none.
+fn ingest_rtf(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
+    let rtf = match rtf::read(bytes) {
+        Ok(rtf) => rtf,
+        Err(reason) => return vec![Err(IngestError::new(file, reason))],
+    };
+    if let Some(articles) = export_documents(file, &rtf.text, Format::Rtf) {
+        return articles;
+    }
+    let mut doc = text::ingest_text(&rtf.text);
+    if rtf.title.is_some() {
+        doc.title = rtf.title;
+    }
+    if doc.byline.is_none() {
+        doc.byline = rtf.author;
+    }
+    if doc.date.is_none() {
+        if let Some(date) = rtf.created {
+            doc.date = Some(date);
+            doc.date_source = Some("rtf-info".to_string());
+        }
+    }
+    doc.file = file.to_string();
+    doc.format = Some(Format::Rtf);
+    if doc.text.trim().is_empty() {
+        return vec![Err(IngestError::new(file, "no article text was found in it"))];
+    }
+    vec![Ok(doc)]
+}
+
 enum Sniffed {
     Format(Format),
     Zip,
@@ -316,12 +449,18 @@ fn sniff(bytes: &[u8]) -> Sniffed {
         return Sniffed::Zip;
     }
     let head = &bytes[..bytes.len().min(1024)];
+    #[cfg(feature = "pdf")]
+    if head.starts_with(b"%PDF-") {
+        return Sniffed::Format(Format::Pdf);
+    }
     if decode::looks_binary(head) {
         return Sniffed::Binary;
     }
     let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
     let trimmed = lower.trim_start_matches('\u{feff}').trim_start();
-    if trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html") {
+    if trimmed.starts_with("{\\rtf") {
+        Sniffed::Format(Format::Rtf)
+    } else if trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html") {
         Sniffed::Format(Format::Html)
     } else if trimmed.starts_with("from:") || trimmed.starts_with("mime-version:") {
         Sniffed::Format(Format::Mhtml)
@@ -332,11 +471,32 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     }
 }
 
-fn ingest_one(file: &str, bytes: &[u8], format: Format) -> Result<Document, IngestError> {
+fn ingest_one(file: &str, bytes: &[u8], format: Format) -> Vec<Result<Document, IngestError>> {
     let mut doc = if format == Format::Mhtml {
-        mhtml::ingest_mhtml(bytes).map_err(|reason| IngestError::new(file, reason))?
+        match mhtml::ingest_mhtml(bytes) {
+            Ok(doc) => doc,
+            Err(reason) => return vec![Err(IngestError::new(file, reason))],
+        }
     } else {
-        let decoded = decode::decode(bytes).map_err(|reason| IngestError::new(file, reason))?;
+        let decoded = match decode::decode(bytes) {
+            Ok(decoded) => decoded,
+            Err(reason) => return vec![Err(IngestError::new(file, reason))],
+        };
+        // An export of many articles is split on its text; a page is read
+        // whole for that only when it bears an export's marks.
+        let export = match format {
+            Format::Text => export_documents(file, &decoded.text, format),
+            Format::Html if exports::might_be_export(&decoded.text) => {
+                export_documents(file, &html::all_text(&decoded.text), format)
+            }
+            _ => None,
+        };
+        if let Some(mut articles) = export {
+            for doc in articles.iter_mut().flatten() {
+                doc.warnings.extend(decoded.warnings.iter().cloned());
+            }
+            return articles;
+        }
         let mut doc = match format {
             Format::Html => html::ingest_html(&decoded.text),
             Format::Markdown => text::ingest_markdown(&decoded.text),
@@ -348,9 +508,90 @@ fn ingest_one(file: &str, bytes: &[u8], format: Format) -> Result<Document, Inge
     doc.file = file.to_string();
     doc.format = Some(format);
     if doc.text.trim().is_empty() {
-        return Err(IngestError::new(file, "no article text was found in it"));
+        return vec![Err(IngestError::new(file, "no article text was found in it"))];
     }
-    Ok(doc)
+    vec![Ok(doc)]
+}
+
+/// The articles of an export (see [`exports`] for the layouts and the
+/// generic rule), each a document named `file#N` (N from 1) with the
+/// export's own fields as its metadata; `None` when `text` is one article.
+/// An article with no text is an error of its own; the others still load.
+pub fn export_documents(
+    file: &str,
+    text: &str,
+    format: Format,
+) -> Option<Vec<Result<Document, IngestError>>> {
+    let (layout, articles) = exports::split(text)?;
+    let layout = match layout {
+        exports::Layout::Nexis => "Nexis",
+        exports::Layout::Factiva => "Factiva",
+        exports::Layout::Generic => "many-articles",
+    };
+    let docs = articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let name = format!("{file}#{}", i + 1);
+            let mut doc = text::ingest_text(&a.text);
+            doc.file = name.clone();
+            doc.format = Some(format);
+            // The export's fields win over what the text says of itself.
+            let set = |slot: &mut Option<String>, value: Option<String>| {
+                if value.is_some() {
+                    *slot = value;
+                }
+            };
+            set(&mut doc.title, a.title);
+            set(&mut doc.outlet, a.outlet);
+            set(&mut doc.byline, a.byline);
+            set(&mut doc.dateline, a.dateline);
+            set(&mut doc.url, a.url);
+            doc.section = a.section;
+            doc.length = a.length;
+            if let Some(raw) = a.date {
+                match export_date(&raw) {
+                    Some(date) => {
+                        doc.date = Some(date);
+                        doc.date_source = Some("export".to_string());
+                    }
+                    None => doc
+                        .warnings
+                        .push(format!("the export's date '{raw}' was not understood")),
+                }
+            }
+            if let Some(cover) = a.cover {
+                doc.removed.insert(
+                    0,
+                    Removed {
+                        text: cover,
+                        reason: format!("the {layout} export's cover page or trailer"),
+                    },
+                );
+            }
+            doc.warnings.extend(a.warnings);
+            if doc.text.trim().is_empty() {
+                return Err(IngestError::new(&name, "the export's article has no text"));
+            }
+            Ok(doc)
+        })
+        .collect();
+    Some(docs)
+}
+
+/// An export's date line as ISO 8601: "March 5, 2024 Tuesday" (Nexis puts
+/// the weekday last), "5 March 2024" (Factiva), "2024-03-05".
+fn export_date(raw: &str) -> Option<String> {
+    const WEEKDAYS: &[&str] = &[
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    ];
+    meta::date_line(raw).or_else(|| {
+        let kept: Vec<&str> = raw
+            .split_whitespace()
+            .filter(|w| !WEEKDAYS.contains(&w.trim_matches(',')))
+            .collect();
+        meta::date_line(&kept.join(" "))
+    })
 }
 
 #[cfg(test)]

@@ -62,6 +62,17 @@ fn skipped(name: &str) -> bool {
 /// for the archive as a whole: unreadable, too many entries, or a declared
 /// total over the budget. `budget` is shared with nested archives.
 pub fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Entry>, String> {
+    read_matching(bytes, budget, &|_| true)
+}
+
+/// [`read`], but only the entries whose path `keep` accepts are inflated
+/// (a DOCX needs three parts, not its images); every entry still counts
+/// against the budget's entry cap, and only the kept ones against its bytes.
+pub fn read_matching(
+    bytes: &[u8],
+    budget: &mut Budget,
+    keep: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Entry>, String> {
     let archive = ZipArchive::from_slice(bytes).map_err(reason)?;
     let hint = archive.entries_hint();
     if hint > budget.entries as u64 {
@@ -82,7 +93,7 @@ pub fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Entry>, String> {
             ));
         }
         let name = String::from_utf8_lossy(record.file_path().as_ref()).into_owned();
-        if record.is_dir() || skipped(&name) {
+        if record.is_dir() || skipped(&name) || !keep(&name) {
             continue;
         }
         declared = declared.saturating_add(record.uncompressed_size_hint());

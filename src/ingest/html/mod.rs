@@ -9,7 +9,7 @@
 //! headline, and this module cuts the article into blocks.
 
 mod date;
-mod dom;
+pub(crate) mod dom;
 mod extract;
 mod header;
 mod meta;
@@ -90,6 +90,23 @@ const BLOCK: &[&str] = &[
     "body",
 ];
 
+/// All visible text of a page, block by block (blank lines between), with
+/// no main-text extraction: for exports that hold many articles in one page
+/// (Factiva, Nexis saved as HTML), whose splitting needs every line.
+pub fn all_text(html: &str) -> String {
+    let dom = Dom::parse(html);
+    let body = dom.elements_named("body").next().unwrap_or(0);
+    let never: Vec<bool> = (0..dom.nodes.len())
+        .map(|id| NEVER_TEXT.contains(&dom.name(id)))
+        .collect();
+    let known = Known {
+        byline: None,
+        title: None,
+        keep_bylines: true,
+    };
+    blocks_of(&dom, &[body], &never, known).builder.text
+}
+
 /// Reads an HTML page. Never panics; a page with no article text gives a
 /// document with empty `text`, which the caller reports.
 pub fn ingest_html(html: &str) -> Document {
@@ -99,6 +116,7 @@ pub fn ingest_html(html: &str) -> Document {
     let known = Known {
         byline: meta.byline.as_deref(),
         title: meta.title.as_deref(),
+        keep_bylines: false,
     };
     let blocks = blocks_of(&dom, &article.roots, &article.dropped, known);
     let (mut visible_byline, mut byline_removed) = (blocks.byline, blocks.removed);
@@ -159,6 +177,8 @@ enum Step {
 #[derive(Clone, Copy)]
 struct Known<'a> {
     byline: Option<&'a str>,
+    /// Leave "By ..." lines in the text (an export's own fields read them).
+    keep_bylines: bool,
     title: Option<&'a str>,
 }
 
@@ -192,7 +212,11 @@ fn blocks_of(dom: &Dom, roots: &[usize], dropped: &[bool], known: Known) -> Bloc
             return;
         }
         // A visible "By …" line near the top is the byline, not article text.
-        if byline.is_none() && blocks_before < BYLINE_WITHIN && kind != BlockKind::Heading {
+        if byline.is_none()
+            && !known.keep_bylines
+            && blocks_before < BYLINE_WITHIN
+            && kind != BlockKind::Heading
+        {
             if let Some(names) = byline_names(&text) {
                 byline = Some(names);
                 removed.push(Removed {

@@ -1,0 +1,707 @@
+//! Multi-article exports: the plain text extracted from a file (TXT, DOCX,
+//! RTF, HTML, PDF) in; when it is a news-database export, its articles out,
+//! each with the body and the export's own fields (headline, source, date,
+//! byline, section, length). `None` when the text is one article.
+//!
+//! Three layouts are recognised, tried in this order:
+//!
+//! * **Nexis Uni / LexisNexis**: articles one after another, each ending with
+//!   a line `End of Document`. An article opens with its headline, the
+//!   source, the date line (and sometimes an edition line), then labelled
+//!   lines (`Copyright`, `Section:`, `Length:`, `Byline:`, `Dateline:`, ...),
+//!   then a line `Body`, the text, and trailing labelled lines
+//!   (`Classification`, `Language:`, `Load-Date:`, ...). A cover page before
+//!   the first article (user, job number, the list of documents) is kept in
+//!   the first article's `removed`.
+//! * **Factiva**: article blocks each ending with a line
+//!   `Document XXXXXXXXXX` (an id of ten or more letters and digits, alone
+//!   or after the code `AN`). Fields are two- or three-letter codes at the
+//!   start of a line (`HD` headline, `BY` byline, `WC` word count, `PD`
+//!   date, `SN` source, `SC` source code, `SE` section, `LA` language,
+//!   `LP` lead paragraphs, `TD` the rest of the text), or the same fields as
+//!   labelled lines (`Headline:`, `Byline:`, `Word Count:`, `Publication
+//!   Date:`, `Source:`, `Section:`, `Lead Paragraph:`, `Text:`).
+//! * **Generic**: articles separated by lines made only of three or more
+//!   `=`, `-`, `*`, `_` or `#` (or a form feed), where at least two pieces
+//!   open with a header block of `Label: value` lines (`Title`/`Headline`,
+//!   `Source`/`Outlet`/`Publication`/`Publisher`, `Date`/`Published`,
+//!   `Author`/`Byline`/`By`, `Section`, `Length`/`Words`, `URL`/`Link`)
+//!   holding at least two such lines. A piece with no header block is the
+//!   previous article going on past a divider and is joined back to it; a
+//!   piece before the first header block is a cover page.
+//!
+//! An article whose fields cannot be found (no `Body` line, no headline
+//! code) is kept whole, fields and all, with a warning: nothing is lost.
+
+/// One article of an export. Fields are the export's text, trimmed; `None`
+/// when the export does not state them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    /// The article's text, paragraphs separated by blank lines.
+    pub text: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    /// The date as the export writes it ("March 5, 2024 Tuesday").
+    pub date: Option<String>,
+    pub byline: Option<String>,
+    pub section: Option<String>,
+    /// The length as the export states it ("412 words").
+    pub length: Option<String>,
+    pub dateline: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    /// Export furniture that is not the article (a cover page), kept to
+    /// show in `removed`.
+    pub cover: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+/// Which layout an export was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Nexis,
+    Factiva,
+    Generic,
+}
+
+/// Splits `text` when it is an export of one of the [layouts](self); `None`
+/// for anything else (the text is then one article). An export of one
+/// article (a single Nexis download) gives one article with its fields.
+pub fn split(text: &str) -> Option<(Layout, Vec<Article>)> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = text.lines().collect();
+    if let Some(articles) = nexis(&lines) {
+        return Some((Layout::Nexis, articles));
+    }
+    if let Some(articles) = factiva(&lines) {
+        return Some((Layout::Factiva, articles));
+    }
+    generic(&lines).map(|articles| (Layout::Generic, articles))
+}
+
+/// A cheap look at raw bytes (an HTML page before parsing) for the marks of
+/// an export, so that only those pages are read whole rather than through
+/// the main-text extractor.
+pub fn might_be_export(raw: &str) -> bool {
+    raw.contains("End of Document") || raw.lines().any(|l| factiva_id(strip_tags(l)).is_some())
+}
+
+fn strip_tags(line: &str) -> &str {
+    let line = line.trim();
+    let line = line
+        .rsplit('>')
+        .find(|s| !s.trim().is_empty())
+        .unwrap_or(line);
+    line.split('<').next().unwrap_or(line).trim()
+}
+
+/// Lines joined into paragraphs: runs of non-blank lines become one
+/// paragraph each, separated by a blank line; the text is trimmed.
+fn paragraphs(lines: &[&str]) -> String {
+    let mut out = String::new();
+    let mut blank = false;
+    for line in lines {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            blank = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        out.push_str(line.trim_start());
+        blank = false;
+    }
+    out
+}
+
+fn some(s: &str) -> Option<String> {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!s.is_empty()).then_some(s)
+}
+
+/// `Label: value` → (label lowercased, value) when the label is one word or
+/// two, letters and hyphens only.
+fn labelled(line: &str) -> Option<(String, &str)> {
+    let (label, value) = line.trim().split_once(':')?;
+    let label = label.trim();
+    if label.is_empty()
+        || label.len() > 24
+        || label.split_whitespace().count() > 3
+        || !label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == ' ')
+    {
+        return None;
+    }
+    Some((label.to_lowercase(), value.trim()))
+}
+
+// ---------------------------------------------------------------------------
+// Nexis Uni / LexisNexis
+
+fn is_end(line: &str) -> bool {
+    line.trim().eq_ignore_ascii_case("End of Document")
+}
+
+/// Labels after `Body` that end the text: the export's trailer.
+const NEXIS_TRAILER: &[&str] = &[
+    "load-date",
+    "language",
+    "publication-type",
+    "journal-code",
+    "document-type",
+    "subject",
+    "geographic",
+    "organization",
+    "company",
+    "industry",
+    "person",
+    "ticker",
+    "correction-date",
+    "graphic",
+    "notes",
+];
+
+fn nexis(lines: &[&str]) -> Option<Vec<Article>> {
+    let ends: Vec<usize> = (0..lines.len()).filter(|&i| is_end(lines[i])).collect();
+    let first = *ends.first()?;
+    if !lines[..first].iter().any(|l| l.trim() == "Body") {
+        return None;
+    }
+    let mut articles = Vec::new();
+    let mut from = 0;
+    for &end in &ends {
+        if lines[from..end].iter().any(|l| !l.trim().is_empty()) {
+            articles.push(nexis_article(&lines[from..end], articles.is_empty()));
+        }
+        from = end + 1;
+    }
+    let rest = &lines[from..];
+    if rest.iter().any(|l| !l.trim().is_empty()) {
+        let mut last = nexis_article(rest, articles.is_empty());
+        if last.title.is_some() {
+            last.warnings
+                .push("the export's last article has no 'End of Document' line".to_string());
+            articles.push(last);
+        } else if let Some(prev) = articles.last_mut() {
+            // Text after the last article that is no article (a footer):
+            // shown as removed, not lost.
+            let footer = paragraphs(rest);
+            prev.cover = Some(match prev.cover.take() {
+                Some(c) => format!("{c}\n\n{footer}"),
+                None => footer,
+            });
+        }
+    }
+    Some(articles)
+}
+
+/// One article of a Nexis export, from its first line to the line before
+/// `End of Document`. `first`: the cover page may precede it.
+fn nexis_article(lines: &[&str], first: bool) -> Article {
+    let Some(body) = lines.iter().position(|l| l.trim() == "Body") else {
+        return whole(
+            lines,
+            "the article has no 'Body' line: kept whole, its fields unread",
+        );
+    };
+    let mut a = Article::default();
+    // The labelled block just above `Body`, read upwards; above it the
+    // date line, the source and the headline.
+    let head: Vec<(usize, &str)> = lines[..body]
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i, l.trim()))
+        .collect();
+    let mut k = head.len();
+    while k > 0 {
+        let line = head[k - 1].1;
+        let is_label =
+            labelled(line).is_some() || line.starts_with("Copyright") || line.starts_with('©');
+        if !is_label {
+            break;
+        }
+        k -= 1;
+        if let Some((label, value)) = labelled(line) {
+            match label.as_str() {
+                "section" => a.section = some(value),
+                "length" => a.length = some(value),
+                "byline" => a.byline = some(value),
+                "dateline" => a.dateline = some(value),
+                "url" => a.url = some(value),
+                _ => {}
+            }
+        }
+    }
+    // Above the labels: [headline..., source, date, edition?]. The date is
+    // the last line that reads as one; an edition line may follow it.
+    let top = &head[..k];
+    let date_at = top
+        .iter()
+        .rposition(|(_, l)| super::meta::date_line(l).is_some() || nexis_date(l));
+    let Some(date_at) = date_at.filter(|&d| d >= 2 || (d >= 1 && !first)) else {
+        let mut w = whole(
+            lines,
+            "the article's headline, source and date were not found: kept whole",
+        );
+        w.section = a.section;
+        w.length = a.length;
+        w.byline = a.byline;
+        return w;
+    };
+    a.date = some(top[date_at].1);
+    a.outlet = some(top[date_at - 1].1);
+    // The headline: the line above the source. On the first article of an
+    // export the cover page lies above it; later articles may have a
+    // headline over several lines, all above the source.
+    let title_from = if first { date_at - 2 } else { 0 };
+    a.title = some(
+        &top[title_from..date_at - 1]
+            .iter()
+            .map(|(_, l)| *l)
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    if title_from > 0 {
+        let cover = paragraphs(&lines[..top[title_from].0]);
+        a.cover = (!cover.is_empty()).then_some(cover);
+    }
+    // The text: from `Body` to the trailer.
+    let rest = &lines[body + 1..];
+    let stop = rest
+        .iter()
+        .position(|l| {
+            let t = l.trim();
+            t == "Classification"
+                || labelled(t).is_some_and(|(label, _)| NEXIS_TRAILER.contains(&label.as_str()))
+        })
+        .unwrap_or(rest.len());
+    for line in &rest[stop..] {
+        if let Some(("language", value)) = labelled(line).as_ref().map(|(l, v)| (l.as_str(), *v)) {
+            a.language = some(value);
+        }
+    }
+    a.text = paragraphs(&rest[..stop]);
+    if a.text.is_empty() {
+        a.warnings.push("the article's body is empty".to_string());
+    }
+    a
+}
+
+/// Nexis writes dates as "March 5, 2024 Tuesday" or "Tuesday, March 5, 2024".
+fn nexis_date(line: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    line.len() < 60
+        && MONTHS.iter().any(|m| line.contains(m))
+        && line
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| n.len() == 4)
+}
+
+/// An article that could not be read field by field: all its lines as text.
+fn whole(lines: &[&str], warning: &str) -> Article {
+    Article {
+        text: paragraphs(lines),
+        warnings: vec![warning.to_string()],
+        ..Article::default()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Factiva
+
+/// `Document ABCDEF0020240305ek350001a` (after `AN` or alone): the id.
+fn factiva_id(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let line = line.strip_prefix("AN").map(str::trim_start).unwrap_or(line);
+    let id = line.strip_prefix("Document ")?.trim();
+    (id.len() >= 10 && id.len() <= 40 && id.chars().all(|c| c.is_ascii_alphanumeric()))
+        .then_some(id)
+}
+
+/// Factiva's field codes and their long labels, as fields of [`Article`].
+const FACTIVA_CODES: &[(&str, &str)] = &[
+    ("HD", "headline"),
+    ("BY", "byline"),
+    ("CR", "credit"),
+    ("WC", "length"),
+    ("PD", "date"),
+    ("ET", "time"),
+    ("SN", "source"),
+    ("SC", "source code"),
+    ("SE", "section"),
+    ("ED", "edition"),
+    ("PG", "page"),
+    ("LA", "language"),
+    ("CY", "copyright"),
+    ("LP", "lead paragraph"),
+    ("TD", "text"),
+    ("CT", "contact"),
+    ("RF", "reference"),
+    ("CO", "companies"),
+    ("IN", "industries"),
+    ("NS", "subjects"),
+    ("RE", "regions"),
+    ("IPC", "ipc"),
+    ("IPD", "ipd"),
+    ("PUB", "publisher"),
+    ("AN", "accession number"),
+];
+
+/// Long labels Factiva's display uses, as the code's field.
+const FACTIVA_LABELS: &[(&str, &str)] = &[
+    ("headline", "headline"),
+    ("byline", "byline"),
+    ("word count", "length"),
+    ("words", "length"),
+    ("publication date", "date"),
+    ("date", "date"),
+    ("source", "source"),
+    ("source name", "source"),
+    ("source code", "source code"),
+    ("section", "section"),
+    ("language", "language"),
+    ("copyright", "copyright"),
+    ("lead paragraph", "lead paragraph"),
+    ("text", "text"),
+];
+
+/// A line opening a Factiva field: (field, the rest of the line, whether
+/// it was a code rather than a long label).
+fn factiva_field(line: &str) -> Option<(&'static str, &str, bool)> {
+    let t = line.trim_end();
+    for (code, field) in FACTIVA_CODES {
+        if let Some(rest) = t.strip_prefix(code) {
+            let rest = rest.strip_prefix(':').unwrap_or(rest);
+            if rest.is_empty() || rest.starts_with([' ', '\t']) {
+                return Some((field, rest.trim(), true));
+            }
+        }
+    }
+    let (label, value) = labelled(t)?;
+    FACTIVA_LABELS
+        .iter()
+        .find(|(l, _)| *l == label)
+        .map(|(_, f)| (*f, value, false))
+}
+
+fn factiva(lines: &[&str]) -> Option<Vec<Article>> {
+    let ends: Vec<usize> = (0..lines.len())
+        .filter(|&i| factiva_id(lines[i]).is_some())
+        .collect();
+    let first = *ends.first()?;
+    if !lines[..first]
+        .iter()
+        .any(|l| factiva_field(l).is_some_and(|(f, _, _)| f == "headline"))
+    {
+        return None;
+    }
+    let mut articles = Vec::new();
+    let mut from = 0;
+    for &end in &ends {
+        if lines[from..end].iter().any(|l| !l.trim().is_empty()) {
+            articles.push(factiva_article(&lines[from..end]));
+        }
+        from = end + 1;
+    }
+    let rest = &lines[from..];
+    if rest.iter().any(|l| !l.trim().is_empty()) {
+        let last = factiva_article(rest);
+        if last.title.is_some() {
+            articles.push(last);
+        } else if let Some(prev) = articles.last_mut() {
+            prev.cover = Some(paragraphs(rest));
+        }
+    }
+    Some(articles)
+}
+
+fn factiva_article(lines: &[&str]) -> Article {
+    let Some(start) = lines
+        .iter()
+        .position(|l| factiva_field(l).is_some_and(|(f, _, _)| f == "headline"))
+    else {
+        return whole(
+            lines,
+            "the article has no headline field (HD): kept whole, its fields unread",
+        );
+    };
+    let mut a = Article::default();
+    if lines[..start].iter().any(|l| !l.trim().is_empty()) {
+        a.cover = Some(paragraphs(&lines[..start]));
+    }
+    // Each field runs from its code to the next code.
+    let mut fields: Vec<(&str, Vec<&str>)> = Vec::new();
+    for line in &lines[start..] {
+        let in_body =
+            matches!(fields.last(), Some((f, _)) if *f == "text" || *f == "lead paragraph");
+        match factiva_field(line) {
+            // Inside the text, a line reading "Source: ..." is text; only
+            // codes (and the label that opens the rest of the text) end it.
+            Some((field, value, code)) if !in_body || code || field == "text" => {
+                fields.push((field, vec![value]))
+            }
+            _ => {
+                if let Some((_, v)) = fields.last_mut() {
+                    v.push(line)
+                }
+            }
+        }
+    }
+    let mut body: Vec<&str> = Vec::new();
+    for (field, value) in &fields {
+        let one = || some(&value.join(" "));
+        match *field {
+            "headline" => a.title = one(),
+            "byline" => a.byline = one().map(|b| b.trim_start_matches("By ").to_string()),
+            "length" => a.length = one(),
+            "date" => a.date = one(),
+            "source" => a.outlet = one(),
+            "section" => a.section = one(),
+            "language" => a.language = one(),
+            "lead paragraph" | "text" => {
+                if !body.is_empty() {
+                    body.push("");
+                }
+                body.extend(value.iter().copied());
+            }
+            _ => {}
+        }
+    }
+    a.text = paragraphs(&body);
+    if a.text.is_empty() {
+        return {
+            let mut w = whole(lines, "the article has no text fields (LP, TD): kept whole");
+            w.title = a.title;
+            w.outlet = a.outlet;
+            w.date = a.date;
+            w
+        };
+    }
+    a
+}
+
+// ---------------------------------------------------------------------------
+// Generic
+
+fn is_divider(line: &str) -> bool {
+    let t = line.trim();
+    t == "\u{c}"
+        || (t.chars().count() >= 3
+            && ['=', '-', '*', '_', '#']
+                .iter()
+                .any(|&c| t.chars().all(|x| x == c || x == ' ') && t.starts_with(c)))
+}
+
+/// The field a generic header label stands for.
+fn generic_field(label: &str) -> Option<&'static str> {
+    Some(match label {
+        "title" | "headline" => "title",
+        "source" | "outlet" | "publication" | "publisher" | "newspaper" => "outlet",
+        "date" | "published" | "publication date" => "date",
+        "author" | "byline" | "by" | "authors" => "byline",
+        "section" => "section",
+        "length" | "words" | "word count" => "length",
+        "url" | "link" => "url",
+        "language" => "language",
+        _ => return None,
+    })
+}
+
+/// The header block at the top of a piece: its fields and the line after it.
+fn generic_header(lines: &[&str]) -> (Vec<(&'static str, String)>, usize) {
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while i < lines.len() && lines[i].trim().is_empty() {
+        i += 1;
+    }
+    while i < lines.len() {
+        let Some((label, value)) = labelled(lines[i]) else {
+            break;
+        };
+        let Some(field) = generic_field(&label) else {
+            break;
+        };
+        // "URL: https://..." splits at the scheme's colon too; keep it whole.
+        let value = lines[i]
+            .trim()
+            .split_once(':')
+            .map_or(value, |(_, v)| v.trim());
+        fields.push((field, value.to_string()));
+        i += 1;
+    }
+    (fields, i)
+}
+
+fn generic(lines: &[&str]) -> Option<Vec<Article>> {
+    let mut pieces: Vec<&[&str]> = Vec::new();
+    let mut from = 0;
+    for i in 0..=lines.len() {
+        if i == lines.len() || is_divider(lines[i]) || lines[i].contains('\u{c}') {
+            pieces.push(&lines[from..i]);
+            from = i + 1;
+        }
+    }
+    let headed = |p: &[&str]| generic_header(p).0.len() >= 2;
+    if pieces.iter().filter(|p| headed(p)).count() < 2 {
+        return None;
+    }
+    let mut articles: Vec<Article> = Vec::new();
+    let mut cover: Option<String> = None;
+    for piece in pieces {
+        let (fields, body_at) = generic_header(piece);
+        if fields.len() < 2 {
+            let text = paragraphs(piece);
+            if text.is_empty() {
+                continue;
+            }
+            match articles.last_mut() {
+                Some(prev) => {
+                    prev.text = if prev.text.is_empty() {
+                        text
+                    } else {
+                        format!("{}\n\n{text}", prev.text)
+                    }
+                }
+                None => cover = Some(text),
+            }
+            continue;
+        }
+        let mut a = Article::default();
+        for (field, value) in fields {
+            let slot = match field {
+                "title" => &mut a.title,
+                "outlet" => &mut a.outlet,
+                "date" => &mut a.date,
+                "byline" => &mut a.byline,
+                "section" => &mut a.section,
+                "length" => &mut a.length,
+                "url" => &mut a.url,
+                _ => &mut a.language,
+            };
+            if slot.is_none() {
+                *slot = some(&value);
+            }
+        }
+        a.text = paragraphs(&piece[body_at..]);
+        if articles.is_empty() {
+            a.cover = cover.take();
+        }
+        articles.push(a);
+    }
+    Some(articles)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NEXIS: &str = "User Name: Jo Reader\nDate and Time: Mar 7, 2024 10:02\nJob Number: 221\n\nDocuments (2)\n\n1. Harbour bridge shuts\n2. Ferry sails again\n\nHarbour bridge shuts\nThe Coast Herald\nMarch 5, 2024 Tuesday\nFinal Edition\n\nCopyright 2024 The Coast Herald All Rights Reserved\n\nSection: NEWS; Pg. 3\nLength: 38 words\nByline: Ana Ruiz\n\nBody\n\nThe bridge closed on Monday.\n\nEngineers found cracks.\n\nClassification\n\nLanguage: ENGLISH\n\nLoad-Date: March 6, 2024\n\nEnd of Document\n\nFerry sails again\nBay Times\nMarch 6, 2024 Wednesday\n\nLength: 20 words\n\nBody\n\nThe ferry sailed on Tuesday.\n\nLoad-Date: March 7, 2024\n\nEnd of Document\n";
+
+    #[test]
+    fn nexis_articles_and_fields() {
+        let (layout, articles) = split(NEXIS).unwrap();
+        assert_eq!(layout, Layout::Nexis);
+        assert_eq!(articles.len(), 2);
+        let a = &articles[0];
+        assert_eq!(a.title.as_deref(), Some("Harbour bridge shuts"));
+        assert_eq!(a.outlet.as_deref(), Some("The Coast Herald"));
+        assert_eq!(a.date.as_deref(), Some("March 5, 2024 Tuesday"));
+        assert_eq!(a.section.as_deref(), Some("NEWS; Pg. 3"));
+        assert_eq!(a.length.as_deref(), Some("38 words"));
+        assert_eq!(a.byline.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(a.language.as_deref(), Some("ENGLISH"));
+        assert_eq!(
+            a.text,
+            "The bridge closed on Monday.\n\nEngineers found cracks."
+        );
+        assert!(a.cover.as_deref().unwrap().starts_with("User Name"));
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+        let b = &articles[1];
+        assert_eq!(b.title.as_deref(), Some("Ferry sails again"));
+        assert_eq!(b.outlet.as_deref(), Some("Bay Times"));
+        assert_eq!(b.text, "The ferry sailed on Tuesday.");
+    }
+
+    #[test]
+    fn a_nexis_article_without_body_line_is_kept_whole() {
+        let text = NEXIS.replacen("\nBody\n\nThe ferry", "\nThe ferry", 1);
+        let (_, articles) = split(&text).unwrap();
+        assert_eq!(articles.len(), 2);
+        assert!(articles[1].text.contains("The ferry sailed on Tuesday."));
+        assert!(articles[1].text.contains("Ferry sails again"));
+        assert_eq!(articles[1].warnings.len(), 1);
+    }
+
+    const FACTIVA: &str = "HD Harbour bridge shuts\nBY By Ana Ruiz\nWC 38 words\nPD 5 March 2024\nSN The Coast Herald\nSC COASTH\nLA English\nCY Copyright 2024 The Coast Herald\nLP The bridge closed on Monday.\n\nTD Engineers found cracks.\n\nRepairs take a month.\n\nAN Document COASTH0020240305ek350001a\n\n\nHD Ferry sails again\nPD 6 March 2024\nSN Bay Times\nLP The ferry sailed on Tuesday.\n\nDocument BAYTIM0020240306ek360002b\n";
+
+    #[test]
+    fn factiva_codes() {
+        let (layout, articles) = split(FACTIVA).unwrap();
+        assert_eq!(layout, Layout::Factiva);
+        assert_eq!(articles.len(), 2);
+        let a = &articles[0];
+        assert_eq!(a.title.as_deref(), Some("Harbour bridge shuts"));
+        assert_eq!(a.byline.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(a.outlet.as_deref(), Some("The Coast Herald"));
+        assert_eq!(a.date.as_deref(), Some("5 March 2024"));
+        assert_eq!(a.length.as_deref(), Some("38 words"));
+        assert_eq!(
+            a.text,
+            "The bridge closed on Monday.\n\nEngineers found cracks.\n\nRepairs take a month."
+        );
+        assert_eq!(articles[1].text, "The ferry sailed on Tuesday.");
+    }
+
+    #[test]
+    fn factiva_labels() {
+        let text = "Headline: Harbour bridge shuts\nSource: The Coast Herald\nPublication Date: 5 March 2024\nLead Paragraph: The bridge closed on Monday.\nText: Engineers found cracks.\nDocument COASTH0020240305ek350001a\n";
+        let (layout, articles) = split(text).unwrap();
+        assert_eq!(layout, Layout::Factiva);
+        assert_eq!(articles[0].outlet.as_deref(), Some("The Coast Herald"));
+        assert_eq!(
+            articles[0].text,
+            "The bridge closed on Monday.\n\nEngineers found cracks."
+        );
+    }
+
+    #[test]
+    fn generic_dividers_and_headers() {
+        let text = "My collection\n\n=====\nTitle: Harbour bridge shuts\nSource: The Coast Herald\nDate: 2024-03-05\n\nThe bridge closed.\n\n***\n\nIt may reopen in April.\n=====\nTitle: Ferry sails again\nSource: Bay Times\nURL: https://bay.example/ferry\n\nThe ferry sailed.\n";
+        let (layout, articles) = split(text).unwrap();
+        assert_eq!(layout, Layout::Generic);
+        assert_eq!(articles.len(), 2);
+        assert_eq!(
+            articles[0].text,
+            "The bridge closed.\n\nIt may reopen in April."
+        );
+        assert_eq!(articles[0].cover.as_deref(), Some("My collection"));
+        assert_eq!(
+            articles[1].url.as_deref(),
+            Some("https://bay.example/ferry")
+        );
+    }
+
+    #[test]
+    fn one_article_is_not_an_export() {
+        assert!(
+            split("Harbour bridge shuts\n\nThe bridge closed on Monday.\n\n***\n\nMore.").is_none()
+        );
+        assert!(split("Title: A\nDate: 2024\n\nText.").is_none());
+    }
+}
