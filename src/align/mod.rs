@@ -25,6 +25,8 @@
 
 pub mod cluster;
 pub mod diff;
+pub mod framing;
+pub mod framing_score;
 pub mod discrepancy;
 pub mod docsim;
 pub mod fix;

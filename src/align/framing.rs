@@ -1,0 +1,1132 @@
+//! Framing: the Report's claims and quote groups in; each difference between
+//! two outlets' wordings of one claim, classified (label, reporting verb,
+//! hedge or attribution, evaluative word, detail), and per outlet the terms,
+//! reporting verbs and hedges it chose, out.
+//!
+//! Method. Each wording of a claim is aligned word by word (longest common
+//! subsequence of lower-cased words) with the claim's label wording; the
+//! words between two shared anchors form a *slot*, filled differently by the
+//! two outlets. Two outlets putting different short expressions in the same
+//! slot of one claim is the corpus's evidence that both name the same actor
+//! or thing: labels are found that way, never from a list. Closed-class word
+//! lists only sort the rest: reporting verbs, hedges and attributions,
+//! evaluative words (see [`REPORTING`], [`HEDGES`], [`EVALUATIVE`]).
+//! Differences of numbers are left to the discrepancies (`align::discrepancy`).
+
+use crate::report::{ClaimOut, QuoteGroupOut, Report};
+use crate::span::Utf16Index;
+use serde::Serialize;
+
+/// Reporting verbs, lemma first then its other forms. Chosen by hand from
+/// the members of VerbNet 3.3's verb classes say-37.7, complain-37.8,
+/// advise-37.9, declare-29.4 and judgment-33 that news uses to report
+/// speech (Kipper Schuler et al.; the class names are the source, the list
+/// is our own selection), with news verbs of loaded reporting (slam, blast).
+pub const REPORTING: &[&[&str]] = &[
+    &["say", "said", "says", "saying"],
+    &["claim", "claimed", "claims", "claiming"],
+    &["stress", "stressed", "stresses", "stressing"],
+    &[
+        "emphasize",
+        "emphasized",
+        "emphasizes",
+        "emphasised",
+        "emphasises",
+    ],
+    &["insist", "insisted", "insists", "insisting"],
+    &["admit", "admitted", "admits", "admitting"],
+    &["acknowledge", "acknowledged", "acknowledges"],
+    &["concede", "conceded", "concedes"],
+    &["warn", "warned", "warns", "warning"],
+    &["tell", "told", "tells"],
+    &["announce", "announced", "announces"],
+    &["declare", "declared", "declares"],
+    &["state", "stated", "states"],
+    &["note", "noted", "notes"],
+    &["add", "added", "adds"],
+    &["assert", "asserted", "asserts"],
+    &["argue", "argued", "argues", "arguing"],
+    &["contend", "contended", "contends"],
+    &["maintain", "maintained", "maintains"],
+    &["allege", "alleged", "alleges"],
+    &["deny", "denied", "denies"],
+    &["accuse", "accused", "accuses"],
+    &["charge", "charged", "charges"],
+    &["explain", "explained", "explains"],
+    &["suggest", "suggested", "suggests"],
+    &["boast", "boasted", "boasts"],
+    &["complain", "complained", "complains"],
+    &["lament", "lamented", "laments"],
+    &["vow", "vowed", "vows"],
+    &["pledge", "pledged", "pledges"],
+    &["promise", "promised", "promises"],
+    &["threaten", "threatened", "threatens"],
+    &["urge", "urged", "urges"],
+    &["confirm", "confirmed", "confirms"],
+    &["reveal", "revealed", "reveals"],
+    &["report", "reported", "reports"],
+    &["write", "wrote", "writes"],
+    &["tweet", "tweeted", "tweets"],
+    &["slam", "slammed", "slams"],
+    &["blast", "blasted", "blasts"],
+    &["criticize", "criticized", "criticizes", "criticised"],
+    &["praise", "praised", "praises"],
+    &["describe", "described", "describes"],
+    &["call", "called", "calls"],
+    &["predict", "predicted", "predicts"],
+    &["insinuate", "insinuated"],
+    &["concur", "concurred"],
+    &["reiterate", "reiterated", "reiterates"],
+    &["assure", "assured", "assures"],
+    &["demand", "demanded", "demands"],
+];
+
+/// Hedges and attributions that make a statement someone's, or less than
+/// sure. The epistemic hedges are a selection from Hyland's list of hedges
+/// (Metadiscourse, 2005, appendix), the attributions (reportedly, according
+/// to) from the report-verb hedges of Recasens et al., "Linguistic Models
+/// for Analyzing and Detecting Biased Language" (ACL 2013). Multi-word
+/// entries are matched word by word.
+pub const HEDGES: &[&str] = &[
+    "according to",
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "purportedly",
+    "purported",
+    "supposedly",
+    "apparently",
+    "apparent",
+    "seemingly",
+    "presumably",
+    "probably",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "likely",
+    "unlikely",
+    "appears",
+    "appeared",
+    "seems",
+    "seemed",
+    "may",
+    "might",
+    "could",
+    "suspected",
+    "unconfirmed",
+    "unverified",
+    "it is believed",
+    "is believed",
+    "are believed",
+    "is thought",
+    "are thought",
+    "claims",
+];
+
+/// Evaluative and intensifying words: our own list, after the "subjective
+/// intensifiers" and loaded words of Recasens et al. (ACL 2013) and the
+/// examples of issue 18 (brutal, so-called, key, heroic).
+pub const EVALUATIVE: &[&str] = &[
+    "brutal",
+    "brutally",
+    "so-called",
+    "key",
+    "heroic",
+    "very",
+    "extremely",
+    "deeply",
+    "highly",
+    "massive",
+    "huge",
+    "major",
+    "historic",
+    "dramatic",
+    "dramatically",
+    "controversial",
+    "radical",
+    "extremist",
+    "notorious",
+    "infamous",
+    "shocking",
+    "stunning",
+    "outrageous",
+    "disastrous",
+    "devastating",
+    "horrific",
+    "bloody",
+    "ruthless",
+    "vicious",
+    "savage",
+    "fierce",
+    "fiercely",
+    "sharply",
+    "harsh",
+    "harshly",
+    "bitter",
+    "bitterly",
+    "strongly",
+    "staunch",
+    "hardline",
+    "hard-line",
+    "far-right",
+    "far-left",
+    "embattled",
+    "beleaguered",
+    "disgraced",
+    "reckless",
+    "dangerous",
+    "alarming",
+    "unprecedented",
+    "sweeping",
+    "landmark",
+    "crucial",
+    "critical",
+    "vital",
+    "clearly",
+    "obviously",
+    "indeed",
+    "truly",
+    "really",
+    "even",
+    "tough",
+    "aggressive",
+    "aggressively",
+    "bold",
+    "boldly",
+    "bizarre",
+    "chaotic",
+    "explosive",
+    "furious",
+    "angry",
+    "angrily",
+    "hateful",
+    "racist",
+    "dire",
+    "grave",
+    "slim",
+    "narrowly",
+    "blatant",
+    "blatantly",
+    "desperate",
+    "desperately",
+    "defiant",
+    "scathing",
+    "bombshell",
+    "draconian",
+    "extreme",
+    "hostile",
+    "infuriated",
+    "inflammatory",
+    "mere",
+    "merely",
+    "only",
+    "so",
+    "too",
+    "terrible",
+    "terror",
+    "atrocities",
+    "atrocity",
+    "massacre",
+    "slaughter",
+    "onslaught",
+    "crackdown",
+    "heavy-handed",
+    "illegal",
+    "illegitimate",
+    "puppet",
+    "lavish",
+    "notable",
+];
+
+/// Words that carry no content of their own: a slot holding only these is
+/// not a label, and a label does not start or end with them.
+const FUNCTION: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "that", "this", "these", "those", "which", "who", "whom", "whose", "it", "its",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "he", "she", "they", "his",
+    "her", "their", "him", "them", "we", "our", "us", "i", "you", "not", "also", "there", "than",
+    "then", "into", "over", "about", "after", "before", "while", "during", "since", "when",
+    "where", "will", "would", "did", "do", "does", "s", "into", "upon", "all", "some", "any",
+    "both", "such", "said",
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "dozen",
+    "dozens",
+];
+
+/// A slot filled with more words than this on either side is a rephrasing,
+/// not two names for one thing.
+const MAX_LABEL_WORDS: usize = 5;
+
+/// The kind of a framing difference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FramingKind {
+    /// Different expressions in the same slot: two names for one referent.
+    Label,
+    /// A different verb of saying (said / claimed).
+    ReportingVerb,
+    /// A hedge or attribution on one side, absent or other on the other.
+    Hedge,
+    /// An evaluative or intensifying word only some outlets use.
+    Evaluative,
+    /// A number, a name or a clause only some outlets include.
+    Detail,
+}
+
+impl FramingKind {
+    /// The name used in the JSON, the CSV and the CLI.
+    pub fn name(self) -> &'static str {
+        match self {
+            FramingKind::Label => "label",
+            FramingKind::ReportingVerb => "reporting_verb",
+            FramingKind::Hedge => "hedge",
+            FramingKind::Evaluative => "evaluative",
+            FramingKind::Detail => "detail",
+        }
+    }
+}
+
+/// One classified difference: which claim (or quote group), and what each
+/// outlet's wording puts there.
+#[derive(Debug, Clone, Serialize)]
+pub struct FramingOut {
+    pub kind: FramingKind,
+    /// The claim (`claims[].id`), for a difference between claim wordings.
+    pub claim: Option<usize>,
+    /// The quote group (`quote_groups[].id`), for one between quotations.
+    pub quote_group: Option<usize>,
+    /// One entry per wording compared, the label's (or first quotation's)
+    /// first; `text` empty when that wording has nothing in the slot.
+    pub wordings: Vec<FramingTerm>,
+}
+
+/// What one wording puts in a slot.
+#[derive(Debug, Clone, Serialize)]
+pub struct FramingTerm {
+    pub doc: usize,
+    /// The sentence (`sentences[].id`) the words are in.
+    pub sentence: usize,
+    /// The quotation (`quotes[].id`), in a quote group's difference.
+    pub quote: Option<usize>,
+    /// The words as the text gives them; empty when absent.
+    pub text: String,
+    /// UTF-16 range of `text` relative to the sentence's text (or, with
+    /// `quote`, to the quotation's text); absent when `text` is empty or
+    /// is a quotation's cue.
+    pub span: Option<[usize; 2]>,
+}
+
+/// Per outlet: what it chose where others chose otherwise.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletFraming {
+    /// The outlet's name (`documents[].outlet`, else its title or file).
+    pub outlet: String,
+    /// Its documents (`documents[].id`), ascending.
+    pub docs: Vec<usize>,
+    /// Its labels, each with what other outlets put in the same slot.
+    pub labels: Vec<TermUse>,
+    pub reporting_verbs: Vec<TermUse>,
+    pub hedges: Vec<TermUse>,
+    pub evaluative: Vec<TermUse>,
+}
+
+/// A term an outlet used, where, and what the others used instead.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermUse {
+    /// As the outlet's first use writes it.
+    pub term: String,
+    /// The other outlets' words in the same slots ("" for none), distinct.
+    pub others: Vec<String>,
+    /// Claims (`claims[].id`) where it was used, ascending.
+    pub claims: Vec<usize>,
+    /// Quote groups (`quote_groups[].id`) where it was used, ascending.
+    pub quote_groups: Vec<usize>,
+}
+
+/// A word of a text: its byte span and lower-cased form.
+#[derive(Debug, Clone)]
+struct Word {
+    start: usize,
+    end: usize,
+    norm: String,
+}
+
+/// The words of `text`: runs of letters and digits, joined across an inner
+/// apostrophe, hyphen, or a period or comma between digits or capitals
+/// ("U.S.", "400,000", "so-called").
+fn words(text: &str) -> Vec<Word> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if !chars[k].1.is_alphanumeric() {
+            k += 1;
+            continue;
+        }
+        let start = chars[k].0;
+        let mut j = k + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let next = chars.get(j + 1).map(|x| x.1);
+            let prev = chars[j - 1].1;
+            let joins = match c {
+                '\'' | '’' | '-' => next.is_some_and(char::is_alphanumeric),
+                ',' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                '.' => {
+                    (prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()))
+                        || (prev.is_uppercase() && next.is_some_and(char::is_uppercase))
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |x| x.0);
+        out.push(Word {
+            start,
+            end,
+            norm: text[start..end].to_lowercase().replace('’', "'"),
+        });
+        k = j;
+    }
+    out
+}
+
+/// Longest common subsequence of two word lists: the matched index pairs,
+/// ascending. Inputs are capped at 300 words (a longer wording is compared
+/// on its first 300) so the table stays small.
+fn lcs(a: &[Word], b: &[Word]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len().min(300), b.len().min(300));
+    let mut t = vec![0u16; (n + 1) * (m + 1)];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i * (m + 1) + j] = if a[i].norm == b[j].norm {
+                t[(i + 1) * (m + 1) + j + 1] + 1
+            } else {
+                t[(i + 1) * (m + 1) + j].max(t[i * (m + 1) + j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < n && j < m {
+        if a[i].norm == b[j].norm {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if t[(i + 1) * (m + 1) + j] >= t[i * (m + 1) + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+fn is_function(w: &str) -> bool {
+    FUNCTION.contains(&w)
+}
+
+fn is_number(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w)
+}
+
+/// The lemma of a reporting verb form, if `w` is one.
+pub fn reporting_lemma(w: &str) -> Option<&'static str> {
+    REPORTING
+        .iter()
+        .find(|forms| forms.contains(&w))
+        .map(|f| f[0])
+}
+
+/// A difference found between two wordings: kind and word ranges (indices
+/// into each side's words, half-open; empty when the side has none).
+#[derive(Debug, Clone, PartialEq)]
+struct Found {
+    kind: FramingKind,
+    a: (usize, usize),
+    b: (usize, usize),
+}
+
+/// Hedge phrases starting at word `k` of `ws` within `lo..hi`: the range.
+/// "according to" takes the words after it up to the slot's end or a comma.
+fn hedge_at(ws: &[Word], text: &str, k: usize, hi: usize) -> Option<(usize, usize)> {
+    for h in HEDGES {
+        let parts: Vec<&str> = h.split(' ').collect();
+        if k + parts.len() > hi {
+            continue;
+        }
+        if parts.iter().enumerate().all(|(i, p)| ws[k + i].norm == *p) {
+            let mut end = k + parts.len();
+            if *h == "according to" {
+                while end < hi && !text[ws[end - 1].end..ws[end].start].contains([',', ';']) {
+                    end += 1;
+                }
+            }
+            return Some((k, end));
+        }
+    }
+    None
+}
+
+/// Classifies the words of one slot: `a` words `a0..a1` of the first
+/// wording against `b` words `b0..b1` of the second. `a_start`/`b_start`:
+/// whether the slot opens its sentence (a capital there is no name).
+fn classify(
+    (at, aw, (a0, a1)): (&str, &[Word], (usize, usize)),
+    (bt, bw, (b0, b1)): (&str, &[Word], (usize, usize)),
+) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut used_a = vec![false; a1 - a0];
+    let mut used_b = vec![false; b1 - b0];
+    // Reporting verbs: one on each side with different lemmas.
+    let verb = |ws: &[Word], lo: usize, hi: usize| {
+        (lo..hi).find_map(|k| reporting_lemma(&ws[k].norm).map(|l| (k, l)))
+    };
+    let (va, vb) = (verb(aw, a0, a1), verb(bw, b0, b1));
+    if let (Some((ka, la)), Some((kb, lb))) = (va, vb) {
+        if la != lb {
+            found.push(Found {
+                kind: FramingKind::ReportingVerb,
+                a: (ka, ka + 1),
+                b: (kb, kb + 1),
+            });
+            used_a[ka - a0] = true;
+            used_b[kb - b0] = true;
+        }
+    }
+    // Hedges: a phrase on one side the other lacks.
+    let hedges = |t: &str, ws: &[Word], lo: usize, hi: usize| {
+        let mut out = Vec::new();
+        let mut k = lo;
+        while k < hi {
+            if let Some(r) = hedge_at(ws, t, k, hi) {
+                out.push(r);
+                k = r.1;
+            } else {
+                k += 1;
+            }
+        }
+        out
+    };
+    let (ha, hb) = (hedges(at, aw, a0, a1), hedges(bt, bw, b0, b1));
+    let key = |ws: &[Word], r: (usize, usize)| ws[r.0].norm.clone();
+    for r in &ha {
+        if !hb.iter().any(|s| key(bw, *s) == key(aw, *r)) {
+            found.push(Found {
+                kind: FramingKind::Hedge,
+                a: *r,
+                b: hb.first().copied().unwrap_or((b0, b0)),
+            });
+        }
+        used_a[r.0 - a0..r.1 - a0]
+            .iter_mut()
+            .for_each(|u| *u = true);
+    }
+    for r in &hb {
+        if !ha.iter().any(|s| key(aw, *s) == key(bw, *r)) && ha.is_empty() {
+            found.push(Found {
+                kind: FramingKind::Hedge,
+                a: (a0, a0),
+                b: *r,
+            });
+        }
+        used_b[r.0 - b0..r.1 - b0]
+            .iter_mut()
+            .for_each(|u| *u = true);
+    }
+    // Evaluative words one side has and the other lacks.
+    let eval = |ws: &[Word], lo: usize, hi: usize, used: &[bool]| -> Vec<usize> {
+        (lo..hi)
+            .filter(|&k| !used[k - lo] && EVALUATIVE.contains(&ws[k].norm.as_str()))
+            .collect()
+    };
+    let (ea, eb) = (eval(aw, a0, a1, &used_a), eval(bw, b0, b1, &used_b));
+    for &k in &ea {
+        if !eb.iter().any(|&j| bw[j].norm == aw[k].norm) {
+            found.push(Found {
+                kind: FramingKind::Evaluative,
+                a: (k, k + 1),
+                b: (b0, b0),
+            });
+            used_a[k - a0] = true;
+        }
+    }
+    for &k in &eb {
+        if !ea.iter().any(|&j| aw[j].norm == bw[k].norm) {
+            found.push(Found {
+                kind: FramingKind::Evaluative,
+                a: (a0, a0),
+                b: (k, k + 1),
+            });
+            used_b[k - b0] = true;
+        }
+    }
+    // The rest: the longest run of unused words on each side, trimmed of
+    // function words.
+    // Each run as (trimmed, whole): a label is trimmed, a detail kept whole
+    // ("since 2011").
+    type Run = ((usize, usize), (usize, usize));
+    let rest = |ws: &[Word], lo: usize, hi: usize, used: &[bool]| -> Option<Run> {
+        let mut best: Option<Run> = None;
+        let mut k = lo;
+        while k < hi {
+            if used[k - lo] {
+                k += 1;
+                continue;
+            }
+            let s = k;
+            while k < hi && !used[k - lo] {
+                k += 1;
+            }
+            let (mut s2, mut e2) = (s, k);
+            while s2 < e2 && is_function(&ws[s2].norm) {
+                s2 += 1;
+            }
+            while e2 > s2 && is_function(&ws[e2 - 1].norm) {
+                e2 -= 1;
+            }
+            if s2 < e2
+                && best.is_none_or(|b: ((usize, usize), (usize, usize))| e2 - s2 > b.0 .1 - b.0 .0)
+            {
+                best = Some(((s2, e2), (s, k)));
+            }
+        }
+        best
+    };
+    let (ra, rb) = (rest(aw, a0, a1, &used_a), rest(bw, b0, b1, &used_b));
+    let numbers = |ws: &[Word], r: (usize, usize)| ws[r.0..r.1].iter().any(|w| is_number(&w.norm));
+    match (ra, rb) {
+        (Some((ra, _)), Some((rb, _))) => {
+            // Differing numbers are the discrepancies' business.
+            let short = ra.1 - ra.0 <= MAX_LABEL_WORDS && rb.1 - rb.0 <= MAX_LABEL_WORDS;
+            if short && !numbers(aw, ra) && !numbers(bw, rb) {
+                found.push(Found {
+                    kind: FramingKind::Label,
+                    a: ra,
+                    b: rb,
+                });
+            }
+        }
+        (Some((_, r)), None) => {
+            if is_detail(at, aw, r) {
+                found.push(Found {
+                    kind: FramingKind::Detail,
+                    a: r,
+                    b: (b0, b0),
+                });
+            }
+        }
+        (None, Some((_, r))) => {
+            if is_detail(bt, bw, r) {
+                found.push(Found {
+                    kind: FramingKind::Detail,
+                    a: (a0, a0),
+                    b: r,
+                });
+            }
+        }
+        (None, None) => {}
+    }
+    found
+}
+
+/// Whether words `r` of `ws`, absent from the other wording, are a detail:
+/// a number, a name (a capitalised word not opening the sentence), or a
+/// clause (three or more content words).
+fn is_detail(text: &str, ws: &[Word], r: (usize, usize)) -> bool {
+    let content = ws[r.0..r.1]
+        .iter()
+        .filter(|w| !is_function(&w.norm))
+        .count();
+    let name = (r.0..r.1).any(|k| {
+        k > 0 && text[ws[k].start..].starts_with(char::is_uppercase) && !is_function(&ws[k].norm)
+    });
+    content >= 3 || name || ws[r.0..r.1].iter().any(|w| is_number(&w.norm))
+}
+
+/// Extends a label's range to the left by one shared content word (the
+/// slot's anchor): "regime leader" / "President" after a shared "Syrian"
+/// read "Syrian regime leader" / "Syrian President".
+fn widen(aw: &[Word], bw: &[Word], at: &str, bt: &str, f: &mut Found) {
+    if f.kind != FramingKind::Label || f.a.0 == 0 || f.b.0 == 0 {
+        return;
+    }
+    let (pa, pb) = (&aw[f.a.0 - 1], &bw[f.b.0 - 1]);
+    let tight =
+        |t: &str, p: &Word, n: &Word| t.get(p.end..n.start).is_some_and(|g| g.trim().is_empty());
+    if pa.norm == pb.norm
+        && !is_function(&pa.norm)
+        && !is_number(&pa.norm)
+        && reporting_lemma(&pa.norm).is_none()
+        && tight(at, pa, &aw[f.a.0])
+        && tight(bt, pb, &bw[f.b.0])
+    {
+        f.a.0 -= 1;
+        f.b.0 -= 1;
+    }
+}
+
+/// All differences between wording `a` and wording `b` (texts), as word
+/// ranges of each. Slots are the gaps between consecutive shared words;
+/// the text before the first and after the last shared word are slots too.
+fn compare(at: &str, aw: &[Word], bt: &str, bw: &[Word]) -> Vec<Found> {
+    let anchors = lcs(aw, bw);
+    // Two wordings sharing almost nothing are not one statement worded
+    // twice: no slots to compare.
+    if anchors.len() < 3 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let (mut pa, mut pb) = (0, 0);
+    let ends = anchors
+        .iter()
+        .copied()
+        .chain([(aw.len().min(300), bw.len().min(300))]);
+    for (i, j) in ends {
+        if i > pa || j > pb {
+            for mut f in classify((at, aw, (pa, i)), (bt, bw, (pb, j))) {
+                widen(aw, bw, at, bt, &mut f);
+                out.push(f);
+            }
+        }
+        pa = i + 1;
+        pb = j + 1;
+    }
+    out
+}
+
+/// The byte offset of UTF-16 offset `unit` in `text` (the end when past it).
+fn byte_at(text: &str, unit: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        if units >= unit {
+            return i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+/// One wording as compared: its ids and the text range compared.
+struct Side<'a> {
+    doc: usize,
+    sentence: usize,
+    quote: Option<usize>,
+    text: &'a str,
+    words: Vec<Word>,
+}
+
+impl<'a> Side<'a> {
+    fn new(
+        doc: usize,
+        sentence: usize,
+        quote: Option<usize>,
+        text: &'a str,
+        range: (usize, usize),
+    ) -> Self {
+        let part = text.get(range.0..range.1).unwrap_or(text);
+        let base = if text.get(range.0..range.1).is_some() {
+            range.0
+        } else {
+            0
+        };
+        let mut words = words(part);
+        for w in &mut words {
+            w.start += base;
+            w.end += base;
+        }
+        Side {
+            doc,
+            sentence,
+            quote,
+            text,
+            words,
+        }
+    }
+
+    fn term(&self, r: (usize, usize)) -> FramingTerm {
+        if r.0 >= r.1 {
+            return FramingTerm {
+                doc: self.doc,
+                sentence: self.sentence,
+                quote: self.quote,
+                text: String::new(),
+                span: None,
+            };
+        }
+        let (s, e) = (self.words[r.0].start, self.words[r.1 - 1].end);
+        let index = Utf16Index::new(self.text);
+        FramingTerm {
+            doc: self.doc,
+            sentence: self.sentence,
+            quote: self.quote,
+            text: self.text[s..e].to_string(),
+            span: Some([index.to_utf16(s), index.to_utf16(e)]),
+        }
+    }
+}
+
+/// Compares every side with the first (the label or first quotation), and
+/// joins differences of one kind in the same words of the first side into
+/// one entry listing every outlet's words.
+fn differences(sides: &[Side], claim: Option<usize>, group: Option<usize>) -> Vec<FramingOut> {
+    let Some(first) = sides.first() else {
+        return Vec::new();
+    };
+    // (kind, first side's range or, when empty, the other's text) -> entry
+    let mut joined: Vec<((FramingKind, (usize, usize), String), FramingOut)> = Vec::new();
+    for other in sides.iter().skip(1) {
+        if other.doc == first.doc {
+            continue;
+        }
+        for f in compare(first.text, &first.words, other.text, &other.words) {
+            let term = other.term(f.b);
+            let key = (
+                f.kind,
+                f.a,
+                if f.a.0 < f.a.1 {
+                    String::new()
+                } else {
+                    term.text.to_lowercase()
+                },
+            );
+            match joined.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, entry)) => {
+                    if !entry.wordings.iter().any(|w| w.doc == term.doc) {
+                        entry.wordings.push(term);
+                    }
+                }
+                None => joined.push((
+                    key,
+                    FramingOut {
+                        kind: f.kind,
+                        claim,
+                        quote_group: group,
+                        wordings: vec![first.term(f.a), term],
+                    },
+                )),
+            }
+        }
+    }
+    joined.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The claim's sides: the label's wording first, then one wording per other
+/// document (its first), each limited to the clause that carries the claim.
+fn claim_sides<'a>(report: &'a Report, claim: &ClaimOut) -> Vec<Side<'a>> {
+    let mut sides: Vec<Side> = Vec::new();
+    let mut order: Vec<&crate::report::WordingOut> = claim.wordings.iter().collect();
+    order.sort_by_key(|w| w.sentence != claim.label_sentence);
+    for w in order {
+        if sides.iter().any(|s| s.doc == w.doc) {
+            continue;
+        }
+        let Some(s) = report.sentences.get(w.sentence) else {
+            continue;
+        };
+        let range = w.support.map_or((0, s.text.len()), |[a, b]| {
+            (byte_at(&s.text, a), byte_at(&s.text, b))
+        });
+        sides.push(Side::new(w.doc, w.sentence, None, &s.text, range));
+    }
+    sides
+}
+
+/// A quote group's differences: the quotations' words against the first
+/// member's, and their cues' reporting verbs.
+fn group_differences(report: &Report, g: &QuoteGroupOut) -> Vec<FramingOut> {
+    let quotes: Vec<&crate::report::QuoteOut> = g
+        .members
+        .iter()
+        .filter(|m| m.piece_of.is_none())
+        .filter_map(|m| report.quotes.get(m.quote))
+        .collect();
+    let sides: Vec<Side> = quotes
+        .iter()
+        .map(|q| Side::new(q.doc, q.sentence, Some(q.id), &q.text, (0, q.text.len())))
+        .collect();
+    let mut out = differences(&sides, None, Some(g.id));
+    // Cues: the verb each outlet introduces the remark with.
+    let verbs: Vec<(&crate::report::QuoteOut, &'static str, String)> = quotes
+        .iter()
+        .filter_map(|q| {
+            let cue = q.cue.as_deref()?;
+            let w = words(cue).into_iter().find_map(|w| {
+                reporting_lemma(&w.norm).map(|l| (l, cue[w.start..w.end].to_string()))
+            })?;
+            Some((*q, w.0, w.1))
+        })
+        .collect();
+    let mut seen_docs: Vec<usize> = Vec::new();
+    let distinct: Vec<&(&crate::report::QuoteOut, &str, String)> = verbs
+        .iter()
+        .filter(|(q, _, _)| {
+            let fresh = !seen_docs.contains(&q.doc);
+            seen_docs.push(q.doc);
+            fresh
+        })
+        .collect();
+    if distinct.iter().any(|v| v.1 != distinct[0].1) && distinct.len() > 1 {
+        out.push(FramingOut {
+            kind: FramingKind::ReportingVerb,
+            claim: None,
+            quote_group: Some(g.id),
+            wordings: distinct
+                .iter()
+                .map(|(q, _, verb)| FramingTerm {
+                    doc: q.doc,
+                    sentence: q.sentence,
+                    quote: Some(q.id),
+                    text: verb.clone(),
+                    span: None,
+                })
+                .collect(),
+        });
+    }
+    out
+}
+
+/// Every framing difference of the Report: claims first (by id), then quote
+/// groups.
+pub fn framing(report: &Report) -> Vec<FramingOut> {
+    let mut out = Vec::new();
+    for c in &report.claims {
+        out.extend(differences(&claim_sides(report, c), Some(c.id), None));
+    }
+    for g in &report.quote_groups {
+        out.extend(group_differences(report, g));
+    }
+    out
+}
+
+/// The outlet name of document `doc`: as the CLI names it.
+fn outlet_of(report: &Report, doc: usize) -> String {
+    report.documents.get(doc).map_or_else(String::new, |d| {
+        d.outlet
+            .clone()
+            .or_else(|| d.title.clone())
+            .unwrap_or_else(|| d.file.clone())
+    })
+}
+
+/// Per outlet (in order of first document), the labels, reporting verbs,
+/// hedges and evaluative words of `framing` its wordings hold.
+pub fn outlet_summary(report: &Report, framing: &[FramingOut]) -> Vec<OutletFraming> {
+    let mut outlets: Vec<OutletFraming> = Vec::new();
+    for d in &report.documents {
+        let name = outlet_of(report, d.id);
+        match outlets.iter_mut().find(|o| o.outlet == name) {
+            Some(o) => o.docs.push(d.id),
+            None => outlets.push(OutletFraming {
+                outlet: name,
+                docs: vec![d.id],
+                labels: Vec::new(),
+                reporting_verbs: Vec::new(),
+                hedges: Vec::new(),
+                evaluative: Vec::new(),
+            }),
+        }
+    }
+    for f in framing {
+        if f.kind == FramingKind::Detail {
+            continue;
+        }
+        for w in &f.wordings {
+            if w.text.is_empty() {
+                continue;
+            }
+            let Some(o) = outlets.iter_mut().find(|o| o.docs.contains(&w.doc)) else {
+                continue;
+            };
+            let list = match f.kind {
+                FramingKind::Label => &mut o.labels,
+                FramingKind::ReportingVerb => &mut o.reporting_verbs,
+                FramingKind::Hedge => &mut o.hedges,
+                _ => &mut o.evaluative,
+            };
+            let key = w.text.to_lowercase();
+            let at = match list.iter().position(|t| t.term.to_lowercase() == key) {
+                Some(k) => k,
+                None => {
+                    list.push(TermUse {
+                        term: w.text.clone(),
+                        others: Vec::new(),
+                        claims: Vec::new(),
+                        quote_groups: Vec::new(),
+                    });
+                    list.len() - 1
+                }
+            };
+            let t = &mut list[at];
+            for other in f.wordings.iter().filter(|x| x.doc != w.doc) {
+                let lower = other.text.to_lowercase();
+                if lower != key && !t.others.iter().any(|x| x.to_lowercase() == lower) {
+                    t.others.push(other.text.clone());
+                }
+            }
+            if let Some(c) = f.claim {
+                if !t.claims.contains(&c) {
+                    t.claims.push(c);
+                }
+            }
+            if let Some(g) = f.quote_group {
+                if !t.quote_groups.contains(&g) {
+                    t.quote_groups.push(g);
+                }
+            }
+        }
+    }
+    for o in &mut outlets {
+        for list in [
+            &mut o.labels,
+            &mut o.reporting_verbs,
+            &mut o.hedges,
+            &mut o.evaluative,
+        ] {
+            for t in list.iter_mut() {
+                t.claims.sort_unstable();
+                t.quote_groups.sort_unstable();
+            }
+        }
+    }
+    outlets
+}
+
+/// The distinct kinds of a claim's differences, in kind order: what the
+/// page's opened row and the CSV name.
+pub fn kinds_of(framing: &[FramingOut], claim: usize) -> Vec<FramingKind> {
+    let mut kinds: Vec<FramingKind> = framing
+        .iter()
+        .filter(|f| f.claim == Some(claim))
+        .map(|f| f.kind)
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (first wording, second wording, expected (kind, first's words,
+    /// second's words)).
+    fn diff(a: &str, b: &str) -> Vec<(FramingKind, String, String)> {
+        let (aw, bw) = (words(a), words(b));
+        compare(a, &aw, b, &bw)
+            .into_iter()
+            .map(|f| {
+                let t = |s: &str, w: &[Word], r: (usize, usize)| {
+                    if r.0 < r.1 {
+                        s[w[r.0].start..w[r.1 - 1].end].to_string()
+                    } else {
+                        String::new()
+                    }
+                };
+                (f.kind, t(a, &aw, f.a), t(b, &bw, f.b))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn classifies_the_seeds_kinds_of_difference() {
+        use FramingKind::*;
+        let cases: &[(&str, &str, &[(FramingKind, &str, &str)])] = &[
+            (
+                "The government has regained control from rebels and militants in most of the country.",
+                "The government has regained control from rebel groups in most of the country.",
+                &[(Label, "rebels and militants", "rebel groups")],
+            ),
+            (
+                "Assad met Syrian President Bashar Assad in Tehran on Monday.",
+                "Assad met the Syrian regime leader Bashar Assad in Tehran on Monday.",
+                &[(Label, "Syrian President", "Syrian regime leader")],
+            ),
+            (
+                "Khamenei said the visit was a victory for the resistance.",
+                "Khamenei claimed the visit was a victory for the resistance.",
+                &[(ReportingVerb, "said", "claimed")],
+            ),
+            (
+                "Assad met Rouhani in Tehran, according to Syria's state-run news agency.",
+                "Assad met Rouhani in Tehran.",
+                &[(Hedge, "according to Syria's state-run news agency", "")],
+            ),
+            (
+                "Assad reportedly met Rouhani in Tehran on Monday.",
+                "Assad met Rouhani in Tehran on Monday.",
+                &[(Hedge, "reportedly", "")],
+            ),
+            (
+                "The brutal war has killed many people in Syria.",
+                "The war has killed many people in Syria.",
+                &[(Evaluative, "brutal", "")],
+            ),
+            (
+                "The war has killed many people in Syria since 2011, monitors say.",
+                "The war has killed many people in Syria.",
+                &[(Detail, "since 2011, monitors say", "")],
+            ),
+        ];
+        for (a, b, want) in cases {
+            let got = diff(a, b);
+            let want: Vec<(FramingKind, String, String)> = want
+                .iter()
+                .map(|(k, x, y)| (*k, x.to_string(), y.to_string()))
+                .collect();
+            assert_eq!(got, want, "{a} | {b}");
+        }
+    }
+
+    #[test]
+    fn unrelated_wordings_give_nothing_and_odd_text_does_not_panic() {
+        assert!(diff("Rain fell.", "Markets rose sharply today.").is_empty());
+        for s in ["", "’", "U.S.", "—", "a-", "1,", "é’é", "\u{feff}x"] {
+            let _ = diff(s, "the war has killed many people");
+            let _ = diff("the war has killed many people", s);
+        }
+    }
+
+    #[test]
+    fn words_keep_abbreviations_numbers_and_hyphens_whole() {
+        let w: Vec<String> = words("U.S. troops, 400,000 so-called rebels' gains.")
+            .into_iter()
+            .map(|w| w.norm)
+            .collect();
+        assert_eq!(
+            w,
+            ["u.s", "troops", "400,000", "so-called", "rebels", "gains"]
+        );
+    }
+}
