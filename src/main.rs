@@ -707,14 +707,16 @@ fn cmd_framing_score(dir: Option<&PathBuf>, sample: usize) -> Result<ExitCode, S
         .collect();
     for (name, t) in [("tuning", &tune), ("aside", &aside)] {
         println!(
-            "framing {name}: flagged {:.3} ({}/{} lexical spans in aligned sentences); words right {:.3} ({}/{}; {} inside annotated spans); {} spans not found in the text",
+            "framing {name}: flagged {:.3} ({}/{} lexical spans in aligned sentences; {} with details); words right {:.3} ({}/{}; {} inside annotated spans; {} more words in details only); {} spans not found in the text",
             t.recall(),
             t.flagged,
             t.aligned,
+            t.flagged_with_details,
             t.precision(),
             t.words_right,
             t.words,
             t.words_annotated,
+            t.detail_words,
             t.unplaced
         );
     }

@@ -26,15 +26,22 @@ pub struct FramingTally {
     /// Annotated spans inside a sentence that is part of a claim or holds
     /// a quotation of a quote group.
     pub aligned: usize,
-    /// Of those, the ones a framing difference's words overlap.
+    /// Of those, the ones the words of a word-choice difference (label,
+    /// reporting verb, hedge, evaluative word) overlap.
     pub flagged: usize,
-    /// Distinct words (document, start) inside framing differences' words.
+    /// Of `aligned`, the ones any difference overlaps, details included.
+    pub flagged_with_details: usize,
+    /// Distinct words (document, start) inside word-choice differences'
+    /// words. Details (a clause only some outlets include) are whole
+    /// clauses, not word choice, and are counted apart.
     pub words: usize,
     /// Of those, the ones inside an annotated span or in a label,
     /// reporting-verb or hedge difference.
     pub words_right: usize,
     /// Of `words`, the ones inside an annotated span.
     pub words_annotated: usize,
+    /// Distinct words inside details only (no word-choice difference).
+    pub detail_words: usize,
     /// Annotated spans that could not be placed (text not found).
     pub unplaced: usize,
 }
@@ -54,6 +61,8 @@ impl FramingTally {
     pub fn add(&mut self, o: &FramingTally) {
         self.aligned += o.aligned;
         self.flagged += o.flagged;
+        self.flagged_with_details += o.flagged_with_details;
+        self.detail_words += o.detail_words;
         self.words += o.words;
         self.words_right += o.words_right;
         self.words_annotated += o.words_annotated;
@@ -124,16 +133,21 @@ pub fn score(report: &Report, spans: &[Annotated]) -> FramingTally {
     for a in spans {
         if aligned_sentence(a.doc, a.start, a.end) {
             t.aligned += 1;
-            if flagged
-                .iter()
-                .any(|&(d, s, e, _)| d == a.doc && s < a.end && a.start < e)
-            {
-                t.flagged += 1;
-            }
+            let hit = |details: bool| {
+                flagged.iter().any(|&(d, s, e, k)| {
+                    d == a.doc && s < a.end && a.start < e && (details || k != FramingKind::Detail)
+                })
+            };
+            t.flagged += usize::from(hit(false));
+            t.flagged_with_details += usize::from(hit(true));
         }
     }
-    // Words: (doc, start, end, right, annotated), one per distinct word.
+    // Words: (doc, start, end, right, annotated), one per distinct word;
+    // word-choice differences first, so a detail's word already counted is
+    // not counted again.
     let mut words: Vec<(usize, usize, usize, bool, bool)> = Vec::new();
+    let mut details: Vec<(usize, usize)> = Vec::new();
+    flagged.sort_by_key(|f| f.3 == FramingKind::Detail);
     for &(doc, s, e, kind) in &flagged {
         let Some(text) = report.documents.get(doc).map(|d| &d.text) else {
             continue;
@@ -150,6 +164,12 @@ pub fn score(report: &Report, spans: &[Annotated]) -> FramingTally {
             if !piece.chars().any(char::is_alphanumeric) {
                 continue;
             }
+            if kind == FramingKind::Detail {
+                if !words.iter().any(|w| w.0 == doc && w.1 == ws) && !details.contains(&(doc, ws)) {
+                    details.push((doc, ws));
+                }
+                continue;
+            }
             let annotated = spans
                 .iter()
                 .any(|a| a.doc == doc && a.start < we && ws < a.end);
@@ -164,6 +184,7 @@ pub fn score(report: &Report, spans: &[Annotated]) -> FramingTally {
             }
         }
     }
+    t.detail_words = details.len();
     t.words = words.len();
     t.words_right = words.iter().filter(|w| w.3).count();
     t.words_annotated = words.iter().filter(|w| w.4).count();
