@@ -367,6 +367,11 @@ fn is_number(w: &str) -> bool {
 
 /// The lemma of a reporting verb form, if `w` is one.
 pub fn reporting_lemma(w: &str) -> Option<&'static str> {
+    // The lemma "state" is also a noun ("the State Department"): only its
+    // past form counts.
+    if w == "state" {
+        return None;
+    }
     REPORTING
         .iter()
         .find(|forms| forms.contains(&w))
@@ -603,9 +608,8 @@ fn is_manner_adverb(w: &str) -> bool {
 /// Whether words `ra` of `aw` and `rb` of `bw`, filling one slot, are two
 /// labels for one thing: short noun-like phrases (at most
 /// [`MAX_LABEL_WORDS`], no function word inside but [`LABEL_GLUE`], no
-/// number, no verb of saying), not two forms of one word ("travelled" /
-/// "traveled", "visit" / "visits") and not two verbs ("visited" /
-/// "travelled": an -ed or -ing word ending both).
+/// number, no verb of saying, no -ed or -ing word), and not two forms of
+/// one word ("president" / "presidents").
 fn is_label(aw: &[Word], ra: (usize, usize), bw: &[Word], rb: (usize, usize)) -> bool {
     let ok = |ws: &[Word], r: (usize, usize)| {
         r.1 - r.0 <= MAX_LABEL_WORDS
@@ -619,8 +623,14 @@ fn is_label(aw: &[Word], ra: (usize, usize), bw: &[Word], rb: (usize, usize)) ->
         return false;
     }
     let (la, lb) = (&aw[ra.1 - 1].norm, &bw[rb.1 - 1].norm);
-    let verb = |w: &str| w.ends_with("ed") || w.ends_with("ing");
-    if verb(la) && verb(lb) {
+    // A participle or past form makes it a verb phrase ("picked",
+    // "appointed William Cowan"), not a name for a thing.
+    let verb = |ws: &[Word], r: (usize, usize)| {
+        ws[r.0..r.1]
+            .iter()
+            .any(|w| (w.norm.ends_with("ed") || w.norm.ends_with("ing")) && w.norm.len() > 4)
+    };
+    if verb(aw, ra) || verb(bw, rb) {
         return false;
     }
     let one_word = ra.1 - ra.0 == 1 && rb.1 - rb.0 == 1;
