@@ -633,6 +633,18 @@ fn is_label(aw: &[Word], ra: (usize, usize), bw: &[Word], rb: (usize, usize)) ->
     if verb(aw, ra) || verb(bw, rb) {
         return false;
     }
+    // One name spelt two ways ("Bashar al-Assad" / "Bashar Assad",
+    // "Qaddafi" / "Gadhafi" aside) is no choice of label.
+    let letters = |ws: &[Word], r: (usize, usize)| -> String {
+        ws[r.0..r.1]
+            .iter()
+            .map(|w| w.norm.strip_prefix("al-").unwrap_or(&w.norm))
+            .flat_map(|w| w.chars().filter(|c| c.is_alphanumeric()))
+            .collect()
+    };
+    if letters(aw, ra) == letters(bw, rb) {
+        return false;
+    }
     let one_word = ra.1 - ra.0 == 1 && rb.1 - rb.0 == 1;
     let undouble = |w: &str| {
         let mut out = String::new();
@@ -783,7 +795,12 @@ impl<'a> Side<'a> {
                 span: None,
             };
         }
-        let (s, e) = (self.words[r.0].start, self.words[r.1 - 1].end);
+        let (s, mut e) = (self.words[r.0].start, self.words[r.1 - 1].end);
+        // A bracket the words open is closed with them: "(SANA)".
+        let open = self.text[s..e].matches('(').count() > self.text[s..e].matches(')').count();
+        if open && self.text[e..].starts_with(')') {
+            e += 1;
+        }
         let index = Utf16Index::new(self.text);
         FramingTerm {
             doc: self.doc,
@@ -881,6 +898,36 @@ fn whole_claim(
             }
             out.push(FramingOut {
                 kind: FramingKind::Evaluative,
+                claim,
+                quote_group: group,
+                wordings,
+            });
+        }
+    }
+    // Hedges and attributions one document gives and no other does.
+    for side in sides {
+        let mut k = 0;
+        while k < side.words.len() {
+            let Some(r) = hedge_at(&side.words, side.text, k, side.words.len()) else {
+                k += 1;
+                continue;
+            };
+            k = r.1;
+            let head = &side.words[r.0].norm;
+            let elsewhere = sides
+                .iter()
+                .any(|o| o.doc != side.doc && o.words.iter().any(|x| x.norm == *head));
+            if elsewhere || taken(out, side, r) {
+                continue;
+            }
+            let mut wordings = vec![side.term(r)];
+            for &d in docs.iter().filter(|&&d| d != side.doc) {
+                if let Some(o) = first_of(d) {
+                    wordings.push(o.term((0, 0)));
+                }
+            }
+            out.push(FramingOut {
+                kind: FramingKind::Hedge,
                 claim,
                 quote_group: group,
                 wordings,
