@@ -170,6 +170,9 @@ const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
     "thousand", "thousands", "million", "millions", "billion", "dozen", "dozens",
+    // Ordinals and their kin: a different one is a discrepancy, not a label.
+    "first", "second", "third", "fourth", "fifth", "last", "former", "latter", "same",
+    "next", "previous",
 ];
 
 /// A slot filled with more words than this on either side is a rephrasing,
@@ -182,7 +185,7 @@ const MIN_SHARED: f64 = 0.3;
 
 /// A label needs wordings this close: only then are the slots surely the
 /// same place in one statement.
-const MIN_SHARED_LABEL: f64 = 0.5;
+const MIN_SHARED_LABEL: f64 = 0.6;
 
 /// The kind of a framing difference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -487,8 +490,9 @@ fn classify(
             .collect()
     };
     let (ea, eb) = (eval(at, aw, a0, a1, &used_a), eval(bt, bw, b0, b1, &used_b));
+    // A word the other wording has elsewhere is no difference of wording.
     for &k in &ea {
-        if !eb.iter().any(|&j| bw[j].norm == aw[k].norm) {
+        if !bw.iter().any(|x| x.norm == aw[k].norm) {
             found.push(Found {
                 kind: FramingKind::Evaluative,
                 a: (k, k + 1),
@@ -498,7 +502,7 @@ fn classify(
         }
     }
     for &k in &eb {
-        if !ea.iter().any(|&j| aw[j].norm == bw[k].norm) {
+        if !aw.iter().any(|x| x.norm == bw[k].norm) {
             found.push(Found {
                 kind: FramingKind::Evaluative,
                 a: (a0, a0),
@@ -590,7 +594,8 @@ const NEUTRAL_LY: &[&str] = &[
     "accordingly", "subsequently", "ultimately", "instantly", "seemingly", "presumably",
     "purportedly", "entirely", "completely", "totally", "legally", "politically",
     "federally", "internationally", "nationally", "locally", "financially",
-    "economically", "militarily", "socially", "briefly", "openly", "reply", "italy",
+    "economically", "militarily", "socially", "openly", "collectively", "cooperatively",
+    "occasionally", "hopefully", "voluntarily", "thoroughly", "early", "fairly",
 ];
 
 /// A manner or stance adverb (an -ly word of five letters or more outside
@@ -656,7 +661,9 @@ fn is_label(aw: &[Word], ra: (usize, usize), bw: &[Word], rb: (usize, usize)) ->
         out
     };
     let prefix = |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    !(one_word && (undouble(la) == undouble(lb) || prefix(la, lb) >= 4))
+    // "pew" / "pews", "Ark" / "Arkansas": one word inflected or cut short.
+    let shorter = la.chars().count().min(lb.chars().count());
+    !(one_word && (undouble(la) == undouble(lb) || prefix(la, lb) >= shorter.min(4)))
 }
 
 /// Whether words `r` of `ws`, absent from the other wording, are a detail:
@@ -716,15 +723,35 @@ fn compare(at: &str, aw: &[Word], bt: &str, bw: &[Word]) -> Vec<Found> {
     if anchors.len() < 3 || share < MIN_SHARED {
         return Vec::new();
     }
-    let labels = share >= MIN_SHARED_LABEL;
+    let (qa, qb) = (quoted(at, aw), quoted(bt, bw));
+    // For labels the share counts the outlets' own words only: two
+    // sentences quoting one remark share it, whatever else they say.
+    let own = |ws: &[Word], q: &[bool]| {
+        ws.iter()
+            .zip(q)
+            .take(300)
+            .filter(|(w, &q)| !q && !is_function(&w.norm))
+            .count()
+    };
+    let shared_own = anchors
+        .iter()
+        .filter(|&&(i, j)| !qa[i] && !qb[j] && !is_function(&aw[i].norm))
+        .count();
+    let close =
+        shared_own as f64 / own(aw, &qa).min(own(bw, &qb)).max(1) as f64 >= MIN_SHARED_LABEL;
     let mut out = Vec::new();
     let (mut pa, mut pb) = (0, 0);
-    let ends = anchors
-        .iter()
-        .copied()
-        .chain([(aw.len().min(300), bw.len().min(300))]);
+    let (na, nb) = (aw.len().min(300), bw.len().min(300));
+    let ends = anchors.iter().copied().chain([(na, nb)]);
     for (i, j) in ends {
         if i > pa || j > pb {
+            // A label fills a slot between two shared words ("House [GOP]
+            // leader" / "House [Republican] leader"), outside quotation marks (quoted words are the
+            // speaker's choice, not the outlet's).
+            let interior = pa > 0 && pb > 0 && i < na && j < nb;
+            let anchored = interior;
+            let unquoted = !qa[pa..i].iter().any(|&q| q) && !qb[pb..j].iter().any(|&q| q);
+            let labels = close && anchored && unquoted;
             for mut f in classify((at, aw, (pa, i)), (bt, bw, (pb, j)), labels) {
                 widen(aw, bw, at, bt, &mut f);
                 out.push(f);
@@ -734,6 +761,26 @@ fn compare(at: &str, aw: &[Word], bt: &str, bw: &[Word]) -> Vec<Found> {
         pb = j + 1;
     }
     out
+}
+
+/// Per word of `ws` (words of `text`), whether it stands inside quotation
+/// marks: curly marks nest, a straight double mark toggles.
+fn quoted(text: &str, ws: &[Word]) -> Vec<bool> {
+    let (mut depth, mut straight, mut at) = (0i32, false, 0usize);
+    ws.iter()
+        .map(|w| {
+            for c in text.get(at..w.start).unwrap_or("").chars() {
+                match c {
+                    '“' => depth += 1,
+                    '”' => depth = (depth - 1).max(0),
+                    '"' => straight = !straight,
+                    _ => {}
+                }
+            }
+            at = w.start.max(at);
+            depth > 0 || straight
+        })
+        .collect()
 }
 
 /// The byte offset of UTF-16 offset `unit` in `text` (the end when past it).
@@ -990,6 +1037,9 @@ fn group_differences(report: &Report, g: &QuoteGroupOut) -> Vec<FramingOut> {
         .map(|q| Side::new(q.doc, q.sentence, Some(q.id), &q.text, (0, q.text.len())))
         .collect();
     let mut out = differences(&sides, None, Some(g.id));
+    // Words inside a quotation are the speaker's, not the outlet's label:
+    // two outlets quoting different words of one remark choose nothing.
+    out.retain(|f| f.kind != FramingKind::Label);
     // Cues: the verb each outlet introduces the remark with.
     let verbs: Vec<(&crate::report::QuoteOut, &'static str, String)> = quotes
         .iter()
@@ -1185,6 +1235,11 @@ mod tests {
                 "Assad met Syrian President Bashar Assad in Tehran on Monday.",
                 "Assad met the Syrian regime leader Bashar Assad in Tehran on Monday.",
                 &[(Label, "Syrian President", "Syrian regime leader")],
+            ),
+            (
+                "He said: “The government fought rebels and militants in most of the country.”",
+                "He said: “The government fought rebel groups in most of the country.”",
+                &[],
             ),
             (
                 "Khamenei said the visit was a victory for the resistance.",
