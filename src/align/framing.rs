@@ -745,10 +745,13 @@ fn compare(at: &str, aw: &[Word], bt: &str, bw: &[Word]) -> Vec<Found> {
     let ends = anchors.iter().copied().chain([(na, nb)]);
     for (i, j) in ends {
         if i > pa || j > pb {
-            // A label fills a slot between two shared words ("House [GOP]
+            // A label fills a slot before a shared word ("House [GOP]
             // leader" / "House [Republican] leader"), outside quotation marks (quoted words are the
             // speaker's choice, not the outlet's).
-            let interior = pa > 0 && pb > 0 && i < na && j < nb;
+            // The slot opening the sentence (its subject) counts; the one
+            // closing it, after the last shared word, is where attributions
+            // and afterthoughts go, and does not.
+            let interior = i < na && j < nb;
             let anchored = interior;
             let unquoted = !qa[pa..i].iter().any(|&q| q) && !qb[pb..j].iter().any(|&q| q);
             let labels = close && anchored && unquoted;
