@@ -59,7 +59,8 @@ impl Report {
         let (claims, groups) = (&self.claims, &self.quote_groups);
         self.framing.retain(|f| {
             f.claim.is_some_and(|c| claims.iter().any(|x| x.id == c))
-                || f.quote_group.is_some_and(|g| groups.iter().any(|x| x.id == g))
+                || f.quote_group
+                    .is_some_and(|g| groups.iter().any(|x| x.id == g))
         });
         self.framing_outlets = crate::align::framing::outlet_summary(&self, &self.framing);
         self

@@ -25,11 +25,11 @@
 
 pub mod cluster;
 pub mod diff;
-pub mod framing;
-pub mod framing_score;
 pub mod discrepancy;
 pub mod docsim;
 pub mod fix;
+pub mod framing;
+pub mod framing_score;
 pub mod link;
 pub mod model;
 pub mod pairs;
