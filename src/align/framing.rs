@@ -474,39 +474,6 @@ fn classify(
             .iter_mut()
             .for_each(|u| *u = true);
     }
-    // Evaluative words one side has and the other lacks.
-    let eval = |t: &str, ws: &[Word], lo: usize, hi: usize, used: &[bool]| -> Vec<usize> {
-        // A capital inside the sentence makes it a name ("Major General").
-        (lo..hi)
-            .filter(|&k| {
-                !used[k - lo]
-                    && is_evaluative(&ws[k].norm)
-                    && (k == 0 || !t[ws[k].start..].starts_with(char::is_uppercase))
-            })
-            .collect()
-    };
-    let (ea, eb) = (eval(at, aw, a0, a1, &used_a), eval(bt, bw, b0, b1, &used_b));
-    // A word the other wording has elsewhere is no difference of wording.
-    for &k in &ea {
-        if !bw.iter().any(|x| x.norm == aw[k].norm) {
-            found.push(Found {
-                kind: FramingKind::Evaluative,
-                a: (k, k + 1),
-                b: (b0, b0),
-            });
-            used_a[k - a0] = true;
-        }
-    }
-    for &k in &eb {
-        if !aw.iter().any(|x| x.norm == bw[k].norm) {
-            found.push(Found {
-                kind: FramingKind::Evaluative,
-                a: (a0, a0),
-                b: (k, k + 1),
-            });
-            used_b[k - b0] = true;
-        }
-    }
     // The rest: the longest run of unused words on each side, trimmed of
     // function words.
     // Each run as (trimmed, whole): a label is trimmed, a detail kept whole
@@ -539,6 +506,49 @@ fn classify(
         }
         best
     };
+    // A slot two short expressions fill is a label, loaded words and all
+    // ("Syrian [President]" / "Syrian [regime leader]"): the evaluative
+    // pass leaves it whole.
+    let whole_label = labels
+        && matches!(
+            (rest(aw, a0, a1, &used_a), rest(bw, b0, b1, &used_b)),
+            (Some((ra, _)), Some((rb, _))) if is_label(aw, ra, bw, rb)
+        );
+    if !whole_label {
+        // Evaluative words one side has and the other lacks.
+        let eval = |t: &str, ws: &[Word], lo: usize, hi: usize, used: &[bool]| -> Vec<usize> {
+            // A capital inside the sentence makes it a name ("Major General").
+            (lo..hi)
+                .filter(|&k| {
+                    !used[k - lo]
+                        && is_evaluative(&ws[k].norm)
+                        && (k == 0 || !t[ws[k].start..].starts_with(char::is_uppercase))
+                })
+                .collect()
+        };
+        let (ea, eb) = (eval(at, aw, a0, a1, &used_a), eval(bt, bw, b0, b1, &used_b));
+        // A word the other wording has elsewhere is no difference of wording.
+        for &k in &ea {
+            if !bw.iter().any(|x| x.norm == aw[k].norm) {
+                found.push(Found {
+                    kind: FramingKind::Evaluative,
+                    a: (k, k + 1),
+                    b: (b0, b0),
+                });
+                used_a[k - a0] = true;
+            }
+        }
+        for &k in &eb {
+            if !aw.iter().any(|x| x.norm == bw[k].norm) {
+                found.push(Found {
+                    kind: FramingKind::Evaluative,
+                    a: (a0, a0),
+                    b: (k, k + 1),
+                });
+                used_b[k - b0] = true;
+            }
+        }
+    }
     let (ra, rb) = (rest(aw, a0, a1, &used_a), rest(bw, b0, b1, &used_b));
     match (ra, rb) {
         (Some((ra, _)), Some((rb, _))) => {
@@ -586,11 +596,11 @@ const LOADED: &[&str] = &[
     "condemn", "assail", "bash", "rip", "scold", "chide", "hammer", "grill", "fume",
     "balk", "cave", "capitulate", "dodge", "flout", "defy", "spurn", "snub", "trumpet",
     "peddle", "spew", "smear", "exploit", "weaponize", "rig", "lurch", "scramble",
-    "powerful", "complicit", "eccentric", "barbed", "profound", "failed", "failure",
+    "powerful", "complicit", "eccentric", "barbed", "profound", "failure",
     "shameful", "disgraceful", "divisive", "fringe", "incendiary", "baseless",
     "unfounded", "bogus", "misleading", "dubious", "questionable", "heated",
     "contentious", "combative", "scandal-plagued", "troubled", "turmoil", "damning",
-    "blistering", "withering", "stinging", "searing", "elite", "self-proclaimed",
+    "blistering", "withering", "stinging", "searing", "self-proclaimed",
     "self-styled", "enormous", "staggering", "whopping", "paltry", "meager", "regime",
     "thug", "mob", "crony", "cronies", "scheme", "ploy", "stunt", "hoax", "propaganda",
     "rhetoric", "tirade", "rant", "screed", "diatribe", "outburst", "meltdown", "debacle",
