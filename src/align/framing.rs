@@ -3,15 +3,17 @@
 //! hedge or attribution, evaluative word, detail), and per outlet the terms,
 //! reporting verbs and hedges it chose, out.
 //!
-//! Method. Each wording of a claim is aligned word by word (longest common
-//! subsequence of lower-cased words) with the claim's label wording; the
-//! words between two shared anchors form a *slot*, filled differently by the
-//! two outlets. Two outlets putting different short expressions in the same
-//! slot of one claim is the corpus's evidence that both name the same actor
-//! or thing: labels are found that way, never from a list. Closed-class word
-//! lists only sort the rest: reporting verbs, hedges and attributions,
-//! evaluative words (see [`REPORTING`], [`HEDGES`], [`EVALUATIVE`]).
-//! Differences of numbers are left to the discrepancies (`align::discrepancy`).
+//! Method. Every two wordings of a claim (from different documents) are
+//! aligned word by word (longest common subsequence of lower-cased words);
+//! the words before a shared anchor form a *slot*, filled differently by
+//! the two outlets. Two outlets putting different short expressions in the
+//! same slot of two close wordings of one claim is the corpus's evidence that
+//! both name the same actor or thing: labels are found that way, never from
+//! a list. Word lists only sort the rest: reporting verbs, hedges and
+//! attributions, evaluative and loaded words (see [`REPORTING`], [`HEDGES`],
+//! [`EVALUATIVE`], [`LOADED`]); wordings too far apart for slots still give
+//! the listed words only one outlet uses (`whole_claim`). Differences of
+//! numbers are left to the discrepancies (`align::discrepancy`).
 
 use crate::report::{ClaimOut, QuoteGroupOut, Report};
 use crate::span::Utf16Index;
@@ -84,10 +86,10 @@ pub const REPORTING: &[&[&str]] = &[
 /// Hedges and attributions that make a statement someone's, or less than
 /// sure. The epistemic hedges are a selection from Hyland's list of hedges
 /// (Metadiscourse, 2005, appendix; the modals may, might and could left
-/// out: in news they mostly mark a different clause, not a hedged fact), the attributions (reportedly, according
-/// to) from the report-verb hedges of Recasens et al., "Linguistic Models
-/// for Analyzing and Detecting Biased Language" (ACL 2013). Multi-word
-/// entries are matched word by word.
+/// out: in news they mostly mark a different clause, not a hedged fact),
+/// the attributions (reportedly, according to) from the report-verb hedges
+/// of Recasens et al., "Linguistic Models for Analyzing and Detecting Biased
+/// Language" (ACL 2013). Multi-word entries are matched word by word.
 pub const HEDGES: &[&str] = &[
     "according to",
     "reportedly",
@@ -591,7 +593,7 @@ fn classify(
 /// Some were added after reading the misses on BASIL's tuning triplets;
 /// the triplets kept aside show how little of that carries over (README).
 #[rustfmt::skip]
-const LOADED: &[&str] = &[
+pub const LOADED: &[&str] = &[
     "slam", "blast", "rail", "lash", "seize", "embrace", "tout", "decry", "denounce",
     "condemn", "assail", "bash", "rip", "scold", "chide", "hammer", "grill", "fume",
     "balk", "cave", "capitulate", "dodge", "flout", "defy", "spurn", "snub", "trumpet",
@@ -956,7 +958,7 @@ fn differences(sides: &[Side], claim: Option<usize>, group: Option<usize>) -> Ve
 
 /// Word choice over the whole claim, for wordings too far apart for slots
 /// (they share under [`MIN_SHARED`] of their words, yet state one claim):
-/// an evaluative word or manner adverb one document has where no other
+/// an evaluative word or a hedge one document has where no other
 /// document's wording has it, and reporting verbs when the documents use
 /// different ones. Words already in an entry are not entered again.
 fn whole_claim(
@@ -1081,8 +1083,9 @@ fn claim_sides<'a>(report: &'a Report, claim: &ClaimOut) -> Vec<Side<'a>> {
     order.into_iter().filter_map(side).collect()
 }
 
-/// A quote group's differences: the quotations' words against the first
-/// member's, and their cues' reporting verbs.
+/// A quote group's differences: between every two quotations' words (no
+/// labels: quoted words are the speaker's), and their cues' reporting
+/// verbs.
 fn group_differences(report: &Report, g: &QuoteGroupOut) -> Vec<FramingOut> {
     let quotes: Vec<&crate::report::QuoteOut> = g
         .members
@@ -1242,19 +1245,6 @@ pub fn outlet_summary(report: &Report, framing: &[FramingOut]) -> Vec<OutletFram
         }
     }
     outlets
-}
-
-/// The distinct kinds of a claim's differences, in kind order: what the
-/// page's opened row and the CSV name.
-pub fn kinds_of(framing: &[FramingOut], claim: usize) -> Vec<FramingKind> {
-    let mut kinds: Vec<FramingKind> = framing
-        .iter()
-        .filter(|f| f.claim == Some(claim))
-        .map(|f| f.kind)
-        .collect();
-    kinds.sort_unstable();
-    kinds.dedup();
-    kinds
 }
 
 #[cfg(test)]
