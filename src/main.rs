@@ -27,6 +27,13 @@ usage:
       page with its corrections)
   parallax sentences [FILE]
       one document body in (stdin when no FILE), one sentence a line out
+  parallax framing-score [--sample N] DIR
+      a folder of triplets in BASIL's layout (DIR/annotations.jsonl, one
+      folder per event with one .txt per outlet) in; the share of
+      annotated lexical spans in aligned sentences that framing flags,
+      and the share of flagged words inside such spans or a label,
+      reporting-verb or hedge difference, for the tuning and the aside
+      triplets; --sample N also prints N tuning differences to check
   parallax pairs [FILE]
       TSV lines \"a<TAB>b\" in (or \"label<TAB>a<TAB>b\"), \"score<TAB>0|1\" out
 ";
@@ -63,6 +70,7 @@ fn run() -> Result<ExitCode, String> {
     let mut format = OutputFormat::Text;
     let mut threads = None;
     let mut story = None;
+    let mut sample = 0usize;
     let mut corrections = Vec::new();
     let mut paths: Vec<PathBuf> = Vec::new();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -92,6 +100,13 @@ fn run() -> Result<ExitCode, String> {
                     .parse()
                     .map_err(|e| format!("--threads: {e}"))?;
                 threads = Some(v);
+            }
+            Long("sample") => {
+                sample = parser
+                    .value()
+                    .map_err(|e| e.to_string())?
+                    .parse()
+                    .map_err(|e| format!("--sample: {e}"))?;
             }
             Long("story") => {
                 let v: usize = parser
@@ -126,6 +141,7 @@ fn run() -> Result<ExitCode, String> {
         "analyze" => cmd_analyze(&paths, format, story, corrections),
         "sentences" => cmd_sentences(paths.first()),
         "pairs" => cmd_pairs(paths.first()),
+        "framing-score" => cmd_framing_score(paths.first(), sample),
         other => Err(format!("unknown command '{other}'\n\n{USAGE}")),
     }
 }
@@ -370,7 +386,85 @@ fn text_summary(report: &Report) -> String {
             s += &format!("    \u{2248} {}\n", d.summary);
         }
     }
+    s += &framing_summary(report);
     s
+}
+
+/// Per outlet, the words it chose where other outlets' wordings of the same
+/// claims chose others: labels (with the others' words), reporting verbs,
+/// hedges, evaluative words. Empty when no outlet differs.
+fn framing_summary(report: &Report) -> String {
+    use parallax::align::framing::TermUse;
+    let mut s = String::new();
+    let list = |terms: &[TermUse], with_others: bool| -> String {
+        terms
+            .iter()
+            .map(|t| {
+                let others: Vec<String> = t
+                    .others
+                    .iter()
+                    .map(|o| {
+                        if o.is_empty() {
+                            "(none)".to_string()
+                        } else {
+                            o.clone()
+                        }
+                    })
+                    .collect();
+                if with_others && !others.is_empty() {
+                    format!("{} (others: {})", t.term, others.join(" / "))
+                } else {
+                    t.term.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    for o in &report.framing_outlets {
+        let rows = [
+            ("terms", list(&o.labels, true)),
+            ("reporting verbs", list(&o.reporting_verbs, false)),
+            ("hedges", list(&o.hedges, false)),
+            ("evaluative", list(&o.evaluative, false)),
+        ];
+        if rows.iter().all(|(_, v)| v.is_empty()) {
+            continue;
+        }
+        if s.is_empty() {
+            s += "\nWording, per outlet (where outlets word the same claim differently):\n";
+        }
+        s += &format!("{}:\n", o.outlet);
+        for (name, v) in rows.iter().filter(|(_, v)| !v.is_empty()) {
+            s += &format!("    {name}: {v}\n");
+        }
+    }
+    s
+}
+
+/// The kinds of a claim's framing differences, each with each outlet's
+/// words: "label: rebels and militants / rebel groups; hedge: according to
+/// X / (none)", for the claims CSV.
+fn framing_cell(report: &Report, claim: usize) -> String {
+    report
+        .framing
+        .iter()
+        .filter(|f| f.claim == Some(claim))
+        .map(|f| {
+            let words: Vec<&str> = f
+                .wordings
+                .iter()
+                .map(|w| {
+                    if w.text.is_empty() {
+                        "(none)"
+                    } else {
+                        w.text.as_str()
+                    }
+                })
+                .collect();
+            format!("{}: {}", f.kind.name(), words.join(" / "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn csv_field(s: &str) -> String {
@@ -388,6 +482,7 @@ pub fn claims_csv(report: &Report) -> String {
         "support".to_string(),
         "label".to_string(),
         "discrepancies".to_string(),
+        "framing".to_string(),
     ];
     header.extend(
         report
@@ -408,6 +503,7 @@ pub fn claims_csv(report: &Report) -> String {
                     .collect::<Vec<_>>()
                     .join("; "),
             ),
+            csv_field(&framing_cell(report, c.id)),
         ];
         for d in &report.documents {
             // Each sentence between the quotation marks its wording needs
@@ -496,5 +592,138 @@ fn cmd_pairs(path: Option<&PathBuf>) -> Result<ExitCode, String> {
             break;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// FNV-1a of a triplet's folder name: odd puts it aside (the split of
+/// tests/basil_speakers.rs, so both measures keep the same triplets aside).
+fn is_aside(group: &str) -> bool {
+    let h = group.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    h % 2 == 1
+}
+
+/// `parallax framing-score DIR`: see USAGE. Each folder's outlets are
+/// analysed together, as one corpus; an annotation names its outlet by the
+/// file's stem (`foxnews` for `foxnews.txt`).
+fn cmd_framing_score(dir: Option<&PathBuf>, sample: usize) -> Result<ExitCode, String> {
+    use parallax::align::framing_score::{locate, score, Annotated, FramingTally};
+    use std::collections::BTreeMap;
+    let dir = dir.ok_or("framing-score: give the folder of triplets")?;
+    let file = dir.join("annotations.jsonl");
+    let text = std::fs::read_to_string(&file)
+        .map_err(|e| format!("{}: {}", file.display(), io_reason(&e)))?;
+    // group -> (outlet, annotated text)
+    let mut lex: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let a: serde_json::Value = serde_json::from_str(line)
+            .map_err(|e| format!("{} line {}: {e}", file.display(), n + 1))?;
+        let field = |k: &str| a.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        if field("bias") == "lex" {
+            lex.entry(field("group"))
+                .or_default()
+                .push((field("outlet"), field("txt")));
+        }
+    }
+    let mut groups: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {}", dir.display(), io_reason(&e)))?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    groups.sort();
+    let (mut tune, mut aside) = (FramingTally::default(), FramingTally::default());
+    let mut shown = 0;
+    for group in &groups {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(group))
+            .map_err(|e| format!("{}/{group}: {}", dir.display(), io_reason(&e)))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        let mut inputs = Vec::new();
+        for p in &files {
+            let bytes =
+                std::fs::read(p).map_err(|e| format!("{}: {}", p.display(), io_reason(&e)))?;
+            inputs.push(Input {
+                name: format!(
+                    "{group}/{}",
+                    p.file_name().unwrap_or_default().to_string_lossy()
+                ),
+                bytes,
+            });
+        }
+        let report = parallax::analyze(&inputs, &Options::default());
+        let mut spans = Vec::new();
+        let mut unplaced = 0;
+        for (outlet, txt) in lex.get(group).map(Vec::as_slice).unwrap_or(&[]) {
+            let doc = report
+                .documents
+                .iter()
+                .find(|d| d.file == format!("{group}/{outlet}.txt"));
+            match doc.and_then(|d| Some((d.id, locate(&d.text, txt)?))) {
+                Some((doc, (start, end))) => spans.push(Annotated { doc, start, end }),
+                None => unplaced += 1,
+            }
+        }
+        let mut t = score(&report, &spans);
+        t.unplaced += unplaced;
+        let aside_group = is_aside(group);
+        if aside_group { &mut aside } else { &mut tune }.add(&t);
+        if !aside_group {
+            for f in report.framing.iter().take(sample.saturating_sub(shown)) {
+                shown += 1;
+                let terms: Vec<String> = f
+                    .wordings
+                    .iter()
+                    .map(|w| format!("{}={:?}", w.doc, w.text))
+                    .collect();
+                let first = f
+                    .wordings
+                    .first()
+                    .and_then(|w| report.sentences.get(w.sentence));
+                println!(
+                    "sample {group} {} {}: {}\n    in: {}",
+                    f.kind.name(),
+                    f.claim.map_or_else(
+                        || format!("group {:?}", f.quote_group),
+                        |c| format!("claim {c}")
+                    ),
+                    terms.join(" | "),
+                    first.map_or("", |s| s.text.as_str())
+                );
+            }
+        }
+    }
+    let aside_names: Vec<&str> = groups
+        .iter()
+        .filter(|g| is_aside(g))
+        .map(String::as_str)
+        .collect();
+    for (name, t) in [("tuning", &tune), ("aside", &aside)] {
+        println!(
+            "framing {name}: flagged {:.3} ({}/{} lexical spans in aligned sentences; {} with details); words right {:.3} ({}/{}; {} inside annotated spans; {} more words in details only); {} spans not found in the text",
+            t.recall(),
+            t.flagged,
+            t.aligned,
+            t.flagged_with_details,
+            t.precision(),
+            t.words_right,
+            t.words,
+            t.words_annotated,
+            t.detail_words,
+            t.unplaced
+        );
+    }
+    println!(
+        "aside triplets ({}): {}",
+        aside_names.len(),
+        aside_names.join(" ")
+    );
     Ok(ExitCode::SUCCESS)
 }

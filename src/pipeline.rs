@@ -803,7 +803,7 @@ pub fn analyze_documents(
             ));
         }
     }
-    Report {
+    let mut report = Report {
         schema: SCHEMA,
         stories: stories_out,
         story_choices: options.story_choices.clone(),
@@ -814,10 +814,17 @@ pub fn analyze_documents(
         claims,
         quote_groups,
         speakers,
+        framing: Vec::new(),
+        framing_outlets: Vec::new(),
         similarity,
         errors,
         notes,
-    }
+    };
+    // Framing reads the finished claims and quote groups (their wordings'
+    // texts and spans), so it runs last.
+    report.framing = align::framing::framing(&report);
+    report.framing_outlets = align::framing::outlet_summary(&report, &report.framing);
+    report
 }
 
 /// Per Report sentence: the id of its unit's first sentence and the

@@ -2,6 +2,7 @@
 //! by the CLI's JSON, the page and the tests. Spans here are UTF-16 code
 //! units so that JavaScript's `text.slice(start, end)` returns the span.
 
+use crate::align::framing::{FramingOut, OutletFraming};
 use crate::align::{Alignment, Claim, Finding, Kind, SentenceIn};
 use crate::ingest::{Format, Removed};
 use crate::quotes::QuoteKind;
@@ -29,6 +30,13 @@ pub struct Report {
     pub claims: Vec<ClaimOut>,
     pub quote_groups: Vec<QuoteGroupOut>,
     pub speakers: Vec<SpeakerOut>,
+    /// How the outlets' wordings of each claim and quote group differ:
+    /// labels for one referent, reporting verbs, hedges, evaluative words,
+    /// details only some include (see [`crate::align::framing`]).
+    pub framing: Vec<FramingOut>,
+    /// Per outlet, the terms of `framing` its wordings use (labels with
+    /// what others say instead, reporting verbs, hedges, evaluative words).
+    pub framing_outlets: Vec<OutletFraming>,
     /// documents × documents, in [0, 1].
     pub similarity: Vec<Vec<f64>>,
     /// Files (or records) that gave no document, with the reason.
@@ -48,6 +56,13 @@ impl Report {
         self.claims.iter_mut().for_each(|c| c.context.clear());
         self.quote_groups.retain(|g| g.story == story);
         self.stories.retain(|s| s.id == story);
+        let (claims, groups) = (&self.claims, &self.quote_groups);
+        self.framing.retain(|f| {
+            f.claim.is_some_and(|c| claims.iter().any(|x| x.id == c))
+                || f.quote_group
+                    .is_some_and(|g| groups.iter().any(|x| x.id == g))
+        });
+        self.framing_outlets = crate::align::framing::outlet_summary(&self, &self.framing);
         self
     }
 }

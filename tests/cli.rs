@@ -73,7 +73,7 @@ fn analyze_a_folder_as_text_json_and_csv() {
     let csv = parallax(&["analyze", "--format", "csv", d], None);
     let csv = String::from_utf8(csv.stdout).unwrap();
     assert!(
-        csv.starts_with("claim,support,label,discrepancies,"),
+        csv.starts_with("claim,support,label,discrepancies,framing,"),
         "{csv}"
     );
     assert_eq!(csv.lines().count(), 1 + claims.len(), "{csv}");

@@ -28,6 +28,8 @@ pub mod diff;
 pub mod discrepancy;
 pub mod docsim;
 pub mod fix;
+pub mod framing;
+pub mod framing_score;
 pub mod link;
 pub mod model;
 pub mod pairs;

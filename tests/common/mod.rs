@@ -149,6 +149,41 @@ pub fn validate_report(report: &parallax::Report) {
             );
         }
     }
+    // Framing: ids point at claims, groups, sentences and quotations that
+    // exist, and each span slices its sentence (or quotation) to its text.
+    for (i, f) in report.framing.iter().enumerate() {
+        assert!(
+            f.claim
+                .is_some_and(|c| report.claims.iter().any(|x| x.id == c))
+                || f.quote_group
+                    .is_some_and(|g| report.quote_groups.iter().any(|x| x.id == g)),
+            "framing {i} names no claim or quote group of the Report"
+        );
+        assert!(
+            f.wordings.len() >= 2,
+            "framing {i} links fewer than two wordings"
+        );
+        for w in &f.wordings {
+            assert!(w.doc < docs.len(), "framing {i} names a missing document");
+            let Some([s, e]) = w.span else {
+                continue;
+            };
+            let text = match w.quote {
+                Some(q) => &report.quotes[q].text,
+                None => &report.sentences[w.sentence].text,
+            };
+            let units: Vec<u16> = text.encode_utf16().collect();
+            assert!(
+                s < e && e <= units.len(),
+                "framing {i} span {s}..{e} outside its text"
+            );
+            assert_eq!(
+                String::from_utf16_lossy(&units[s..e]),
+                w.text,
+                "framing {i} span does not slice to its text"
+            );
+        }
+    }
     assert_eq!(report.similarity.len(), docs.len());
     for row in &report.similarity {
         assert_eq!(row.len(), docs.len());

@@ -322,7 +322,7 @@ test('exports download, and the JSON re-opens to the same sources', async () => 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     const lines = readFileSync(await csv.path(), 'utf8').trimEnd().split('\n');
     const outlets = report.documents.map((d) => d.outlet ?? d.title ?? d.file);
-    assert.equal(lines[0], ['claim', 'support', 'label', 'discrepancies', ...outlets.map((o) => (/[",\n\r]/.test(o) ? `"${o.replace(/"/g, '""')}"` : o))].join(','));
+    assert.equal(lines[0], ['claim', 'support', 'label', 'discrepancies', 'framing', ...outlets.map((o) => (/[",\n\r]/.test(o) ? `"${o.replace(/"/g, '""')}"` : o))].join(','));
     assert.equal(lines.length, report.claims.length + 1);
 
     await show(page, 'claims');

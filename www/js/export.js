@@ -33,9 +33,17 @@ function csvOutlet(doc) {
   return doc.outlet ?? doc.title ?? doc.file;
 }
 
+// Mirrors framing_cell in src/main.rs: each framing difference of the claim
+// as "kind: words / words", "(none)" where a wording has nothing there.
+function framingCell(report, claim) {
+  return (report.framing || []).filter((f) => f.claim === claim)
+    .map((f) => `${f.kind}: ${f.wordings.map((w) => w.text || '(none)').join(' / ')}`)
+    .join('; ');
+}
+
 /** The claims grid, byte for byte the CLI's `--format csv`. */
 export function claimsCsv(report) {
-  const header = ['claim', 'support', 'label', 'discrepancies', ...report.documents.map((d) => csvField(csvOutlet(d)))];
+  const header = ['claim', 'support', 'label', 'discrepancies', 'framing', ...report.documents.map((d) => csvField(csvOutlet(d)))];
   let out = header.join(',') + '\n';
   for (const c of report.claims) {
     const row = [
@@ -43,6 +51,7 @@ export function claimsCsv(report) {
       String(c.docs.length),
       csvField(c.label),
       csvField((c.discrepancies || []).map((d) => d.summary).join('; ')),
+      csvField(framingCell(report, c.id)),
     ];
     for (const d of report.documents) {
       // Each sentence between the quotation marks its wording needs to read whole.

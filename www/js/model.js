@@ -30,8 +30,21 @@ export function indexReport(report) {
   for (const c of claims) for (const sid of list(c.sentences)) claimOfSentence.set(sid, c.id);
   for (const s of sentences) if (s.claim !== null && s.claim !== undefined) claimOfSentence.set(s.id, s.claim);
 
+  // Framing (how the outlets word one claim): only entries of the claims
+  // and quote groups shown, indexed by claim.
+  const groupIds = new Set(list(report.quote_groups).map((g) => g.id));
+  const framing = list(report.framing).filter((f) => (f.claim !== null && f.claim !== undefined ? claimById.has(f.claim) : groupIds.has(f.quote_group)));
+  const framingByClaim = new Map();
+  for (const f of framing) {
+    if (f.claim === null || f.claim === undefined) continue;
+    if (!framingByClaim.has(f.claim)) framingByClaim.set(f.claim, []);
+    framingByClaim.get(f.claim).push(f);
+  }
+
   const names = distinctOutletNames(documents);
   return {
+    framing,
+    framingByClaim,
     report,
     documents,
     sentences,

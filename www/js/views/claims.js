@@ -15,7 +15,33 @@ const MAX_COLUMNS = 24;
 let view = null; // filter and sort state; kept while the same Report is shown
 
 function freshState(model) {
-  return { model, sort: 'support', text: '', min: 2, outlet: '', discrepancy: '', open: new Set(), shown: PAGE };
+  return { model, sort: 'support', text: '', min: 2, outlet: '', discrepancy: '', worded: false, open: new Set(), shown: PAGE };
+}
+
+/** What each kind of framing difference is called on the page (src/align/framing.rs). */
+export const FRAMING_KINDS = {
+  label: 'different label',
+  reporting_verb: 'reporting verb',
+  hedge: 'hedge or attribution',
+  evaluative: 'evaluative word',
+  detail: 'detail only some include',
+};
+
+/**
+ * The kinds of difference between the outlets' wordings of an opened claim,
+ * each with every outlet's words ("(none)" where a wording has nothing).
+ */
+function framingBlock(model, framing) {
+  if (!framing.length) return null;
+  const order = Object.keys(FRAMING_KINDS);
+  const sorted = [...framing].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const kinds = [...new Set(sorted.map((f) => f.kind))];
+  return el('div', { class: 'framing', role: 'note' },
+    el('p', { class: 'framing-kinds' }, el('strong', {}, 'Worded differently: '), kinds.map((k) => FRAMING_KINDS[k] || k).join(', ')),
+    el('ul', { class: 'framing-list' }, sorted.map((f) => el('li', { class: `framing-item framing-${f.kind}` },
+      el('span', { class: 'framing-kind' }, FRAMING_KINDS[f.kind] || f.kind), ': ',
+      (f.wordings || []).map((w, k) => [k ? ' / ' : null, outletChip(model.outlet(w.doc), w.doc), ' ',
+        w.text ? el('q', { class: 'framing-term' }, w.text) : el('span', { class: 'note' }, '(none)')])))));
 }
 
 /** Every row the grid can show: claims, and unshared claim sentences (shown under "only in"). */
@@ -31,6 +57,7 @@ function buildRows(model) {
       sentences,
       discrepancies: Array.isArray(claim.discrepancies) ? claim.discrepancies : [],
       differences: differenceOf(claim.discrepancies),
+      framing: model.framingByClaim?.get(claim.id) || [],
       first: Math.min(...sentences.map((s) => s.id), Infinity),
       order,
       search: [claim.label, ...sentences.map((s) => s.text)].join('\n').toLowerCase(),
@@ -43,7 +70,7 @@ function buildRows(model) {
     for (const group of unitRuns(uniqueSentences(model, doc.id))) {
       const label = shownText(group, (s) => s);
       const first = group[0];
-      unique.push({ key: `u${first.id}`, claim: null, label, docs: [doc.id], sentences: group, discrepancies: [], differences: 'none', first: first.id, order: rows.length + unique.length, search: label.toLowerCase() });
+      unique.push({ key: `u${first.id}`, claim: null, label, docs: [doc.id], sentences: group, discrepancies: [], differences: 'none', framing: [], first: first.id, order: rows.length + unique.length, search: label.toLowerCase() });
     }
   }
   return { claims: rows, unique };
@@ -66,6 +93,8 @@ const DIFFERENCE_RANK = { conflict: 0, compatible: 1, none: 2 };
 function matches(row, state) {
   if (state.text && !row.search.includes(state.text.toLowerCase())) return false;
   if (row.docs.length < state.min) return false;
+  // "Claims worded differently": a choice of words, not a detail left out.
+  if (state.worded && !row.framing.some((f) => f.kind !== 'detail')) return false;
   if (state.discrepancy === 'any' && row.differences === 'none') return false;
   if ((state.discrepancy === 'conflict' || state.discrepancy === 'compatible') && row.differences !== state.discrepancy) return false;
   if (state.outlet) {
@@ -121,6 +150,7 @@ export function renderClaims(panel, model, ctx) {
     state.text = '';
     state.outlet = '';
     state.discrepancy = '';
+    state.worded = false;
     state.min = 2;
   }
 
@@ -162,6 +192,7 @@ export function renderClaims(panel, model, ctx) {
       el('option', { value: 'conflict' }, '⚠ conflicts'),
       el('option', { value: 'compatible' }, '≈ stated differently only'),
       el('option', { value: 'any' }, 'either'))),
+    el('label', {}, el('input', { type: 'checkbox', id: 'claim-worded', checked: state.worded, onchange: (e) => update({ worded: e.target.checked }) }), ' claims worded differently'),
     el('label', {}, 'Sort by ', el('select', { id: 'claim-sort', onchange: (e) => update({ sort: e.target.value }) },
       el('option', { value: 'support' }, 'support (most first)'),
       el('option', { value: 'first' }, 'first appearance'),
@@ -232,6 +263,7 @@ export function renderClaims(panel, model, ctx) {
             ? el('ul', {}, d.values.map((v) => el('li', {}, outletChip(model.outlet(v.doc), v.doc), ' ', el('span', { class: 'value' }, v.value))))
             : null))));
     }
+    parts.push(framingBlock(model, row.framing));
     const reference = row.claim ? model.labelSentence(row.claim) : null;
     // The reference wording's outlet first, then the others in outlet order.
     const sentences = [...row.sentences].sort((a, b) => (b.doc === reference?.doc) - (a.doc === reference?.doc) || a.doc - b.doc || a.start - b.start);

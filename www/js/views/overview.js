@@ -176,6 +176,61 @@ function discrepancies(model) {
       : null);
 }
 
+const FRAMING_COLUMNS = [
+  ['label', 'Terms for the same thing (what others say instead)'],
+  ['reporting_verb', 'Reporting verbs'],
+  ['hedge', 'Hedges and attributions'],
+  ['evaluative', 'Evaluative words'],
+];
+
+/**
+ * Per outlet, the words it chose where others worded the same claim
+ * otherwise (the Report's `framing`, within the story shown): terms for one
+ * referent, reporting verbs, hedges, evaluative words. Each term links to
+ * its claims (or, from a quotation, to the quotations).
+ */
+function framingTable(model) {
+  const rows = new Map(); // outlet name -> kind -> term key -> use
+  for (const d of model.documents) if (!rows.has(model.outlet(d.id))) rows.set(model.outlet(d.id), new Map());
+  for (const f of model.framing || []) {
+    if (f.kind === 'detail') continue;
+    for (const w of f.wordings || []) {
+      if (!w.text) continue;
+      const kinds = rows.get(model.outlet(w.doc));
+      if (!kinds) continue;
+      if (!kinds.has(f.kind)) kinds.set(f.kind, new Map());
+      const key = w.text.toLowerCase();
+      const terms = kinds.get(f.kind);
+      if (!terms.has(key)) terms.set(key, { term: w.text, claims: new Set(), groups: new Set(), others: new Set() });
+      const use = terms.get(key);
+      if (f.claim !== null && f.claim !== undefined) use.claims.add(f.claim);
+      else if (f.quote_group !== null && f.quote_group !== undefined) use.groups.add(f.quote_group);
+      for (const o of f.wordings) if (o.doc !== w.doc && o.text.toLowerCase() !== key) use.others.add(o.text || '(none)');
+    }
+  }
+  const used = [...rows.values()].some((kinds) => kinds.size);
+  if (!used) return el('p', { class: 'note' }, 'The outlets word the claims they share alike: no different labels, reporting verbs, hedges or evaluative words were found.');
+  const cell = (kinds, kind) => {
+    const terms = [...(kinds.get(kind)?.values() || [])];
+    return el('td', {}, terms.length
+      ? el('ul', { class: 'framing-terms' }, terms.map((t) => {
+        const claims = [...t.claims].sort((a, b) => a - b);
+        const href = claims.length ? `#claims/${claims[0]}` : '#quotes';
+        return el('li', {},
+          el('a', { href, class: 'framing-term-link', title: claims.length ? `claim${claims.length > 1 ? 's' : ''} ${claims.join(', ')}` : 'in quotations' }, t.term),
+          claims.slice(1).map((c, k) => [' ', el('a', { href: `#claims/${c}`, class: 'framing-more' }, `+${k + 1}`)]),
+          kind === 'label' && t.others.size ? el('span', { class: 'note' }, ` (others: ${[...t.others].join(' / ')})`) : null);
+      }))
+      : el('span', { class: 'note' }, '–'));
+  };
+  return el('div', { class: 'heat-scroll' }, el('table', { class: 'framing-table' },
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Outlet'), FRAMING_COLUMNS.map(([, name]) => el('th', { scope: 'col' }, name)))),
+    el('tbody', {}, [...rows.entries()].filter(([, kinds]) => kinds.size).map(([name, kinds]) => {
+      const doc = model.documents.find((d) => model.outlet(d.id) === name);
+      return el('tr', {}, el('th', { scope: 'row' }, outletChip(name, doc?.id ?? 0)), FRAMING_COLUMNS.map(([kind]) => cell(kinds, kind)));
+    }))));
+}
+
 export function renderOverview(panel, model) {
   const sim = Array.isArray(model.report.similarity) ? model.report.similarity : [];
   const n = model.documents.length;
@@ -189,5 +244,6 @@ export function renderOverview(panel, model) {
         el('p', { class: 'legend-line' }, el('span', { class: 'bar-shared demo' }), ' shared with another outlet ', el('span', { class: 'bar-unique demo' }), ' only in this outlet'),
         bars(model)),
       el('section', { class: 'card' }, el('h3', {}, 'Copied word for word'), verbatim(model)),
-      el('section', { class: 'card' }, el('h3', {}, 'Where the outlets disagree'), discrepancies(model))));
+      el('section', { class: 'card' }, el('h3', {}, 'Where the outlets disagree'), discrepancies(model)),
+      el('section', { class: 'card framing-card' }, el('h3', {}, 'How each outlet words the shared claims'), framingTable(model))));
 }
