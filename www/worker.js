@@ -6,9 +6,13 @@
 // browser's cache storage after the first visit, while the page is already
 // usable: an analysis waits for them, and runs without them (aligning by
 // words alone, as the Report's notes say) if they cannot be had.
-// PDFs need the engine built with the PDF reader (pkg/parallax_pdf.js,
-// about 290 KB more gzipped): it is fetched only when a PDF is dropped, and
-// then analyses that drop in place of the small engine.
+// PDF, DOCX, RTF and news-database exports need the full engine
+// (pkg/parallax_full.js, built with the PDF and office readers, about 300 KB
+// more gzipped): it is fetched only when such a file is dropped, and then
+// analyses that drop in place of the main engine. A file the main engine
+// finds it cannot read (an export inside a ZIP, a text export) comes back
+// as an error beginning "needs the full engine": the drop is then analysed
+// again with the full engine.
 import init, { analyze, load_words } from './pkg/parallax.js';
 
 let memory = null;
@@ -23,7 +27,7 @@ const ready = init().then(
 ready.then((state) => postMessage({ id: 0, ready: state.ok, error: state.error }));
 
 const MODEL_CACHE = 'parallax-model';
-// The word vectors as fetched, for the PDF engine should it be needed.
+// The word vectors as fetched, for the full engine should it be needed.
 let wordBytes = null;
 
 // pkg/model.json (written by build.sh) names the table and its sha256: the
@@ -68,31 +72,35 @@ const words = ready.then(async (state) => {
 });
 words.then((model) => postMessage({ id: 0, model }));
 
-/** Whether a dropped file is a PDF: by its name or its first bytes. */
-function isPdf(file) {
-  if (/\.pdf$/i.test(file.name)) return true;
-  const head = new Uint8Array(file.bytes, 0, Math.min(file.bytes.byteLength, 5));
-  return String.fromCharCode(...head) === '%PDF-';
+/** Whether a dropped file is known at once to need the full engine: a PDF, DOCX or RTF, by its name or its first bytes. */
+function needsFull(file) {
+  if (/\.(pdf|docx|rtf)$/i.test(file.name)) return true;
+  const head = String.fromCharCode(...new Uint8Array(file.bytes, 0, Math.min(file.bytes.byteLength, 5)));
+  return head === '%PDF-' || head === '{\\rtf';
 }
 
-let pdfEngine = null;
+/** The opening words of the main engine's error for a file only the full engine reads (src/ingest/mod.rs, FULL_ENGINE). */
+const FULL_ENGINE = 'needs the full engine';
 
-/** The engine with the PDF reader, loaded once, on first need, with the same word vectors. */
-function loadPdfEngine() {
-  if (!pdfEngine) {
-    pdfEngine = (async () => {
-      const module = await import('./pkg/parallax_pdf.js');
+let fullEngine = null;
+let fullReady = null;
+
+/** The full engine, loaded once, on first need, with the same word vectors. */
+function loadFullEngine() {
+  if (!fullEngine) {
+    fullEngine = (async () => {
+      const module = await import('./pkg/parallax_full.js');
       const exports = await module.default();
       const model = await words;
       if (model.ok && wordBytes) module.load_words(wordBytes);
       return { analyze: module.analyze, memory: exports.memory };
     })();
-    // A failed load is tried again on the next PDF.
-    pdfEngine.catch(() => {
-      pdfEngine = null;
+    // A failed load is tried again on the next such file.
+    fullEngine.catch(() => {
+      fullEngine = null;
     });
   }
-  return pdfEngine;
+  return fullEngine;
 }
 
 self.onmessage = async (event) => {
@@ -108,28 +116,39 @@ self.onmessage = async (event) => {
     return;
   }
   let current = { stage: 'reading', file: '' };
-  let engine = { analyze, memory };
-  if (files.some(isPdf)) {
+  // Once fetched, the full engine (which reads all the main one does) serves every later drop.
+  let engine = fullReady || { analyze, memory };
+  const useFull = async () => {
     try {
-      engine = await loadPdfEngine();
+      engine = await loadFullEngine();
+      fullReady = engine;
+      return true;
     } catch (error) {
-      postMessage({ id, ok: false, error: `the PDF reader could not be loaded: ${(error && error.message) || error}` });
-      return;
+      postMessage({ id, ok: false, error: `the full engine (PDF, DOCX, RTF, exports) could not be loaded: ${(error && error.message) || error}` });
+      return false;
     }
-  }
+  };
+  if (files.some(needsFull) && !(await useFull())) return;
   try {
     const names = files.map((f) => f.name);
     const contents = files.map((f) => new Uint8Array(f.bytes));
-    let last = 0;
-    const result = engine.analyze(names, contents, (stage, done, total, file) => {
-      current = { stage, file };
-      const now = performance.now();
-      // Progress is throttled: a message per file of a 5,000-file drop would flood the page.
-      if (now - last > 50 || done === 0) {
-        last = now;
-        postMessage({ id, progress: { stage, done, total, file } });
-      }
-    }, choices || [], corrections || []);
+    const run = () => {
+      let last = 0;
+      return engine.analyze(names, contents, (stage, done, total, file) => {
+        current = { stage, file };
+        const now = performance.now();
+        // Progress is throttled: a message per file of a 5,000-file drop would flood the page.
+        if (now - last > 50 || done === 0) {
+          last = now;
+          postMessage({ id, progress: { stage, done, total, file } });
+        }
+      }, choices || [], corrections || []);
+    };
+    let result = run();
+    if (engine.analyze === analyze && (result.errors || []).some((e) => String(e.reason).startsWith(FULL_ENGINE))) {
+      if (!(await useFull())) return;
+      result = run();
+    }
     // The similarity matrix arrives as typed rows (see src/wasm.rs): it
     // crosses to the page as a few memory copies, not a million values.
     // The largest parts go as messages of their own: the page rebuilds each

@@ -86,6 +86,21 @@ pub fn might_be_export(raw: &str) -> bool {
     raw.contains("End of Document") || raw.lines().any(|l| factiva_id(strip_tags(l)).is_some())
 }
 
+/// Whether a text may be an export of any of the [layouts](self): the
+/// marks of Nexis or Factiva, or a divider line and two header lines of the
+/// generic layout. A cheap test that may say yes to a text [`split`] then
+/// leaves whole; it never says no to one that `split` would split.
+pub fn looks_like_export(text: &str) -> bool {
+    might_be_export(text)
+        || (text.lines().any(is_divider)
+            && text
+                .lines()
+                .filter_map(labelled)
+                .filter(|(label, _)| generic_field(label).is_some())
+                .nth(1)
+                .is_some())
+}
+
 fn strip_tags(line: &str) -> &str {
     let line = line.trim();
     let line = line

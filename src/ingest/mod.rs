@@ -7,7 +7,11 @@
 
 pub mod clean;
 pub mod decode;
+#[cfg(feature = "office")]
 pub mod docx;
+// Compiled in every build for `might_be_export`; its splitting is reached
+// only with the `office` feature.
+#[cfg_attr(not(feature = "office"), allow(dead_code))]
 pub mod exports;
 pub mod html;
 pub mod json;
@@ -15,6 +19,7 @@ pub mod meta;
 pub mod mhtml;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+#[cfg(feature = "office")]
 pub mod rtf;
 pub mod table;
 pub mod text;
@@ -133,12 +138,27 @@ pub fn ingest(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
     out
 }
 
+/// The words that open the error of a build without a format's reader (the
+/// page's main engine): the page's worker looks for them and analyses the
+/// drop again with its full engine, which reads PDF, DOCX, RTF and exports.
+pub const FULL_ENGINE: &str = "needs the full engine";
+
 /// Formats Parallax does not read but that users may drop, with what to do.
 const REFUSED: &[(&str, &str)] = &[
     #[cfg(not(feature = "pdf"))]
     (
         "pdf",
-        "PDF is not read by this build, made without the `pdf` feature (the command-line tool and the page's PDF engine read PDFs); save the article as text, DOCX or HTML",
+        "needs the full engine: PDF is read by the command-line tool and the page's full engine, not by this build (made without the `pdf` feature)",
+    ),
+    #[cfg(not(feature = "office"))]
+    (
+        "docx",
+        "needs the full engine: DOCX is read by the command-line tool and the page's full engine, not by this build (made without the `office` feature)",
+    ),
+    #[cfg(not(feature = "office"))]
+    (
+        "rtf",
+        "needs the full engine: RTF is read by the command-line tool and the page's full engine, not by this build (made without the `office` feature)",
     ),
     (
         "doc",
@@ -204,7 +224,9 @@ fn ingest_into(
     }
     let format = match ext {
         "zip" => None,
+        #[cfg(feature = "office")]
         "docx" => Some(Format::Docx),
+        #[cfg(feature = "office")]
         "rtf" => Some(Format::Rtf),
         #[cfg(feature = "pdf")]
         "pdf" => Some(Format::Pdf),
@@ -245,8 +267,15 @@ fn ingest_into(
         }
         Some(Format::Csv) => out.extend(table::ingest_table(file, bytes, b',')),
         Some(Format::Tsv) => out.extend(table::ingest_table(file, bytes, b'\t')),
+        #[cfg(feature = "office")]
         Some(Format::Docx) => out.extend(ingest_docx(file, bytes, budget)),
+        #[cfg(feature = "office")]
         Some(Format::Rtf) => out.extend(ingest_rtf(file, bytes)),
+        #[cfg(not(feature = "office"))]
+        Some(Format::Docx | Format::Rtf) => out.push(Err(IngestError::new(
+            file,
+            format!("{FULL_ENGINE}: Word and RTF documents are read by the command-line tool and the page's full engine, not by this build"),
+        ))),
         #[cfg(feature = "pdf")]
         Some(Format::Pdf) => out.extend(ingest_pdf(file, bytes)),
         Some(format) => out.extend(ingest_one(file, bytes, format)),
@@ -331,6 +360,7 @@ fn is_docx(bytes: &[u8]) -> bool {
 
 /// A DOCX: its body text read as plain text (see [`docx`]), the core
 /// properties where the text states nothing.
+#[cfg(feature = "office")]
 fn ingest_docx(
     file: &str,
     bytes: &[u8],
@@ -407,6 +437,7 @@ fn ingest_pdf(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
 
 /// An RTF document: its text read as plain text (see [`rtf`]), its `\info`
 /// title, author and creation date where the text states none.
+#[cfg(feature = "office")]
 fn ingest_rtf(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
     let rtf = match rtf::read(bytes) {
         Ok(rtf) => rtf,
@@ -513,10 +544,29 @@ fn ingest_one(file: &str, bytes: &[u8], format: Format) -> Vec<Result<Document, 
     vec![Ok(doc)]
 }
 
+/// A build without the `office` feature (the page's main engine) does not
+/// split exports: a text that looks like one is a single error beginning
+/// with [`FULL_ENGINE`], so that the page reads the drop with its full
+/// engine; `None` for any other text.
+#[cfg(not(feature = "office"))]
+pub fn export_documents(
+    file: &str,
+    text: &str,
+    _format: Format,
+) -> Option<Vec<Result<Document, IngestError>>> {
+    exports::looks_like_export(text).then(|| {
+        vec![Err(IngestError::new(
+            file,
+            format!("{FULL_ENGINE}: it looks like a news-database export of several articles, which the command-line tool and the page's full engine split"),
+        ))]
+    })
+}
+
 /// The articles of an export (see [`exports`] for the layouts and the
 /// generic rule), each a document named `file#N` (N from 1) with the
 /// export's own fields as its metadata; `None` when `text` is one article.
 /// An article with no text is an error of its own; the others still load.
+#[cfg(feature = "office")]
 pub fn export_documents(
     file: &str,
     text: &str,
@@ -581,6 +631,7 @@ pub fn export_documents(
 
 /// An export's date line as ISO 8601: "March 5, 2024 Tuesday" (Nexis puts
 /// the weekday last), "5 March 2024" (Factiva), "2024-03-05".
+#[cfg(feature = "office")]
 fn export_date(raw: &str) -> Option<String> {
     const WEEKDAYS: &[&str] = &[
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",

@@ -2,7 +2,8 @@
 // Nexis Uni export saved as DOCX (the fixture made by
 // scripts/make_format_fixtures.py) gives one source per article with the
 // export's outlets and titles; a Factiva RTF export likewise; a 200-article
-// export gives 200 sources; a PDF is read by the PDF engine, fetched only then.
+// export gives 200 sources; PDF, DOCX, RTF and exports are read by the full
+// engine, fetched only when such a file is dropped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -64,19 +65,25 @@ test('a Nexis Uni DOCX export and a Factiva RTF export give one source per artic
   }
 });
 
-test('a dropped PDF loads the PDF engine and becomes a source; without a PDF that engine is never fetched', async () => {
+test('the full engine is fetched only for an export or a PDF: a plain article never loads it; a text export and a PDF then open', async () => {
   const { page, requests, consoleErrors, close } = await openPage();
   try {
     await page.setInputFiles('#file-input', [
-      { name: 'nexis_export.docx', mimeType: 'application/octet-stream', buffer: fixture('nexis_export.docx') },
+      { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('Harbour bridge shut\n\nThe harbour bridge was closed on Monday after divers found cracks, the council said.\n') },
     ]);
-    await waitForSources(page, 3);
-    assert.ok(!requests.some((u) => u.includes('parallax_pdf')), 'no PDF engine for a DOCX');
+    await waitForSources(page, 1);
+    assert.ok(!requests.some((u) => u.includes('parallax_full')), 'no full engine for a plain article');
+    // A text export is not known by its name: the main engine names it as needing the full one, and the drop is read again.
+    await page.setInputFiles('#file-input', [
+      { name: 'export.txt', mimeType: 'text/plain', buffer: Buffer.from(nexisExport(3)) },
+    ]);
+    await waitForSources(page, 4);
+    assert.ok(requests.some((u) => u.includes('parallax_full_bg.wasm')), 'the full engine was fetched');
+    assert.equal(await page.locator('#errors').isHidden(), true, 'no error is left from the main engine');
     await page.setInputFiles('#file-input', [
       { name: 'two_columns.pdf', mimeType: 'application/pdf', buffer: fixture('two_columns.pdf') },
     ]);
-    await waitForSources(page, 4);
-    assert.ok(requests.some((u) => u.includes('parallax_pdf_bg.wasm')), 'the PDF engine was fetched');
+    await waitForSources(page, 5);
     const listed = await cards(page);
     const pdf = listed.find((c) => c.file === 'two_columns.pdf');
     assert.ok(pdf, listed.map((c) => c.file).join(', '));
