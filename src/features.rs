@@ -76,7 +76,9 @@ pub struct Quantity {
     /// event's own time: "in March 2020" gives "2020-03", "a year earlier"
     /// and "last year" give "rel:year", "since 2019" gives "since:2019".
     /// None when nothing ties it, or only the event's own time does ("last
-    /// week", "on Tuesday", "this year").
+    /// week", "on Tuesday", "this year"). A year that bounds a period
+    /// ("since 2010", "until 2019") has the relation alone: "since:year",
+    /// "until:year".
     pub anchor: Option<String>,
     /// Stated as a point of comparison ("up from 256,000", "compared with
     /// 6.9 billion", "than 5%"), not as the claim's own figure.
@@ -1276,6 +1278,17 @@ fn tie_quantities(words: &[Raw], quantities: &mut [Quantity]) {
         let (first, after) = spans[n];
         if q.unit.as_deref() == Some("date") {
             q.thing = labelled_by_year(words, first, after);
+            // "Since 2010", "until 2019": the year bounds a period, it does
+            // not date the claim ("his first visit to Tehran since 2010"
+            // is not held against "the war began in 2011").
+            // The relation alone, so that two "since" years still meet.
+            let bound = match first.checked_sub(1).map(|i| words[i].folded.as_str()) {
+                Some("since") => Some("since:year"),
+                Some("until" | "till" | "before") => Some("until:year"),
+                Some("after") => Some("since:year"),
+                _ => None,
+            };
+            q.anchor = bound.map(str::to_string);
             continue;
         }
         // The unit word is not the counted noun: "61 percent", "5 million

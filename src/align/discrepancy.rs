@@ -113,7 +113,8 @@ fn same_moment(a: &Quantity, b: &Quantity) -> bool {
     if a.reference != b.reference {
         return false;
     }
-    let other_period = |x: &str| x.starts_with("rel:") || x.starts_with("since:");
+    let other_period =
+        |x: &str| x.starts_with("rel:") || x.starts_with("since:") || x.starts_with("until:");
     match (&a.anchor, &b.anchor) {
         (Some(x), Some(y)) => x == y,
         (Some(x), None) | (None, Some(x)) => !other_period(x),
@@ -747,6 +748,20 @@ mod tests {
             ),
             (
                 &["The bridge opened in 2016.", "The bridge opened in 2018."],
+                &[(Number, false)],
+            ),
+            (
+                &[
+                    "It was his first visit to Tehran since 2010.",
+                    "It was his first visit since the war began in 2011.",
+                ],
+                &[],
+            ),
+            (
+                &[
+                    "It was his first visit to Tehran since 2010.",
+                    "It was his first visit to Tehran since 2008.",
+                ],
                 &[(Number, false)],
             ),
             (

@@ -392,7 +392,10 @@ fn ingest_docx(
     doc.file = file.to_string();
     doc.format = Some(Format::Docx);
     if doc.text.trim().is_empty() {
-        return vec![Err(IngestError::new(file, "no article text was found in it"))];
+        return vec![Err(IngestError::new(
+            file,
+            "no article text was found in it",
+        ))];
     }
     vec![Ok(doc)]
 }
@@ -425,7 +428,10 @@ fn ingest_pdf(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
         doc.file = file.to_string();
         doc.format = Some(Format::Pdf);
         if doc.text.trim().is_empty() {
-            return vec![Err(IngestError::new(file, "no article text was found in it"))];
+            return vec![Err(IngestError::new(
+                file,
+                "no article text was found in it",
+            ))];
         }
         vec![Ok(doc)]
     });
@@ -462,7 +468,10 @@ fn ingest_rtf(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
     doc.file = file.to_string();
     doc.format = Some(Format::Rtf);
     if doc.text.trim().is_empty() {
-        return vec![Err(IngestError::new(file, "no article text was found in it"))];
+        return vec![Err(IngestError::new(
+            file,
+            "no article text was found in it",
+        ))];
     }
     vec![Ok(doc)]
 }
@@ -539,7 +548,10 @@ fn ingest_one(file: &str, bytes: &[u8], format: Format) -> Vec<Result<Document, 
     doc.file = file.to_string();
     doc.format = Some(format);
     if doc.text.trim().is_empty() {
-        return vec![Err(IngestError::new(file, "no article text was found in it"))];
+        return vec![Err(IngestError::new(
+            file,
+            "no article text was found in it",
+        ))];
     }
     vec![Ok(doc)]
 }
@@ -634,7 +646,13 @@ pub fn export_documents(
 #[cfg(feature = "office")]
 fn export_date(raw: &str) -> Option<String> {
     const WEEKDAYS: &[&str] = &[
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
     ];
     meta::date_line(raw).or_else(|| {
         let kept: Vec<&str> = raw

@@ -110,6 +110,13 @@ test('seeds: the claims grid lists shared claims; a row opens with Enter to its 
     await detail.waitFor();
     assert.equal(await rows.first().locator('button.claim-toggle').getAttribute('aria-expanded'), 'true');
     assert.ok((await detail.locator('.wording').count()) >= 2, 'every outlet’s wording');
+    // Details only some outlets include show three at most; the rest fold away, counted.
+    const framing = detail.locator('.framing');
+    if (await framing.count()) {
+      assert.ok((await framing.locator(':scope > .framing-list > .framing-detail').count()) <= 3);
+      const more = framing.locator('details.framing-more');
+      if (await more.count()) assert.match(await more.locator('summary').innerText(), /^\d+ more details? only some outlets include$/);
+    }
     await screenshot(page, 'seeds-claims-open');
     // "Read in context" leads to the sentence, selected, in Read.
     const link = detail.locator('a.read-link').first();

@@ -27,6 +27,9 @@ export const FRAMING_KINDS = {
   detail: 'detail only some include',
 };
 
+/** How many "detail only some include" lines an opened claim shows before folding the rest. */
+const DETAILS_SHOWN = 3;
+
 /**
  * The kinds of difference between the outlets' wordings of an opened claim,
  * each with every outlet's words ("(none)" where a wording has nothing).
@@ -36,12 +39,23 @@ function framingBlock(model, framing) {
   const order = Object.keys(FRAMING_KINDS);
   const sorted = [...framing].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   const kinds = [...new Set(sorted.map((f) => f.kind))];
+  const item = (f) => el('li', { class: `framing-item framing-${f.kind}` },
+    el('span', { class: 'framing-kind' }, FRAMING_KINDS[f.kind] || f.kind), ': ',
+    (f.wordings || []).map((w, k) => [k ? ' / ' : null, outletChip(model.outlet(w.doc), w.doc), ' ',
+      w.text ? el('q', { class: 'framing-term' }, w.text) : el('span', { class: 'note' }, '(none)')]));
+  // Choices of words come first and whole; details only some outlets include
+  // can run to a dozen fragments, so past the first few they fold away.
+  const details = sorted.filter((f) => f.kind === 'detail');
+  const shown = sorted.filter((f) => f.kind !== 'detail').concat(details.slice(0, DETAILS_SHOWN));
+  const folded = details.slice(DETAILS_SHOWN);
   return el('div', { class: 'framing', role: 'note' },
     el('p', { class: 'framing-kinds' }, el('strong', {}, 'Worded differently: '), kinds.map((k) => FRAMING_KINDS[k] || k).join(', ')),
-    el('ul', { class: 'framing-list' }, sorted.map((f) => el('li', { class: `framing-item framing-${f.kind}` },
-      el('span', { class: 'framing-kind' }, FRAMING_KINDS[f.kind] || f.kind), ': ',
-      (f.wordings || []).map((w, k) => [k ? ' / ' : null, outletChip(model.outlet(w.doc), w.doc), ' ',
-        w.text ? el('q', { class: 'framing-term' }, w.text) : el('span', { class: 'note' }, '(none)')])))));
+    el('ul', { class: 'framing-list' }, shown.map(item)),
+    folded.length
+      ? el('details', { class: 'framing-more' },
+        el('summary', {}, `${folded.length} more detail${folded.length > 1 ? 's' : ''} only some outlets include`),
+        el('ul', { class: 'framing-list' }, folded.map(item)))
+      : null);
 }
 
 /** Every row the grid can show: claims, and unshared claim sentences (shown under "only in"). */
