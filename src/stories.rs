@@ -823,22 +823,8 @@ fn time_tokens(text: &str) -> Vec<(&str, usize)> {
 
 /// The month (1-12) a capitalised month name or its abbreviation names.
 fn month_of(word: &str) -> Option<i64> {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let short = |n: &str| word.len() == 3 && n.starts_with(word);
-    NAMES
+    crate::ingest::meta::MONTH_NAMES
         .iter()
         .position(|n| *n == word || (word != "May" && short(n)) || (word == "Sept"))
         .map(|k| if word == "Sept" { 9 } else { k as i64 + 1 })

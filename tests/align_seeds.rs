@@ -10,19 +10,7 @@ fn seed_report() -> Option<Report> {
     common::seed_report("align_seeds")
 }
 
-/// The document whose file name starts with `prefix` ("000").
-fn doc(report: &Report, prefix: &str) -> usize {
-    report
-        .documents
-        .iter()
-        .find(|d| {
-            std::path::Path::new(&d.file)
-                .file_name()
-                .is_some_and(|f| f.to_string_lossy().starts_with(prefix))
-        })
-        .unwrap_or_else(|| panic!("no seed {prefix}"))
-        .id
-}
+use common::seed_doc as doc;
 
 /// Seed 000 is hard-wrapped with sentences run together ("Reuters.Syrian");
 /// until segmentation joins its lines, a phrase of it may not lie inside one

@@ -9,19 +9,7 @@ mod common;
 use parallax::align::framing::FramingKind;
 use parallax::Report;
 
-/// The id of the seed document whose file name starts with `prefix`.
-fn doc(report: &Report, prefix: &str) -> usize {
-    report
-        .documents
-        .iter()
-        .find(|d| {
-            std::path::Path::new(&d.file)
-                .file_name()
-                .is_some_and(|f| f.to_string_lossy().starts_with(prefix))
-        })
-        .unwrap_or_else(|| panic!("seed {prefix}"))
-        .id
-}
+use common::seed_doc as doc;
 
 /// Whether one framing entry of `kind` has `a` in document `da` and `b` in
 /// `db` (text, case aside; "" for none).

@@ -307,22 +307,8 @@ fn nexis_article(lines: &[&str], first: bool) -> Article {
 
 /// Nexis writes dates as "March 5, 2024 Tuesday" or "Tuesday, March 5, 2024".
 fn nexis_date(line: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     line.len() < 60
-        && MONTHS.iter().any(|m| line.contains(m))
+        && super::meta::MONTH_NAMES.iter().any(|m| line.contains(m))
         && line
             .split(|c: char| !c.is_ascii_digit())
             .any(|n| n.len() == 4)

@@ -2,6 +2,23 @@
 //! paragraph), ISO 8601 dates, a language code, names out. Every reader
 //! returns `None` when the text does not say, never a guess.
 
+/// The English month names as written, January first: for readers that
+/// need a capitalised name (Nexis date lines, the time a text states).
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
     ("february", 2),

@@ -203,6 +203,20 @@ pub fn seed_report(test: &str) -> Option<parallax::Report> {
     Some(parallax::analyze(&inputs, &parallax::Options::default()))
 }
 
+/// The id of the seed document whose file name starts with `prefix` ("000").
+pub fn seed_doc(report: &parallax::Report, prefix: &str) -> usize {
+    report
+        .documents
+        .iter()
+        .find(|d| {
+            std::path::Path::new(&d.file)
+                .file_name()
+                .is_some_and(|f| f.to_string_lossy().starts_with(prefix))
+        })
+        .unwrap_or_else(|| panic!("no seed {prefix}"))
+        .id
+}
+
 /// [`seed_report`] as the JSON the CLI prints, for checking field names.
 pub fn seed_report_json(test: &str) -> Option<serde_json::Value> {
     let report = seed_report(test)?;
