@@ -112,6 +112,18 @@ export function seedFiles() {
     .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
 }
 
+/** Opens a view by its hash ("claims", "read/3/12") and waits until its panel shows. */
+export async function show(page, hash) {
+  await page.evaluate((h) => (location.hash = h), hash);
+  await page.waitForSelector(`#panel-${hash.split('/')[0]}:not([hidden])`);
+}
+
+/** Text files of a fixture folder under tests/fixtures, as `setInputFiles` takes them. */
+export function textFixtures(folder, names) {
+  const dir = join(ROOT, 'tests', 'fixtures', folder);
+  return names.map((name) => ({ name, mimeType: 'text/plain', buffer: readFileSync(join(dir, name)) }));
+}
+
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }

@@ -6,21 +6,9 @@
 // the value it states.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { openPage, screenshot, ROOT } from './browser.mjs';
+import { openPage, screenshot, show, textFixtures } from './browser.mjs';
 
-const FIXTURES = join(ROOT, 'tests', 'fixtures', 'discrepancy_views');
-const ARTICLES = ['harbour_gazette.txt', 'coast_courier.txt'].map((name) => ({
-  name,
-  mimeType: 'text/plain',
-  buffer: readFileSync(join(FIXTURES, name)),
-}));
-
-async function show(page, hash) {
-  await page.evaluate((h) => (location.hash = h), hash);
-  await page.waitForSelector(`#panel-${hash.split('/')[0]}:not([hidden])`);
-}
+const ARTICLES = textFixtures('discrepancy_views', ['harbour_gazette.txt', 'coast_courier.txt']);
 
 /** The marked values of each wording in the open detail, outlet by outlet. */
 async function markedValues(page, selector) {

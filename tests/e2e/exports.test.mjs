@@ -9,18 +9,13 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openPage, dropFiles, launch, screenshot, ROOT, SHOTS } from './browser.mjs';
+import { openPage, dropFiles, launch, screenshot, ROOT, SHOTS, show } from './browser.mjs';
 
 const VIEWS = ['sources', 'claims', 'quotes', 'read', 'compare', 'overview'];
 
 async function loadExample(page) {
   await page.getByRole('button', { name: 'Try the example' }).click();
   await page.waitForSelector('#source-list .source-card', { timeout: 30000 });
-}
-
-async function show(page, hash) {
-  await page.evaluate((h) => (location.hash = h), hash);
-  await page.waitForSelector(`#panel-${hash.split('/')[0]}:not([hidden])`);
 }
 
 /** Clicks an export button and returns the downloaded file's text and a saved copy's path. */

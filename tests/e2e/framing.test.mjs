@@ -6,21 +6,9 @@
 // words, each linking to its claim.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { openPage, screenshot, ROOT } from './browser.mjs';
+import { openPage, screenshot, show, textFixtures } from './browser.mjs';
 
-const FIXTURES = join(ROOT, 'tests', 'fixtures', 'framing_views');
-const ARTICLES = ['valley_herald.txt', 'plains_courier.txt'].map((name) => ({
-  name,
-  mimeType: 'text/plain',
-  buffer: readFileSync(join(FIXTURES, name)),
-}));
-
-async function show(page, hash) {
-  await page.evaluate((h) => (location.hash = h), hash);
-  await page.waitForSelector(`#panel-${hash.split('/')[0]}:not([hidden])`);
-}
+const ARTICLES = textFixtures('framing_views', ['valley_herald.txt', 'plains_courier.txt']);
 
 test('an opened claim names its kinds of wording difference; a filter and the Overview table show them per outlet', async () => {
   const { page, consoleErrors, close } = await openPage();

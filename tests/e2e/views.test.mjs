@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openPage, dropFiles, seedFiles, foreignRequests, screenshot } from './browser.mjs';
+import { openPage, dropFiles, seedFiles, foreignRequests, screenshot, show } from './browser.mjs';
 
 const VIEWS = ['sources', 'claims', 'quotes', 'read', 'compare', 'overview'];
 
@@ -29,12 +29,6 @@ async function withSeeds(t, openArgs, body) {
 async function loadExample(page) {
   await page.getByRole('button', { name: 'Try the example' }).click();
   await page.waitForSelector('#source-list .source-card', { timeout: 30000 });
-}
-
-async function show(page, hash) {
-  await page.evaluate((h) => (location.hash = h), hash);
-  const view = hash.split('/')[0];
-  await page.waitForSelector(`#panel-${view}:not([hidden])`);
 }
 
 /** Seed documents by their file-name prefix ("000" → its document id). */
