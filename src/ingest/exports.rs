@@ -109,10 +109,27 @@ pub fn split(text: &str) -> Option<(Layout, Vec<Article>)> {
 /// the main-text extractor.
 pub fn might_be_export(raw: &str) -> bool {
     raw.contains("End of Document")
-        || raw.lines().any(|l| {
-            let l = strip_tags(l);
-            factiva_id(l).is_some() || academic_opener(l)
+        || raw
+            .lines()
+            .flat_map(text_pieces)
+            .any(|l| factiva_id(l).is_some() || academic_opener(l))
+}
+
+/// The pieces of text between the tags of a line of HTML
+/// (`<tr><td>AN</td><td><p>Document X</p></td></tr>` gives `AN`,
+/// `Document X`); a line without tags is one piece.
+fn text_pieces(line: &str) -> impl Iterator<Item = &str> {
+    line.split('<')
+        .enumerate()
+        .map(|(i, piece)| {
+            if i == 0 {
+                piece
+            } else {
+                piece.split_once('>').map_or("", |(_, text)| text)
+            }
         })
+        .map(str::trim)
+        .filter(|piece| !piece.is_empty())
 }
 
 /// Whether a text may be an export of any of the [layouts](self): the
@@ -128,15 +145,6 @@ pub fn looks_like_export(text: &str) -> bool {
                 .filter(|(label, _)| generic_field(label).is_some())
                 .nth(1)
                 .is_some())
-}
-
-fn strip_tags(line: &str) -> &str {
-    let line = line.trim();
-    let line = line
-        .rsplit('>')
-        .find(|s| !s.trim().is_empty())
-        .unwrap_or(line);
-    line.split('<').next().unwrap_or(line).trim()
 }
 
 /// Lines joined into paragraphs: runs of non-blank lines become one
@@ -571,6 +579,32 @@ const FACTIVA_LABELS: &[(&str, &str)] = &[
     ("text", "text"),
 ];
 
+/// How an export writes a field code: alone on its line (its value on the
+/// next lines, as a table's cells come out), before a tab, before a space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CodeStyle {
+    Alone,
+    Tab,
+    Space,
+}
+
+/// The style of a code line's code (`None` for other lines).
+fn code_style(line: &str) -> Option<CodeStyle> {
+    let (_, rest, code) = factiva_field(line)?;
+    if !code {
+        return None;
+    }
+    let t = line.trim_end();
+    let code_len = t.find([' ', '\t', ':']).unwrap_or(t.len());
+    Some(if rest.is_empty() {
+        CodeStyle::Alone
+    } else if t[code_len..].trim_start_matches(':').starts_with('\t') {
+        CodeStyle::Tab
+    } else {
+        CodeStyle::Space
+    })
+}
+
 /// A line opening a Factiva field: (field, the rest of the line, whether
 /// it was a code rather than a long label).
 fn factiva_field(line: &str) -> Option<(&'static str, &str, bool)> {
@@ -605,13 +639,13 @@ fn factiva(lines: &[&str]) -> Option<Vec<Article>> {
     let mut from = 0;
     for &end in &ends {
         if lines[from..end].iter().any(|l| !l.trim().is_empty()) {
-            articles.push(factiva_article(&lines[from..end]));
+            articles.push(factiva_article(&lines[from..end], articles.is_empty()));
         }
         from = end + 1;
     }
     let rest = &lines[from..];
     if rest.iter().any(|l| !l.trim().is_empty()) {
-        let last = factiva_article(rest);
+        let last = factiva_article(rest, articles.is_empty());
         if last.title.is_some() {
             articles.push(last);
         } else if let Some(prev) = articles.last_mut() {
@@ -654,7 +688,7 @@ fn copyright_line(line: &str) -> bool {
 /// `412 words`, the date, a time line maybe, the source, then short lines
 /// (source code, edition, page, language) up to the copyright notice; the
 /// text follows it. `None` when the block does not read so.
-fn factiva_plain(lines: &[&str]) -> Option<Article> {
+fn factiva_plain(lines: &[&str], first: bool) -> Option<Article> {
     let head: Vec<(usize, &str)> = lines
         .iter()
         .enumerate()
@@ -662,16 +696,30 @@ fn factiva_plain(lines: &[&str]) -> Option<Article> {
         .map(|(i, l)| (i, l.trim()))
         .take(24)
         .collect();
-    let wc = head.iter().take(8).position(|(_, l)| word_count_line(l))?;
-    if wc == 0 {
+    let wc = head.iter().take(12).position(|(_, l)| word_count_line(l))?;
+    // The headline opens the block, byline lines follow it. Before the
+    // first article a page header may stand: there the headline is the
+    // line above the byline (`By ...`) or above the word count.
+    let title_at = if first {
+        match wc.checked_sub(1) {
+            Some(b) if b > 0 && head[b].1.starts_with("By ") => b - 1,
+            Some(t) => t,
+            None => return None,
+        }
+    } else if wc > 0 {
+        0
+    } else {
         return None;
-    }
+    };
     let mut a = Article {
-        title: some(head[0].1),
+        title: some(head[title_at].1),
         length: some(head[wc].1),
         ..Article::default()
     };
-    let byline = head[1..wc]
+    if title_at > 0 {
+        a.cover = Some(paragraphs(&lines[..head[title_at].0]));
+    }
+    let byline = head[title_at + 1..wc]
         .iter()
         .map(|(_, l)| *l)
         .collect::<Vec<_>>()
@@ -747,12 +795,12 @@ fn field_tail(lines: &[&str]) -> bool {
     true
 }
 
-fn factiva_article(lines: &[&str]) -> Article {
+fn factiva_article(lines: &[&str], first: bool) -> Article {
     let Some(start) = lines
         .iter()
         .position(|l| factiva_field(l).is_some_and(|(f, _, _)| f == "headline"))
     else {
-        return factiva_plain(lines).unwrap_or_else(|| {
+        return factiva_plain(lines, first).unwrap_or_else(|| {
             whole(
                 lines,
                 "the article has neither a headline field (HD) nor a word count line: kept whole, its fields unread",
@@ -763,17 +811,28 @@ fn factiva_article(lines: &[&str]) -> Article {
     if lines[..start].iter().any(|l| !l.trim().is_empty()) {
         a.cover = Some(paragraphs(&lines[..start]));
     }
-    // Each field runs from its code to the next code.
+    // Each field runs from its code to the next code. An export writes its
+    // codes one way throughout: the headline's way.
+    let style = code_style(lines[start]);
     let mut fields: Vec<(&str, Vec<&str>)> = Vec::new();
     for (i, line) in lines[start..].iter().enumerate() {
         let in_body =
             matches!(fields.last(), Some((f, _)) if *f == "text" || *f == "lead paragraph");
         match factiva_field(line) {
             // Inside the text, a line reading "Source: ..." is text; only the
-            // codes that open the rest of the text (TD) or the index fields
-            // trailing it end it.
-            Some((field, value, code))
-                if !in_body || field == "text" || (code && field_tail(&lines[start + i..])) =>
+            // code that opens the rest of the text (TD) and the index fields
+            // trailing it end it. Where the export puts its codes alone or
+            // before a tab, a code before a space is text (`IN 2023 ...`);
+            // where it puts them before a space, a code ends the text only
+            // when nothing but fields follows.
+            Some((field, value, _))
+                if !in_body
+                    || field == "text"
+                    || match (style, code_style(line)) {
+                        (_, None) => false,
+                        (Some(CodeStyle::Space) | None, Some(_)) => field_tail(&lines[start + i..]),
+                        (_, Some(this)) => this != CodeStyle::Space,
+                    } =>
             {
                 fields.push((field, vec![value]))
             }
