@@ -108,28 +108,13 @@ pub fn split(text: &str) -> Option<(Layout, Vec<Article>)> {
 /// an export, so that only those pages are read whole rather than through
 /// the main-text extractor.
 pub fn might_be_export(raw: &str) -> bool {
+    // Kept small: the page's main engine runs it on every drop (the
+    // academic layout's `N of M DOCUMENTS` by two of its words).
     raw.contains("End of Document")
+        || (raw.contains(" of ") && raw.contains(" DOCUMENT"))
         || raw
             .lines()
-            .flat_map(text_pieces)
-            .any(|l| factiva_id(l).is_some() || academic_opener(l))
-}
-
-/// The pieces of text between the tags of a line of HTML
-/// (`<tr><td>AN</td><td><p>Document X</p></td></tr>` gives `AN`,
-/// `Document X`); a line without tags is one piece.
-fn text_pieces(line: &str) -> impl Iterator<Item = &str> {
-    line.split('<')
-        .enumerate()
-        .map(|(i, piece)| {
-            if i == 0 {
-                piece
-            } else {
-                piece.split_once('>').map_or("", |(_, text)| text)
-            }
-        })
-        .map(str::trim)
-        .filter(|piece| !piece.is_empty())
+            .any(|l| l.split(['<', '>']).any(|piece| factiva_id(piece).is_some()))
 }
 
 /// Whether a text may be an export of any of the [layouts](self): the
