@@ -1152,6 +1152,19 @@ mod tests {
     }
 
     #[test]
+    fn the_main_engine_knows_every_layout_as_an_export() {
+        // In the page's main engine (no `office` feature) a yes is what
+        // sends the drop to the full engine.
+        let table = "<tr><td><b>AN</b></td><td><p>Document COASTH0020240305ek350001a</p></td></tr>";
+        for text in [NEXIS, ACADEMIC, FACTIVA, table] {
+            assert!(looks_like_export(text), "{text}");
+        }
+        assert!(!looks_like_export(
+            "Harbour bridge shuts\n\nThe bridge closed on Monday."
+        ));
+    }
+
+    #[test]
     fn one_article_is_not_an_export() {
         assert!(
             split("Harbour bridge shuts\n\nThe bridge closed on Monday.\n\n***\n\nMore.").is_none()
