@@ -96,6 +96,25 @@ test('the full engine is fetched only for an export or a PDF: a plain article ne
   }
 });
 
+test('older and other export layouts, known by neither name nor first bytes, reach the full engine and split: LexisNexis Academic text, Factiva\'s display as HTML', async () => {
+  const { page, consoleErrors, close } = await openPage();
+  try {
+    await page.setInputFiles('#file-input', [
+      { name: 'lexis_academic_export.txt', mimeType: 'text/plain', buffer: fixture('lexis_academic_export.txt') },
+      { name: 'factiva_display.html', mimeType: 'text/html', buffer: fixture('factiva_display.html') },
+    ]);
+    await waitForSources(page, 6);
+    const files = (await cards(page)).map((c) => c.file);
+    for (const name of ['lexis_academic_export.txt', 'factiva_display.html']) {
+      for (const n of [1, 2, 3]) assert.ok(files.includes(`${name}#${n}`), files.join(', '));
+    }
+    assert.equal(await page.locator('#errors').isHidden(), true, 'no error is left from the main engine');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
 /** A Nexis export of `n` invented articles as plain text. */
 function nexisExport(n) {
   let out = 'User Name: Sam Reader\nJob Number: 1\n\nDocuments (' + n + ')\n\n';
