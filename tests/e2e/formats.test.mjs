@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openPage, screenshot, ROOT } from './browser.mjs';
+import { openPage, screenshot, nexisExport, ROOT } from './browser.mjs';
 
 const fixture = (name) => readFileSync(join(ROOT, 'tests', 'fixtures', 'formats', name));
 
@@ -116,16 +116,6 @@ test('older and other export layouts, known by neither name nor first bytes, rea
 });
 
 /** A Nexis export of `n` invented articles as plain text. */
-function nexisExport(n) {
-  let out = 'User Name: Sam Reader\nJob Number: 1\n\nDocuments (' + n + ')\n\n';
-  for (let i = 1; i <= n; i++) {
-    out +=
-      `Story ${i}: the harbour council meets again\nOutlet ${i % 9}\nMarch ${1 + (i % 28)}, 2024 Tuesday\n\nLength: 40 words\nByline: Writer ${i}\n\nBody\n\n` +
-      `The harbour council met for session ${i} on Monday and discussed the bridge piers at length.\n\n` +
-      `Councillor ${i} said the repairs would cost more than the town had planned for this year.\n\nLoad-Date: March 9, 2024\n\nEnd of Document\n\n`;
-  }
-  return Buffer.from(out);
-}
 
 test('a 200-article export gives 200 sources', async () => {
   const { page, close } = await openPage();
