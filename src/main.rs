@@ -323,11 +323,12 @@ fn text_summary(report: &Report) -> String {
                 _ => String::new(),
             };
             let docs: Vec<String> = st.documents.iter().map(|d| d.to_string()).collect();
+            let n = st.documents.len();
             s += &format!(
-                "  story {}: {} ({} documents: {}{})\n",
+                "  story {}: {} ({n} {}: {}{})\n",
                 st.id,
                 st.label,
-                st.documents.len(),
+                if n == 1 { "document" } else { "documents" },
                 docs.join(","),
                 dates
             );
