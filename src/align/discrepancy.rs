@@ -81,6 +81,20 @@ fn near_in_size(a: &Quantity, b: &Quantity, both_stated: bool) -> bool {
     gap <= if both_stated { 3.0 } else { 1.5 }
 }
 
+/// How far apart two values lie: 0 when their intervals meet, else the
+/// natural log of the ratio of the nearer ends.
+fn distance(a: &Quantity, b: &Quantity) -> f64 {
+    if a.overlaps(b) {
+        return 0.0;
+    }
+    let gap = if a.high < b.low {
+        b.low / a.high.max(1e-9)
+    } else {
+        a.low / b.high.max(1e-9)
+    };
+    gap.max(1.0).ln()
+}
+
 pub fn same_value(a: &Quantity, b: &Quantity) -> bool {
     a.precision == b.precision && (a.low - b.low).abs() < 1e-9 && (a.high - b.high).abs() < 1e-9
 }
@@ -244,7 +258,11 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
     let mut out = Vec::new();
     // Numbers: quantities of different members that could count the same
     // thing are linked; each connected group where some values differ is one
-    // finding, soft when every differing pair overlaps.
+    // finding, soft when every differing pair overlaps. A figure answers to
+    // one figure of each other document, its nearest in value: a link is
+    // kept only when each side is the other's nearest among the candidates
+    // of that document, so "$1.4 billion for security" and "another $2.5
+    // billion" do not join "$3.5 billion" / "$3.6 billion" through them.
     let mut nodes: Vec<(usize, usize)> = Vec::new();
     let mut links: Vec<(usize, usize, bool, bool)> = Vec::new();
     let node = |nodes: &mut Vec<(usize, usize)>, v: (usize, usize)| -> usize {
@@ -253,6 +271,8 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
             nodes.len() - 1
         })
     };
+    // (member, quantity, member, quantity, distance)
+    let mut candidates: Vec<(usize, usize, usize, usize, f64)> = Vec::new();
     for (i, fi) in feats.iter().enumerate() {
         for (j, fj) in feats.iter().enumerate().skip(i + 1) {
             if docs.get(i) == docs.get(j) {
@@ -263,25 +283,50 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
                     if !like_with_like(qa, qb) {
                         continue;
                     }
-                    let same = agree(qa, qb);
                     // A member that states the very same value elsewhere agrees.
-                    if !same
+                    if !agree(qa, qb)
                         && (fj.quantities.iter().any(|q| agree(q, qa))
                             || fi.quantities.iter().any(|q| agree(q, qb)))
                     {
                         continue;
                     }
-                    let (na, nb) = (node(&mut nodes, (i, x)), node(&mut nodes, (j, y)));
-                    // Soft when both can hold: intervals that meet, one
-                    // figure the other rounded, or two vague amounts
-                    // ("millions" / "tens of millions"), neither precise
-                    // enough to deny the other.
-                    let vague =
-                        qa.precision == Precision::Vague && qb.precision == Precision::Vague;
-                    links.push((na, nb, same, qa.overlaps(qb) || rounds(qa, qb) || vague));
+                    candidates.push((i, x, j, y, distance(qa, qb)));
                 }
             }
         }
+    }
+    // The nearest distance of each (member, quantity) to each other document.
+    let mut nearest: Vec<((usize, usize, usize), f64)> = Vec::new();
+    let mut note = |key: (usize, usize, usize), d: f64| {
+        match nearest.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, best)) => *best = best.min(d),
+            None => nearest.push((key, d)),
+        }
+    };
+    let doc_of = |m: usize| docs.get(m).copied().unwrap_or(m);
+    for &(i, x, j, y, d) in &candidates {
+        note((i, x, doc_of(j)), d);
+        note((j, y, doc_of(i)), d);
+    }
+    let best = |key: (usize, usize, usize)| {
+        nearest
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(f64::INFINITY, |(_, d)| *d)
+    };
+    for &(i, x, j, y, d) in &candidates {
+        let slack = 1e-9;
+        if d > best((i, x, doc_of(j))) + slack || d > best((j, y, doc_of(i))) + slack {
+            continue;
+        }
+        let (qa, qb) = (&feats[i].quantities[x], &feats[j].quantities[y]);
+        let same = agree(qa, qb);
+        let (na, nb) = (node(&mut nodes, (i, x)), node(&mut nodes, (j, y)));
+        // Soft when both can hold: intervals that meet, one figure the
+        // other rounded, or two vague amounts ("millions" / "tens of
+        // millions"), neither precise enough to deny the other.
+        let vague = qa.precision == Precision::Vague && qb.precision == Precision::Vague;
+        links.push((na, nb, same, qa.overlaps(qb) || rounds(qa, qb) || vague));
     }
     let mut group: Vec<usize> = (0..nodes.len()).collect();
     fn root(group: &mut [usize], mut x: usize) -> usize {
@@ -658,6 +703,26 @@ mod tests {
             .iter()
             .map(|f| (f.kind, f.compatible))
             .collect()
+    }
+
+    /// A figure answers to its nearest figure in each other document: the
+    /// sum for another purpose and "another" sum stay out of the conflict.
+    #[test]
+    fn a_figure_answers_to_its_nearest_counterpart() {
+        let texts = [
+            "He signs a package that includes just $1.4 billion for border security.",
+            "He would also unlock military construction money, to the tune of $3.5 billion.",
+            "He can use about $3.6 billion from construction projects, along with another $2.5 billion for drug programmes.",
+        ];
+        let feats: Vec<Features> = texts.iter().map(|t| features(t)).collect();
+        let refs: Vec<&Features> = feats.iter().collect();
+        let found = findings(&refs, &[0, 0, 1]);
+        let numbers: Vec<Vec<&str>> = found
+            .iter()
+            .filter(|f| f.kind == Kind::Number)
+            .map(|f| f.values.iter().map(|&(m, s, e)| &texts[m][s..e]).collect())
+            .collect();
+        assert_eq!(numbers, vec![vec!["$3.5 billion", "$3.6 billion"]]);
     }
 
     #[test]
