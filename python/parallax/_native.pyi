@@ -46,7 +46,7 @@ def to_file(doc: Document) -> Tuple[str, bytes]:
     """The file (name, bytes) the CLI reads for ``doc``: a text document with
     metadata becomes a one-record JSON file named ``name + ".json"``."""
 
-def story_signature(doc: Document, bands: int = 24, rows: int = 3) -> List[int]:
+def story_signature(doc: Document, bands: int = 32, rows: int = 2) -> List[int]:
     """``bands`` band keys (signed 64-bit) of min-hashes over the terms of
     the document's headline and lead; documents sharing a key are candidate
     pairs for one story. Empty when the lead has under two terms. Raises

@@ -175,7 +175,7 @@ fn to_file<'py>(py: Python<'py>, doc: &Bound<'py, PyAny>) -> PyResult<(String, B
 /// headline and lead; documents sharing a key are candidates for one story.
 /// Empty when the lead has under two terms.
 #[pyfunction]
-#[pyo3(signature = (doc, bands = 24, rows = 3))]
+#[pyo3(signature = (doc, bands = 32, rows = 2))]
 fn story_signature(py: Python<'_>, doc: &Bound<'_, PyAny>, bands: usize, rows: usize) -> PyResult<Vec<i64>> {
     let input = input_of(0, doc)?;
     let shape = SignatureShape { bands, rows };
