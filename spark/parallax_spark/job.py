@@ -24,8 +24,10 @@ import json
 import os
 import re
 import sys
+import tempfile
 import time
 import urllib.request
+import zipfile
 
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
@@ -354,8 +356,21 @@ def read_articles(spark, path, fmt):
     return df.select(*ARTICLE_COLUMNS)
 
 
+def ship_package(spark):
+    """Sends this package to the executors (their Python workers unpickle
+    the stage functions from it): no --py-files needed."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    zipped = os.path.join(tempfile.mkdtemp(prefix="parallax-spark-"), "parallax_spark.zip")
+    with zipfile.ZipFile(zipped, "w") as z:
+        for f in sorted(os.listdir(package)):
+            if f.endswith(".py"):
+                z.write(os.path.join(package, f), os.path.join("parallax_spark", f))
+    spark.sparkContext.addPyFile(zipped)
+
+
 def run(spark, articles_path, out, fmt="auto", bands=32, rows=2, max_bucket=100):
     """Runs every stage; returns the metrics written to ``out/metrics.json``."""
+    ship_package(spark)
     stages = Stages()
     articles = read_articles(spark, articles_path, fmt)
     n_articles = articles.count()
