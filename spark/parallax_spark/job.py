@@ -1,11 +1,13 @@
 """Parallax on Spark: a table of articles in (JSON lines or Parquet with
 columns id, outlet, date, url, title, text); Parquet tables ``stories``,
-``documents``, ``sentences``, ``claims``, ``quotes``, ``quote_groups`` and
-one Report JSON per story (``reports/<story>.json``, which the page opens
-as it opens a CLI report) out, with ``metrics.json`` (stage times, shuffle
-bytes, Python workers' peak memory).
+``documents``, ``sentences``, ``claims``, ``quotes``, ``quote_groups``,
+``story_reports`` (story, Report JSON) and, when the output folder is local
+or mounted, one Report JSON file per story (``reports/<story>.json``, which
+the page opens as it opens a CLI report) and ``metrics.json`` (stage times,
+shuffle bytes, Python workers' peak memory) out.
 
-Stages, each run by the Rust core (the ``parallax`` wheel) in the executors:
+Stages (1, 3, 4 and the quotation keys run the Rust core, the ``parallax``
+wheel, inside the executors):
 
 1. signatures: each article's story signature (band keys of min-hashes
    over its headline and lead), one pass over the articles;
@@ -418,8 +420,18 @@ def run(spark, articles_path, out, fmt="auto", bands=32, rows=2, max_bucket=100)
         .applyInPandas(_analyze_story, REPORTS),
     )
 
+    # A local (or mounted) folder gets the Report files and metrics.json;
+    # a cluster store (hdfs://, s3a://) gets the tables, with the Reports in
+    # the `story_reports` table (story, report JSON) as everywhere.
+    local = "://" not in out or out.startswith("file://")
+    out_dir = out[len("file://"):] if out.startswith("file://") else out
+
     def tables():
-        os.makedirs(out, exist_ok=True)
+        if local:
+            os.makedirs(out_dir, exist_ok=True)
+        reports.select("story", "report").where("report is not null").write.mode(
+            "overwrite"
+        ).parquet(os.path.join(out, "story_reports"))
         for kind in ("stories", "documents", "sentences", "claims"):
             df = reports.mapInPandas(_flatten(kind), SCHEMAS[kind])
             if kind == "documents":
@@ -491,14 +503,16 @@ def run(spark, articles_path, out, fmt="auto", bands=32, rows=2, max_bucket=100)
     stages.run("tables", tables)
 
     t = time.perf_counter()
-    folder = os.path.join(out, "reports")
-    os.makedirs(folder, exist_ok=True)
-    n_reports = 0
-    for row in reports.where("report is not null").select("story", "report").toLocalIterator():
-        with open(os.path.join(folder, safe_name(row["story"]) + ".json"), "w", encoding="utf-8") as f:
-            f.write(row["report"])
-        n_reports += 1
-    stages.seconds["report files"] = round(time.perf_counter() - t, 3)
+    n_reports = reports.where("report is not null").count()
+    if local:
+        # One file per story, streamed to the driver a partition at a time.
+        folder = os.path.join(out_dir, "reports")
+        os.makedirs(folder, exist_ok=True)
+        for row in reports.where("report is not null").select("story", "report").toLocalIterator():
+            path = os.path.join(folder, safe_name(row["story"]) + ".json")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(row["report"])
+        stages.seconds["report files"] = round(time.perf_counter() - t, 3)
 
     rss = reports.agg(F.max("rss_kb")).collect()[0][0] or 0
     metrics = {
@@ -511,8 +525,9 @@ def run(spark, articles_path, out, fmt="auto", bands=32, rows=2, max_bucket=100)
         "shuffle_bytes": shuffle_bytes(spark),
         "cores": spark.sparkContext.defaultParallelism,
     }
-    with open(os.path.join(out, "metrics.json"), "w", encoding="utf-8") as f:
-        json.dump(metrics, f, indent=2)
+    if local:
+        with open(os.path.join(out_dir, "metrics.json"), "w", encoding="utf-8") as f:
+            json.dump(metrics, f, indent=2)
     return metrics
 
 
