@@ -40,7 +40,8 @@ fn input_of(index: usize, doc: &Bound<'_, PyAny>) -> PyResult<Input> {
             )))
         }
     };
-    let at = |reason: String| ParallaxError::new_err(format!("document {index} ({name}): {reason}"));
+    let at =
+        |reason: String| ParallaxError::new_err(format!("document {index} ({name}): {reason}"));
     let mut meta: Vec<Option<String>> = Vec::with_capacity(FIELDS.len());
     for field in FIELDS {
         meta.push(match dict.get_item(field)? {
@@ -103,7 +104,10 @@ fn type_name(v: &Bound<'_, PyAny>) -> String {
 
 fn inputs_of(docs: &Bound<'_, PyAny>) -> PyResult<Vec<Input>> {
     let list = docs.downcast::<PyList>().map_err(|_| {
-        ParallaxError::new_err(format!("expected a list of documents, got {}", type_name(docs)))
+        ParallaxError::new_err(format!(
+            "expected a list of documents, got {}",
+            type_name(docs)
+        ))
     })?;
     list.iter()
         .enumerate()
@@ -166,7 +170,10 @@ fn analyze_json(py: Python<'_>, docs: &Bound<'_, PyAny>, include_text: bool) -> 
 /// The file (name, bytes) the CLI reads for `doc`: a text document with
 /// metadata becomes a one-record JSON file named name + ".json".
 #[pyfunction]
-fn to_file<'py>(py: Python<'py>, doc: &Bound<'py, PyAny>) -> PyResult<(String, Bound<'py, PyBytes>)> {
+fn to_file<'py>(
+    py: Python<'py>,
+    doc: &Bound<'py, PyAny>,
+) -> PyResult<(String, Bound<'py, PyBytes>)> {
     let input = input_of(0, doc)?;
     Ok((input.name, PyBytes::new(py, &input.bytes)))
 }
@@ -176,7 +183,12 @@ fn to_file<'py>(py: Python<'py>, doc: &Bound<'py, PyAny>) -> PyResult<(String, B
 /// Empty when the lead has under two terms.
 #[pyfunction]
 #[pyo3(signature = (doc, bands = 32, rows = 2))]
-fn story_signature(py: Python<'_>, doc: &Bound<'_, PyAny>, bands: usize, rows: usize) -> PyResult<Vec<i64>> {
+fn story_signature(
+    py: Python<'_>,
+    doc: &Bound<'_, PyAny>,
+    bands: usize,
+    rows: usize,
+) -> PyResult<Vec<i64>> {
     let input = input_of(0, doc)?;
     let shape = SignatureShape { bands, rows };
     let mut found = py.allow_threads(|| scale::signatures(&input, shape));
