@@ -178,6 +178,8 @@ test_spark() {
   fi
   spark_setup
   wheel
+  say "the Python binding"
+  .venv-spark/bin/python python/tests/test_binding.py
   # The CLI each story is compared with: the test build `cargo test` has
   # made already (same results as release: no fast-math in Rust).
   cargo build --quiet --bin parallax
