@@ -85,6 +85,17 @@ def main():
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
+    # Connected groups on a known graph: a chain of 40 (numbered so that
+    # the smallest label must travel its whole length), a pair, a loner.
+    ids = [f"n{i:02d}" for i in range(40)] + ["p0", "p1", "z"]
+    chain = [(f"n{i:02d}", f"n{i + 1:02d}") for i in range(39)] + [("p0", "p1")]
+    nodes = spark.createDataFrame([(i,) for i in ids], "id string")
+    edges = spark.createDataFrame(chain, "a string, b string")
+    got = {r["id"]: r["label"] for r in job.components(nodes, edges).collect()}
+    want = {i: ("n00" if i.startswith("n") else "p0" if i.startswith("p") else "z") for i in ids}
+    if got != want:
+        spark.stop()
+        fail(f"components: {sorted(set(got.items()) - set(want.items()))[:5]}")
     out = tmp / "out"
     t = time.perf_counter()
     try:
