@@ -403,6 +403,14 @@ def run(spark, articles_path, out, fmt="auto", bands=32, rows=2, max_bucket=100)
         )
         return components(sigs.select("id"), stars).withColumnRenamed("label", "block")
 
+    # Two ids that map to one file name would be one file to the CLI.
+    clash = sigs.groupBy("name").agg(F.collect_list("id").alias("ids")).where(F.size("ids") > 1)
+    clashes = clash.limit(3).collect()
+    if clashes:
+        raise SystemExit(
+            "parallax-spark: these article ids give the same file name: "
+            + "; ".join(", ".join(r["ids"]) for r in clashes)
+        )
     block_of = stages.run("blocks", blocks)
 
     readable = (
