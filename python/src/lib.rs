@@ -191,22 +191,19 @@ fn story_signature(
 ) -> PyResult<Vec<i64>> {
     let input = input_of(0, doc)?;
     let shape = SignatureShape { bands, rows };
-    let mut found = py.allow_threads(|| scale::signatures(&input, shape));
-    if found.len() != 1 {
-        return Err(ParallaxError::new_err(format!(
-            "document {}: gives {} documents; a signature is of one",
-            input.name,
-            found.len()
-        )));
-    }
-    match found.pop() {
+    let found = py.allow_threads(|| scale::signatures(&input, shape));
+    match <[_; 1]>::try_from(found) {
         // Signed, as Spark's LongType and Arrow's int64 hold them.
-        Some(Ok((_, keys))) => Ok(keys.into_iter().map(|k| k as i64).collect()),
-        Some(Err(e)) => Err(ParallaxError::new_err(format!(
+        Ok([Ok((_, keys))]) => Ok(keys.into_iter().map(|k| k as i64).collect()),
+        Ok([Err(e)]) => Err(ParallaxError::new_err(format!(
             "document {}: {}",
             e.file, e.reason
         ))),
-        None => unreachable!("one result checked above"),
+        Err(found) => Err(ParallaxError::new_err(format!(
+            "document {}: gives {} documents; a signature is of one",
+            input.name,
+            found.len()
+        ))),
     }
 }
 

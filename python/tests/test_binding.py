@@ -73,6 +73,12 @@ def main():
         raise SystemExit("test_binding: FAILED: no error for an empty signature input")
     except parallax.ParallaxError as e:
         check("h.txt" in str(e), f"signature error names the file: {e}")
+    two = b'[{"title": "A", "text": "One two three."}, {"title": "B", "text": "Four five six."}]'
+    try:
+        parallax.story_signature({"name": "two.json", "bytes": two})
+        raise SystemExit("test_binding: FAILED: no error for a two-record signature input")
+    except parallax.ParallaxError as e:
+        check("two.json" in str(e) and "gives 2 documents" in str(e), f"two records: {e}")
     print("test_binding: ok")
 
 
