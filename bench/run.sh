@@ -94,6 +94,7 @@ W1=$(awk '$2 == "wasm_scale1000_ms" {print $3}' "$OUT/wasm.txt")
 W4=$(awk '$2 == "wasm_scale4000_ms" {print $3}' "$OUT/wasm.txt")
 python3 -c "print(f'bench wasm_scaling_4000_over_1000 {$W4/$W1:.2f} x')"
 node bench/longtasks.mjs "$base" "$OUT/scale-1000"
+node bench/export_drop.mjs "$base" 3
 
 # The baseline, in a virtual environment of its own.
 if [ ! -x .venv/bin/python ]; then

@@ -516,6 +516,163 @@ def two_column_pdf(path, a, extra):
     return "\n\n".join([a["title"]] + paragraphs)
 
 
+# --------------------------------------------------------------------------
+# Older and other real-world layouts
+
+def lexis_academic_text(path, articles):
+    """LexisNexis Academic (before Nexis Uni) as text: a print request page,
+    then each article opened by a centred 'N of M DOCUMENTS' line; source,
+    date and edition centred, the headline, upper-case labels (a long byline
+    wrapped), the text, upper-case trailer labels and the copyright notice."""
+    n = len(articles)
+    lines = [
+        "Print Request: All Items: 1-%d" % n,
+        "Time of Request: Saturday, March 9, 2024  10:02:00 EST",
+        "Send To: READER, SAM",
+        "Terms: saltmere bridge",
+        "",
+    ]
+    for i, a in enumerate(articles, 1):
+        lines += [
+            "",
+            " " * 30 + f"{i} of {n} DOCUMENTS",
+            "",
+            " " * 28 + a["outlet"],
+            "",
+            " " * 26 + a["nexis_date"],
+            " " * 30 + "Final Edition",
+            "",
+            a["title"],
+            "",
+        ]
+        byline = f"BYLINE: {a['byline']}, Staff Reporter, with additional reporting"
+        cut = byline.rfind(" ", 0, 40)
+        lines += [byline[:cut], byline[cut + 1:], ""]
+        lines += [f"SECTION: {a['section']}", "", f"LENGTH: {words(a)} words", "", ""]
+        for p in a["paragraphs"]:
+            lines += [p, ""]
+        lines += [
+            "",
+            f"LOAD-DATE: {a['nexis_date']}",
+            "",
+            "LANGUAGE: ENGLISH",
+            "",
+            "PUBLICATION-TYPE: Newspaper",
+            "",
+            " " * 20 + f"Copyright 2024 {a['outlet']}",
+            " " * 26 + "All Rights Reserved",
+            "",
+        ]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
+def nexis_uni_variants_docx(path, articles):
+    """Nexis Uni as Word with what real downloads add: a no-break space after
+    each label's colon, a Highlight: line, the date line with the weekday
+    first, and a Graphic section (photo captions) after the text."""
+    nbsp = "\u00a0"
+    body = [para(l) for l in nexis_cover(articles) if l]
+    body.append(PAGE_BREAK)
+    for a in articles:
+        head = [
+            a["title"],
+            a["outlet"],
+            a["nexis_date"],
+            f"Copyright 2024 {a['outlet']} All Rights Reserved",
+            f"Section:{nbsp}{a['section']}",
+            f"Length:{nbsp}{words(a)} words",
+            f"Byline:{nbsp}{a['byline']}",
+            f"Highlight:{nbsp}{a['paragraphs'][0][:60]}",
+            "Body",
+        ]
+        body += [para(l) for l in head]
+        body += [para(p) for p in a["paragraphs"]]
+        body += [para(l) for l in [
+            "Graphic",
+            f"Photo: the harbour bridge seen from the north shore. Photo by Sam Lee for {a['outlet']}",
+            "Classification",
+            f"Language:{nbsp}ENGLISH",
+            f"Load-Date:{nbsp}{a['nexis_date']}",
+            "End of Document",
+        ]]
+        body.append(PAGE_BREAK)
+    docx(path, "".join(body), {}, "Nexis Uni export", "Nexis Uni", "2024-03-09T10:02:00Z")
+
+
+FACTIVA_CODES = ["COASTH", "BAYTIM", "SALTGZ"]
+
+
+def factiva_display_html(path, articles):
+    """Factiva's article display (no field codes) saved as a web page: each
+    article a headline, byline, word count, date, time, source, source code,
+    language and copyright line, each in a div of its own, the text in
+    paragraphs, and the 'Document' id line."""
+    html = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>Factiva</title></head><body>']
+    html.append('<div id="header">Dow Jones Factiva</div>')
+    for a, code in zip(articles, FACTIVA_CODES):
+        html.append('<div class="article">')
+        for line in [
+            a["title"],
+            f"By {a['byline']}",
+            f"{words(a)} words",
+            a["factiva_date"],
+            "10:02",
+            a["outlet"],
+            code,
+            "English",
+            f"(c) 2024 {a['outlet']}. All rights reserved.",
+        ]:
+            html.append(f"<div>{esc(line)}</div>")
+        for p in a["paragraphs"]:
+            html.append(f'<p class="articleParagraph">{esc(p)}</p>')
+        html.append(f"<p>Document {code}0020240305ek3{code[:2].lower()}0001a</p>")
+        html.append("</div>")
+    html.append("</body></html>")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(html))
+
+
+FACTIVA_IN_TEXT = "IN 2023 the bridge carried more traffic than in any year since it opened."
+
+
+def factiva_indexing_html(path, articles):
+    """Factiva with indexing shown, saved as a web page: a table per article,
+    the code in one cell and its value in the next; the index fields (CO,
+    IN, NS, RE, IPD, PUB) after the text; one paragraph of the text opens
+    with a word that is also a code ('IN 2023 ...')."""
+    html = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>Factiva</title></head><body>']
+    for a, code in zip(articles, FACTIVA_CODES):
+        ps = a["paragraphs"] + [FACTIVA_IN_TEXT]
+        rows = [
+            ("HD", [a["title"]]),
+            ("BY", [f"By {a['byline']}"]),
+            ("WC", [f"{words(a)} words"]),
+            ("PD", [a["factiva_date"]]),
+            ("SN", [a["outlet"]]),
+            ("SC", [code]),
+            ("LA", ["English"]),
+            ("CY", [f"Copyright 2024 {a['outlet']}"]),
+            ("LP", ps[:1]),
+            ("TD", ps[1:]),
+            ("CO", ["shbrau : Saltmere Harbour Authority"]),
+            ("IN", ["iconst : Construction | ibridg : Bridges"]),
+            ("NS", ["gcat : Political/General News"]),
+            ("RE", ["salt : Saltmere"]),
+            ("IPD", ["Infrastructure"]),
+            ("PUB", [a["outlet"]]),
+            ("AN", [f"Document {code}0020240305ek3{code[:2].lower()}0001a"]),
+        ]
+        html.append("<table>")
+        for c, values in rows:
+            cell = "".join(f"<p>{esc(v)}</p>" for v in values)
+            html.append(f"<tr><td><b>{c}</b></td><td>{cell}</td></tr>")
+        html.append("</table>")
+    html.append("</body></html>")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(html))
+
+
 PDF_EXTRA = [
     "Harbour pilots said the closure had changed how larger vessels approach the inner basin, because the bridge spans no longer need to be raised for them.",
     "The port authority expects the divers to finish their survey of the remaining piers within a fortnight, weather permitting, and will publish the findings.",
@@ -546,6 +703,25 @@ def main():
             e = expected(f"{name}#{i}", a, fmt)
             e["section"] = a["section"].split(";")[0].title()
             exp.append(e)
+    lexis_academic_text(os.path.join(OUT, "lexis_academic_export.txt"), ARTICLES)
+    nexis_uni_variants_docx(os.path.join(OUT, "nexis_uni_variants.docx"), ARTICLES)
+    for name, fmt in [("lexis_academic_export.txt", "text"), ("nexis_uni_variants.docx", "docx")]:
+        for i, a in enumerate(ARTICLES, 1):
+            e = expected(f"{name}#{i}", a, fmt)
+            if name.startswith("lexis"):
+                e["byline"] = f"{a['byline']}, Staff Reporter, with additional reporting"
+            exp.append(e)
+    factiva_display_html(os.path.join(OUT, "factiva_display.html"), ARTICLES)
+    factiva_indexing_html(os.path.join(OUT, "factiva_indexing.html"), ARTICLES)
+    for i, a in enumerate(ARTICLES, 1):
+        e = expected(f"factiva_display.html#{i}", a, "html")
+        e["section"] = None
+        exp.append(e)
+    for i, a in enumerate(ARTICLES, 1):
+        e = expected(f"factiva_indexing.html#{i}", a, "html",
+                     "\n\n".join(a["paragraphs"] + [FACTIVA_IN_TEXT]))
+        e["section"] = None
+        exp.append(e)
     a = ARTICLES[0]
     t = single_docx(os.path.join(OUT, "single_article.docx"), a)
     exp.append({"file": "single_article.docx", "format": "docx", "title": a["title"],

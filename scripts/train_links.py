@@ -6,7 +6,7 @@ scripts/requirements-model.txt):
 
     python3 scripts/train_links.py [../shared/eval/basil]
 
-For each development triplet listed in tests/claims_gold.rs (never the
+For each development triplet listed in tests/common/claims_gold.rs (never the
 kept-aside ones) it runs `cargo run --release --example claim_pairs` on the
 three articles, which prints the Report and the link features of every
 candidate pair exactly as the product computes them. A pair is labelled 1
@@ -60,7 +60,7 @@ def feature_names():
 
 
 def groups_of(kind):
-    text = open("tests/claims_gold.rs", encoding="utf-8").read()
+    text = open("tests/common/claims_gold.rs", encoding="utf-8").read()
     block = re.search(r"const %s: &\[&str\] = &\[(.*?)\];" % kind, text, re.S).group(1)
     return re.findall(r'"([^"]+)"', block)
 

@@ -93,6 +93,10 @@ fn rtf_soup() -> impl Strategy<Value = String> {
         "\\b0 ",
         "\\u",
         "\\u99999999999999 ",
+        "\\bin4 ",
+        "\\bin99999999999 ",
+        "\\bin-3 ",
+        "\0",
     ]);
     prop::collection::vec(pieces, 0..80).prop_map(|v| format!("{{\\rtf1 {}", v.concat()))
 }
@@ -129,6 +133,28 @@ fn export_soup() -> impl Strategy<Value = String> {
         "URL: https://a.example/x",
         "The council met on Monday and voted.",
         "\u{201c}We will wait,\u{201d} she said.",
+        // LexisNexis Academic
+        "                 1 of 2 DOCUMENTS",
+        "FOCUS - 3 of 9 DOCUMENTS",
+        "LENGTH: 38 words",
+        "BYLINE: Ana Ruiz",
+        "LOAD-DATE: March 6, 2024",
+        "Copyright 2024 The Coast Herald",
+        // Nexis Uni extras, Factiva's display and codes alone or before a tab
+        "Graphic",
+        "Highlight:\u{a0}Cracks in two piers.",
+        "38 words",
+        "1,020 words",
+        "10:02",
+        "English",
+        "(c) 2024 Bay Times. All rights reserved.",
+        "By Ana Ruiz",
+        "HD",
+        "HD\tHarbour bridge shuts",
+        "TD",
+        "IN",
+        "IN 2023 the bridge carried more traffic.",
+        "CO\tshbrau : Saltmere Harbour Authority",
     ]);
     prop::collection::vec(lines, 0..60).prop_map(|v| v.join("\n"))
 }
@@ -143,6 +169,16 @@ proptest! {
     #[test]
     fn damaged_docx_never_panics(bytes in damaged(fixture("nexis_export.docx"))) {
         check("x.docx", &bytes)?;
+    }
+
+    #[test]
+    fn damaged_docx_variants_never_panic(bytes in damaged(fixture("nexis_uni_variants.docx"))) {
+        check("v.docx", &bytes)?;
+    }
+
+    #[test]
+    fn damaged_factiva_html_never_panics(bytes in damaged(fixture("factiva_indexing.html"))) {
+        check("x.html", &bytes)?;
     }
 
     #[test]

@@ -370,10 +370,14 @@ fn ingest_docx(
         Ok(docx) => docx,
         Err(reason) => return vec![Err(IngestError::new(file, reason))],
     };
-    if let Some(articles) = export_documents(file, &docx.text, Format::Docx) {
+    if let Some(mut articles) = export_documents(file, &docx.text, Format::Docx) {
+        if let Some(Ok(first)) = articles.first_mut() {
+            first.warnings.extend(docx.warnings);
+        }
         return articles;
     }
     let mut doc = text::ingest_text(&docx.text);
+    doc.warnings.extend(docx.warnings);
     // The file's own properties name its title; the author and date only
     // fill what the text itself does not say (a template's creator is
     // often the person who saved the file, not who wrote the article).

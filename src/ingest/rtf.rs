@@ -1,18 +1,49 @@
 //! RTF: a document's bytes in, its text (paragraphs separated by blank
 //! lines) and its `\info` title, author and creation date out.
 //!
-//! A small reader of our own: no RTF crate we found was both kept up and
-//! small enough for the page's wasm budget, and text is a small part of
-//! RTF (Microsoft's RTF 1.9.1 specification, sections "Conventions of an
-//! RTF reader" and "Unicode RTF"). It reads groups, control words and
-//! symbols; `\uN` Unicode characters (negative N as in the spec, surrogate
-//! pairs joined) skipping the `\ucN` fallback characters after each;
-//! `\'hh` bytes decoded through the document's code page (`\ansicpgN`,
-//! Windows-1252 by default) by encoding_rs; `\par`, `\line`, `\tab`,
-//! `\cell`, `\row`, `\page` and the typographic symbols. Destinations that
-//! are not text (font, colour and style tables, pictures, objects, field
-//! instructions, headers, footers, footnotes, `\*` destinations) are
-//! skipped, except `\info`'s title, author and creation time.
+//! A small reader of our own (Microsoft's RTF 1.9.1 specification, sections
+//! "Conventions of an RTF reader" and "Unicode RTF"). It reads groups,
+//! control words and symbols; `\uN` Unicode characters (negative N as in the
+//! spec, surrogate pairs joined) skipping the `\ucN` fallback characters
+//! after each; `\'hh` bytes decoded through the document's code page
+//! (`\ansicpgN`, Windows-1252 by default) by encoding_rs; `\binN` data
+//! skipped; `\par`, `\line`, `\tab`, `\cell`, `\row`, `\page` and the
+//! typographic symbols. Destinations that are not text (font, colour and
+//! style tables, pictures, objects, field instructions, headers, footers,
+//! footnotes, `\*` destinations) are skipped, except `\info`'s title,
+//! author and creation time. Damage costs only what it touches: a truncated
+//! file keeps the text read so far, a bad `\'zz` is dropped, nothing after
+//! the document's closing brace (NUL padding) is read.
+//!
+//! ## Why not an RTF crate
+//!
+//! Measured with `bench/rtf_crates` (the same inputs through each reader,
+//! 20,000 random RTF soups, and a wasm32 build of each alone, `-Oz`, gzip -9):
+//!
+//! * `rtf-parser` 0.4.3 (no default features; builds for wasm32, 27.9 KB
+//!   gzipped without encoding_rs): wrong text on well-formed input.
+//!   `Hello\par World.` gives `"HelloWorld."` (no paragraph breaks; table
+//!   cells run together the same way: `"YearBoats202341After."`);
+//!   `\ansicpg1252 Caf\'e9 \'93q\'94 \'80` gives `"Caféq\u{94}"` and
+//!   `\ansicpg1251 \'cc\'e8\'f0` gives `"Ìð"` (code pages ignored, bytes
+//!   lost); `\uc2 \u8220??quoted` loses the rest of the text; headers,
+//!   footers, `\info` and `\pict` hex come out as body text (`"Running
+//!   headPage 1Body text"`); no `\info` fields; input that is not UTF-8
+//!   (raw cp1252 bytes) is an error.
+//! * `rtf-parser-tt` 0.6.0 (builds for wasm32; 161.4 KB gzipped alone
+//!   against 143.0 KB for this reader, both with encoding_rs: about 18 KB
+//!   more): right on every well-formed case above, the fixtures included,
+//!   but (1) no `\creatim`, so a document's date is lost (the
+//!   `single_article.rtf` fixture's date comes from it); (2) `\par` and
+//!   `\line` both become one `'\n'` (`"First para\nSecond\nsame para\n"`
+//!   where this reader gives `"First para\n\nSecond\nsame para"`), so
+//!   paragraphs cannot be told from line breaks; (3) strict where files are
+//!   not: a truncated file (`{\rtf1\ansi Start {\b bold`), text after the
+//!   closing brace, a bad `\'zz` or a `\u` parameter past 32 bits is an
+//!   error for the whole document, and 19,604 of the 20,000 random soups are
+//!   errors (this reader: none; no panics in either).
+//!
+//! Neither is at least as correct, so the reader stays ours.
 
 use encoding_rs::Encoding;
 
@@ -191,13 +222,16 @@ impl Reader<'_> {
                         self.depth_over -= 1;
                     } else {
                         match self.stack.pop() {
+                            // The document's own group closed: what follows
+                            // (writers pad with NULs or line ends) is not text.
+                            Some(_) if self.stack.is_empty() => return,
                             Some(g) => self.group = g,
-                            None => return, // the document's own group closed
+                            None => return,
                         }
                     }
                 }
                 b'\\' => self.control(),
-                b'\r' | b'\n' => {}
+                b'\r' | b'\n' | b'\0' => {}
                 _ => self.byte(b),
             }
         }
@@ -354,6 +388,12 @@ impl Reader<'_> {
                 }
             }
             "mac" => self.encoding = encoding_rs::MACINTOSH,
+            "bin" => {
+                // `\binN`: N bytes of binary data (a picture), braces and
+                // backslashes included, that are neither syntax nor text.
+                let n = usize::try_from(param.unwrap_or(0)).unwrap_or(0);
+                self.at = self.at.saturating_add(n).min(self.bytes.len());
+            }
             "info" => {
                 self.flush();
                 self.group.dest = Dest::Info;
@@ -446,6 +486,17 @@ mod tests {
         cyrillic_code_page,
         r"{\rtf1\ansi\ansicpg1251 \'cc\'e8\'f0\par}",
         "\u{41c}\u{438}\u{440}"
+    );
+
+    t!(
+        binary_data_is_skipped,
+        "{\\rtf1 a{\\*\\blipuid x}{\\pict\\bin4 }}}}}b\\par}",
+        "ab"
+    );
+    t!(
+        nothing_after_the_document_closes,
+        "{\\rtf1 One\\par}\0\0\r\n}} tail",
+        "One"
     );
 
     #[test]

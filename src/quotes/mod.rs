@@ -257,9 +257,17 @@ fn kind_of(text: &str, m: &find::Marked) -> QuoteKind {
         .first()
         .and_then(|w| w.chars().find(|c| c.is_alphanumeric()))
         .is_some_and(char::is_uppercase);
+    // Two capitalised words at least: a sentence's first word is capitalised
+    // anyway, and a short remark ("Tell me who you are,") has no other long
+    // word to show its case.
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+        .count();
     let title_case = words.len() >= 2
         && words.len() <= 6
         && starts_capital
+        && capitalised >= 2
         && words.iter().all(|w| {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
             letters < 4
@@ -355,6 +363,11 @@ mod tests {
         (
             "short command",
             "A clerk yelled \"Get down!\" and ran.",
+            QuoteKind::Statement,
+        ),
+        (
+            "remark of short words",
+            "“Tell me who you are,” he shouted.",
             QuoteKind::Statement,
         ),
         (

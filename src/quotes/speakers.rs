@@ -2068,20 +2068,18 @@ fn gender_in_text(text: &str, person: &Person) -> Option<bool> {
         if !whole {
             continue;
         }
-        // The honorific stands before the surname or before the whole
-        // name ("Mr. Bell", "Mr. Omar Bell").
+        // The honorific or gendered title stands before the surname or
+        // before the whole name ("Mr. Bell", "Chairwoman Ada Bell").
         let honorific = text[..p]
             .rsplit(|c: char| c.is_whitespace())
             .filter(|w| !w.is_empty())
             .take(person.name.len())
             .map(|w| w.trim_end_matches('.'))
-            .take_while(|w| {
-                matches!(*w, "Mr" | "Mrs" | "Ms" | "Miss") || person.name.iter().any(|n| n == w)
-            })
-            .find(|w| matches!(*w, "Mr" | "Mrs" | "Ms" | "Miss"));
+            .take_while(|w| gendered_title(w).is_some() || person.name.iter().any(|n| n == w))
+            .find_map(gendered_title);
         match honorific {
-            Some("Mr") => male += 1,
-            Some(_) => female += 1,
+            Some(false) => male += 1,
+            Some(true) => female += 1,
             None => {}
         }
     }
@@ -2090,6 +2088,29 @@ fn gender_in_text(text: &str, person: &Person) -> Option<bool> {
         (m, 0) if m > 0 => Some(false),
         (0, f) if f > 0 => Some(true),
         _ => None,
+    }
+}
+
+/// Whether a word before a name marks a woman (`Some(true)`) or a man
+/// (`Some(false)`): honorifics, and titles whose English form is gendered
+/// ("Chairwoman", "Congressman", "Queen"). Titles used for either ("Chair",
+/// "Senator", "Chairman", said of women too) mark nothing.
+fn gendered_title(word: &str) -> Option<bool> {
+    const FEMALE: &[&str] = &[
+        "Mrs", "Ms", "Miss", "Madam", "Dame", "Lady", "Queen", "Princess", "Duchess",
+        "Chairwoman", "Congresswoman", "Councilwoman", "Assemblywoman", "Spokeswoman",
+        "Sister",
+    ];
+    const MALE: &[&str] = &[
+        "Mr", "Sir", "Lord", "King", "Prince", "Duke", "Congressman", "Councilman",
+        "Assemblyman", "Spokesman", "Brother", "Father",
+    ];
+    if FEMALE.contains(&word) {
+        Some(true)
+    } else if MALE.contains(&word) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -2149,6 +2170,7 @@ mod rules {
         ("words after an inverted cue that are the content", "Mayor Jane Roe opened the session.\n\nThe council met, said the talks in Geneva failed.\n\n“We will wait,” she said.", "We will wait,", Some("Jane Roe")),
         ("relative pronoun after a name", "The closure drew anger online—even from Mayor Jane Roe, who said “the river deserves better” on Friday.", "the river deserves better", Some("Jane Roe")),
         ("she is not the man named last", "Councillor Ada Lim and her aides met the press.\n\nThe vote was close, said Mr. Omar Bell, who leads the opposition.\n\n“We will try again,” she said.", "We will try again,", Some("Ada Lim")),
+        ("he is not the chairwoman named last", "Mayor Omar Bell opened the session.\n\nThe vote was close, said Chairwoman Ada Lim, who leads the opposition.\n\n“We will try again,” he said.", "We will try again,", Some("Omar Bell")),
         ("dash signature", "“He is not fit to lead.” ― Sonya Herridge\n“Next one.” ― Pamela Padilla", "He is not fit to lead.", Some("Sonya Herridge")),
         ("possessive noun of speech", "Politifact seized on Donald Trump’s claim that there were “thousands of shootings” in Chicago.", "thousands of shootings", Some("Donald Trump")),
         ("said X with a colon", "Critics disagree. Said Ryan Ellis: “I don’t get the sense she cares.”", "I don’t get the sense she cares.", Some("Ryan Ellis")),

@@ -124,6 +124,18 @@ export function textFixtures(folder, names) {
   return names.map((name) => ({ name, mimeType: 'text/plain', buffer: readFileSync(join(dir, name)) }));
 }
 
+/** An invented Nexis text export of `n` articles (cover lines, then each article's headline, outlet, date, fields, body and "End of Document"), as bytes. */
+export function nexisExport(n) {
+  let out = 'User Name: Sam Reader\nJob Number: 1\n\nDocuments (' + n + ')\n\n';
+  for (let i = 1; i <= n; i++) {
+    out +=
+      `Story ${i}: the harbour council meets again\nOutlet ${i % 9}\nMarch ${1 + (i % 28)}, 2024 Tuesday\n\nLength: 40 words\nByline: Writer ${i}\n\nBody\n\n` +
+      `The harbour council met for session ${i} on Monday and discussed the bridge piers at length.\n\n` +
+      `Councillor ${i} said the repairs would cost more than the town had planned for this year.\n\nLoad-Date: March 9, 2024\n\nEnd of Document\n\n`;
+  }
+  return Buffer.from(out);
+}
+
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openPage, screenshot, ROOT } from './browser.mjs';
+import { openPage, screenshot, nexisExport, ROOT } from './browser.mjs';
 
 const fixture = (name) => readFileSync(join(ROOT, 'tests', 'fixtures', 'formats', name));
 
@@ -96,17 +96,26 @@ test('the full engine is fetched only for an export or a PDF: a plain article ne
   }
 });
 
-/** A Nexis export of `n` invented articles as plain text. */
-function nexisExport(n) {
-  let out = 'User Name: Sam Reader\nJob Number: 1\n\nDocuments (' + n + ')\n\n';
-  for (let i = 1; i <= n; i++) {
-    out +=
-      `Story ${i}: the harbour council meets again\nOutlet ${i % 9}\nMarch ${1 + (i % 28)}, 2024 Tuesday\n\nLength: 40 words\nByline: Writer ${i}\n\nBody\n\n` +
-      `The harbour council met for session ${i} on Monday and discussed the bridge piers at length.\n\n` +
-      `Councillor ${i} said the repairs would cost more than the town had planned for this year.\n\nLoad-Date: March 9, 2024\n\nEnd of Document\n\n`;
+test('older and other export layouts, known by neither name nor first bytes, reach the full engine and split: LexisNexis Academic text, Factiva\'s display as HTML', async () => {
+  const { page, consoleErrors, close } = await openPage();
+  try {
+    await page.setInputFiles('#file-input', [
+      { name: 'lexis_academic_export.txt', mimeType: 'text/plain', buffer: fixture('lexis_academic_export.txt') },
+      { name: 'factiva_display.html', mimeType: 'text/html', buffer: fixture('factiva_display.html') },
+    ]);
+    await waitForSources(page, 6);
+    const files = (await cards(page)).map((c) => c.file);
+    for (const name of ['lexis_academic_export.txt', 'factiva_display.html']) {
+      for (const n of [1, 2, 3]) assert.ok(files.includes(`${name}#${n}`), files.join(', '));
+    }
+    assert.equal(await page.locator('#errors').isHidden(), true, 'no error is left from the main engine');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
   }
-  return Buffer.from(out);
-}
+});
+
+/** A Nexis export of `n` invented articles as plain text. */
 
 test('a 200-article export gives 200 sources', async () => {
   const { page, close } = await openPage();
