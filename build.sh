@@ -2,7 +2,8 @@
 # The one entry point: setup, build, serve, test, bench.
 #
 #   ./build.sh serve   set up, build, serve www/ on http://127.0.0.1:8000 (PORT=... to change)
-#   ./build.sh test    set up, build, run every test: Rust, wasm, browser
+#   ./build.sh test    set up, build, run every test: Rust, wasm, browser, Spark
+#   ./build.sh test-spark  the Python wheel and the Spark job in local mode (Java, pyspark)
 #   ./build.sh bench   set up, build, print `bench <name> <value> <unit>` lines
 #   ./build.sh setup   install what is missing, nothing more
 #   ./build.sh build   release wasm + wasm-bindgen into www/pkg (+ wasm-opt -Oz)
@@ -134,6 +135,59 @@ run_tests() {
   CHROME="$chrome" BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/e2e/
 }
 
+# The Spark job's tools, only for test-spark and the bench: Java (Debian's
+# openjdk-17-jre-headless, only when java is missing), then pyspark and
+# maturin, pinned in spark/requirements.txt, in .venv-spark (gitignored).
+spark_setup() {
+  command -v python3 >/dev/null || die "python3 is missing: the Spark test needs Python 3.9 or newer"
+  if ! command -v java >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      say "installing Debian's openjdk-17-jre-headless for the Spark test"
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+    else
+      die "java is missing: the Spark test needs Java 17 (apt-get install openjdk-17-jre-headless as root)"
+    fi
+  fi
+  if [ ! -x .venv-spark/bin/python ] || ! cmp -s spark/requirements.txt .venv-spark/requirements.txt; then
+    say "installing pyspark and maturin (pinned in spark/requirements.txt) into .venv-spark"
+    python3 -m venv .venv-spark
+    .venv-spark/bin/pip install -q -r spark/requirements.txt
+    cp spark/requirements.txt .venv-spark/requirements.txt
+  fi
+}
+
+# The Python package (python/) as an abi3 wheel into $target/wheels,
+# installed into .venv-spark.
+wheel() {
+  local target="${CARGO_TARGET_DIR:-$ROOT/target}"
+  rm -rf "$target/wheels"
+  say "building the Python wheel (maturin, release, abi3)"
+  (cd python && CARGO_TARGET_DIR="$target" ../.venv-spark/bin/maturin build --release --locked --quiet --out "$target/wheels")
+  local whl
+  whl=$(ls "$target"/wheels/parallax-*.whl)
+  .venv-spark/bin/pip install -q --force-reinstall --no-deps "$whl"
+  say "$(basename "$whl"): $(wc -c < "$whl") bytes"
+}
+
+test_spark() {
+  if [ ! -d ../shared/eval ]; then
+    [ "${CI:-}" = true ] && die "test-spark: ../shared is missing, and CI=true requires it"
+    say "test-spark: skipped, ../shared (the evaluation sets the corpus is made from) is not beside this checkout"
+    return 0
+  fi
+  spark_setup
+  wheel
+  say "the Python binding"
+  .venv-spark/bin/python python/tests/test_binding.py
+  # The CLI each story is compared with: the test build `cargo test` has
+  # made already (same results as release: no fast-math in Rust).
+  cargo build --quiet --bin parallax
+  say "Spark local[2]: the job on the evaluation corpus, each story against the CLI"
+  PYSPARK_PYTHON="$ROOT/.venv-spark/bin/python" .venv-spark/bin/python spark/test_spark.py \
+    "${CARGO_TARGET_DIR:-target}/debug/parallax"
+}
+
 case "${1:-}" in
   setup) setup ;;
   build) setup; build ;;
@@ -143,10 +197,12 @@ case "${1:-}" in
     say "serving www/ on http://127.0.0.1:$port (Ctrl-C to stop)"
     exec node tests/e2e/serve.mjs "$port" www
     ;;
-  test) setup; build; run_tests ;;
+  test) setup; build; run_tests; test_spark ;;
+  test-spark) test_spark ;;
   bench)
     setup; build
     cargo build --release --quiet
+    spark_setup; wheel
     exec bash bench/run.sh
     ;;
   *)

@@ -106,3 +106,7 @@ echo "bench baseline_scale1000 $base_s s"
 ours=$(median_seconds "$CLI" analyze --format json "$OUT/scale-1000")
 python3 -c "print(f'bench baseline_over_native_all_threads {$base_s/$ours:.1f} x')"
 python3 -c "print(f'bench baseline_over_wasm {$base_s*1000/$W1:.1f} x')"
+
+# Spark (issue #20): the job in local[2] on the evaluation corpus, beside
+# the CLI on the same files; stages' shares, cost per stage, story B-cubed.
+PYSPARK_PYTHON="$ROOT/.venv-spark/bin/python" .venv-spark/bin/python spark/bench_spark.py "$CLI" "$OUT/spark"

@@ -25,6 +25,7 @@ mod par;
 pub mod pipeline;
 pub mod quotes;
 pub mod report;
+pub mod scale;
 pub mod segment;
 pub mod semantic;
 pub mod span;
@@ -34,5 +35,5 @@ pub mod stories;
 mod wasm;
 
 pub use ingest::{Document, IngestError};
-pub use pipeline::{analyze, analyze_documents, Input, Options};
+pub use pipeline::{analyze, analyze_documents, story_split, Input, Options, StorySplit};
 pub use report::Report;

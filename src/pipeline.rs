@@ -88,6 +88,16 @@ pub fn analyze_with_progress(
     options: &Options,
     progress: &mut dyn FnMut(Stage, usize, usize, &str),
 ) -> Report {
+    let (documents, errors) = read_inputs(inputs, progress);
+    analyze_documents(documents, errors, options, progress)
+}
+
+/// Reads every input that is not a copy of an earlier one: the documents
+/// they give, in order, and the files that gave none (copies named).
+fn read_inputs(
+    inputs: &[Input],
+    progress: &mut dyn FnMut(Stage, usize, usize, &str),
+) -> (Vec<Document>, Vec<FileError>) {
     let copy_of = copies(inputs);
     let mut read = ingest_inputs(inputs, &copy_of, progress).into_iter();
     let mut documents = Vec::new();
@@ -110,7 +120,58 @@ pub fn analyze_with_progress(
             }
         }
     }
-    analyze_documents(documents, errors, options, progress)
+    (documents, errors)
+}
+
+/// How [`story_split`] grouped its inputs' documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StorySplit {
+    /// Each document's file name (as in the Report's `documents[].file`),
+    /// in Report order.
+    pub files: Vec<String>,
+    /// `story_of[d]` is the story of document `d`: the same numbering as
+    /// the Report's `stories[].id` for the same inputs and options.
+    pub story_of: Vec<usize>,
+    /// Files that gave no document, with the reason (as in the Report).
+    pub errors: Vec<FileError>,
+}
+
+/// The stories [`analyze`] finds for `inputs`, and nothing else: no claims,
+/// quote groups or report. For a distributed job, which groups one block
+/// of candidate documents here and then analyses each story on its own.
+/// Costs the reading, sentences and story stages of [`analyze`].
+pub fn story_split(inputs: &[Input], options: &Options) -> StorySplit {
+    let (documents, errors) = read_inputs(inputs, &mut |_, _, _, _| {});
+    let analyses = par::map(&documents, analyze_one);
+    let (sentence_base, _) = sentence_bases(&analyses);
+    let quotes_out = quotes_of(&documents, &analyses, &sentence_base);
+    let prepared = prepare_alignment(&documents, &analyses, &sentence_base, &quotes_out);
+    let sentence_inputs = prepared.sentence_inputs();
+    let (set, _) = group_stories(&documents, &sentence_inputs, &prepared.places, options);
+    StorySplit {
+        files: documents.iter().map(|d| d.file.clone()).collect(),
+        story_of: set.story_of,
+        errors,
+    }
+}
+
+/// The stories of `documents` (the person's choices applied) and the
+/// corpus of their compared sentences they were found on.
+fn group_stories(
+    documents: &[Document],
+    inputs: &[SentenceIn],
+    places: &[align::Placement],
+    options: &Options,
+) -> (stories::Stories, align::Corpus) {
+    let corpus = align::Corpus::build_with(
+        inputs.iter().map(|s| (s.doc, s.features)),
+        options.words.clone(),
+    );
+    let found = stories::group(&story_profiles(documents, inputs, places, &corpus));
+    (
+        apply_choices(found, documents, &options.story_choices),
+        corpus,
+    )
 }
 
 type Ingested = Vec<Result<Document, ingest::IngestError>>;
@@ -622,12 +683,7 @@ pub fn analyze_documents(
     // then claims within each story.
     progress(Stage::Stories, 0, documents.len(), "");
     let (story_set, similarity) = {
-        let corpus = align::Corpus::build_with(
-            inputs.iter().map(|s| (s.doc, s.features)),
-            options.words.clone(),
-        );
-        let found = stories::group(&story_profiles(&documents, &inputs, places, &corpus));
-        let chosen = apply_choices(found, &documents, &options.story_choices);
+        let (chosen, corpus) = group_stories(&documents, &inputs, places, options);
         (
             chosen,
             align::docsim::doc_similarity(&corpus, documents.len()),

@@ -1,0 +1,1 @@
+"""Parallax on Apache Spark: see ``parallax_spark.job``."""
