@@ -34,3 +34,6 @@ export function replace(node, ...children) {
   append(node, children);
   return node;
 }
+
+/** "1 source", "2 sources": a count with its noun, plural by the English -s. */
+export const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -3,7 +3,7 @@
 // --format sentences-csv, byte for byte), and the current view as one HTML
 // file that is whole (every row, every wording, in <details>), opens offline
 // with no script, and keeps none of the live page's controls or instructions.
-import { el } from './dom.js';
+import { el, plural } from './dom.js';
 import { diffMark, differingSpans, highlighted } from './diff.js';
 import { shownText, uniqueSentences, unitRuns } from './model.js';
 import { outletChip, outletColor, outletName } from './views/outlets.js';
@@ -120,7 +120,6 @@ function pageCss() {
   return css;
 }
 
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Claims, most widely carried first (the grid's default order). */
 function claimRows(model) {

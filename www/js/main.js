@@ -3,7 +3,7 @@
 // and the views.
 import { AnalysisClient } from './client.js';
 import { exampleFiles, filesFromDrop, filesFromList, splitReports } from './files.js';
-import { el, replace } from './dom.js';
+import { el, plural, replace } from './dom.js';
 import { indexReport } from './model.js';
 import { cameFrom, renderSources } from './views/sources.js';
 import { renderClaims } from './views/claims.js';
@@ -309,7 +309,7 @@ function moveToStory(ids, target) {
 function storyLine(s, report) {
   const outlets = new Set(s.documents.map((d) => report.documents[d]?.outlet || report.documents[d]?.file)).size;
   const dates = s.first_date ? (s.last_date && s.last_date !== s.first_date ? `, ${s.first_date} to ${s.last_date}` : `, ${s.first_date}`) : '';
-  return `${s.label} (${s.documents.length} documents, ${outlets} outlets${dates})${s.chosen ? ', grouped by hand' : ''}`;
+  return `${s.label} (${plural(s.documents.length, 'document')}, ${plural(outlets, 'outlet')}${dates})${s.chosen ? ', grouped by hand' : ''}`;
 }
 
 /** The story list: which story is shown, and the hand corrections. */
@@ -429,9 +429,9 @@ function render() {
     el(
       'p',
       {},
-      el('strong', {}, `${report.documents.length} sources`),
-      (report.stories || []).length > 1 ? ` in ${report.stories.length} stories; this story: ${m.documents.length} sources` : '',
-      `, ${m.claims.length} claims carried by two or more outlets, ${m.quotes.length} quotations`,
+      el('strong', {}, plural(report.documents.length, 'source')),
+      (report.stories || []).length > 1 ? ` in ${report.stories.length} stories; this story: ${plural(m.documents.length, 'source')}` : '',
+      `, ${plural(m.claims.length, 'claim')} carried by two or more outlets, ${plural(m.quotes.length, 'quotation')}`,
       excluded ? ` (${excluded} excluded)` : '',
       state.fromReportFile ? `; opened from ${state.fromReportFile}` : '',
       '. ',
