@@ -297,12 +297,11 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
     }
     // The nearest distance of each (member, quantity) to each other document.
     let mut nearest: Vec<((usize, usize, usize), f64)> = Vec::new();
-    let mut note = |key: (usize, usize, usize), d: f64| {
-        match nearest.iter_mut().find(|(k, _)| *k == key) {
+    let mut note =
+        |key: (usize, usize, usize), d: f64| match nearest.iter_mut().find(|(k, _)| *k == key) {
             Some((_, best)) => *best = best.min(d),
             None => nearest.push((key, d)),
-        }
-    };
+        };
     let doc_of = |m: usize| docs.get(m).copied().unwrap_or(m);
     for &(i, x, j, y, d) in &candidates {
         note((i, x, doc_of(j)), d);

@@ -262,7 +262,11 @@ fn kind_of(text: &str, m: &find::Marked) -> QuoteKind {
     // word to show its case.
     let capitalised = words
         .iter()
-        .filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
         .count();
     let title_case = words.len() >= 2
         && words.len() <= 6

@@ -2097,13 +2097,35 @@ fn gender_in_text(text: &str, person: &Person) -> Option<bool> {
 /// "Senator", "Chairman", said of women too) mark nothing.
 fn gendered_title(word: &str) -> Option<bool> {
     const FEMALE: &[&str] = &[
-        "Mrs", "Ms", "Miss", "Madam", "Dame", "Lady", "Queen", "Princess", "Duchess",
-        "Chairwoman", "Congresswoman", "Councilwoman", "Assemblywoman", "Spokeswoman",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Madam",
+        "Dame",
+        "Lady",
+        "Queen",
+        "Princess",
+        "Duchess",
+        "Chairwoman",
+        "Congresswoman",
+        "Councilwoman",
+        "Assemblywoman",
+        "Spokeswoman",
         "Sister",
     ];
     const MALE: &[&str] = &[
-        "Mr", "Sir", "Lord", "King", "Prince", "Duke", "Congressman", "Councilman",
-        "Assemblyman", "Spokesman", "Brother", "Father",
+        "Mr",
+        "Sir",
+        "Lord",
+        "King",
+        "Prince",
+        "Duke",
+        "Congressman",
+        "Councilman",
+        "Assemblyman",
+        "Spokesman",
+        "Brother",
+        "Father",
     ];
     if FEMALE.contains(&word) {
         Some(true)
