@@ -20,7 +20,7 @@
 //! (`features`). Hard findings come first.
 
 use super::similarity::{intersect, Corpus};
-use crate::features::{Features, Precision, Quantity};
+use crate::features::{FastMap, Features, Precision, Quantity};
 
 /// What kind of disagreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,8 +265,9 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
     // billion" do not join "$3.5 billion" / "$3.6 billion" through them.
     let mut nodes: Vec<(usize, usize)> = Vec::new();
     let mut links: Vec<(usize, usize, bool, bool)> = Vec::new();
-    let node = |nodes: &mut Vec<(usize, usize)>, v: (usize, usize)| -> usize {
-        nodes.iter().position(|&n| n == v).unwrap_or_else(|| {
+    let mut node_of: FastMap<(usize, usize), usize> = FastMap::default();
+    let mut node = |nodes: &mut Vec<(usize, usize)>, v: (usize, usize)| -> usize {
+        *node_of.entry(v).or_insert_with(|| {
             nodes.push(v);
             nodes.len() - 1
         })
@@ -295,24 +296,17 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
             }
         }
     }
-    // The nearest distance of each (member, quantity) to each other document.
-    let mut nearest: Vec<((usize, usize, usize), f64)> = Vec::new();
-    let mut note =
-        |key: (usize, usize, usize), d: f64| match nearest.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, best)) => *best = best.min(d),
-            None => nearest.push((key, d)),
-        };
+    // The nearest distance of each (member, quantity) to each other
+    // document (a map: wire copy can put one claim in hundreds of them).
+    let mut nearest: FastMap<(usize, usize, usize), f64> = FastMap::default();
     let doc_of = |m: usize| docs.get(m).copied().unwrap_or(m);
     for &(i, x, j, y, d) in &candidates {
-        note((i, x, doc_of(j)), d);
-        note((j, y, doc_of(i)), d);
+        for key in [(i, x, doc_of(j)), (j, y, doc_of(i))] {
+            let best = nearest.entry(key).or_insert(f64::INFINITY);
+            *best = best.min(d);
+        }
     }
-    let best = |key: (usize, usize, usize)| {
-        nearest
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or(f64::INFINITY, |(_, d)| *d)
-    };
+    let best = |key: (usize, usize, usize)| nearest.get(&key).copied().unwrap_or(f64::INFINITY);
     for &(i, x, j, y, d) in &candidates {
         let slack = 1e-9;
         if d > best((i, x, doc_of(j))) + slack || d > best((j, y, doc_of(i))) + slack {
