@@ -20,7 +20,7 @@
 //! (`features`). Hard findings come first.
 
 use super::similarity::{intersect, Corpus};
-use crate::features::{FastMap, Features, Precision, Quantity};
+use crate::features::{Features, Precision, Quantity};
 
 /// What kind of disagreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,9 +265,8 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
     // billion" do not join "$3.5 billion" / "$3.6 billion" through them.
     let mut nodes: Vec<(usize, usize)> = Vec::new();
     let mut links: Vec<(usize, usize, bool, bool)> = Vec::new();
-    let mut node_of: FastMap<(usize, usize), usize> = FastMap::default();
-    let mut node = |nodes: &mut Vec<(usize, usize)>, v: (usize, usize)| -> usize {
-        *node_of.entry(v).or_insert_with(|| {
+    let node = |nodes: &mut Vec<(usize, usize)>, v: (usize, usize)| -> usize {
+        nodes.iter().position(|&n| n == v).unwrap_or_else(|| {
             nodes.push(v);
             nodes.len() - 1
         })
@@ -297,19 +296,31 @@ pub fn findings(feats: &[&Features], docs: &[usize]) -> Vec<Finding> {
         }
     }
     // The nearest distance of each (member, quantity) to each other
-    // document (a map: wire copy can put one claim in hundreds of them).
-    let mut nearest: FastMap<(usize, usize, usize), f64> = FastMap::default();
+    // document: a dense table, figures × the claim's documents, so that a
+    // claim carried by hundreds of documents stays linear in its candidates;
+    // `first[m]` numbers member m's first figure among the claim's figures.
+    let mut first = Vec::with_capacity(feats.len() + 1);
+    first.push(0usize);
+    for f in feats {
+        first.push(first[first.len() - 1] + f.quantities.len());
+    }
     let doc_of = |m: usize| docs.get(m).copied().unwrap_or(m);
+    let mut doc_list: Vec<usize> = (0..feats.len()).map(doc_of).collect();
+    crate::order::sort(&mut doc_list);
+    doc_list.dedup();
+    let slot = |m: usize, q: usize, other: usize| {
+        let local = doc_list.binary_search(&doc_of(other)).unwrap_or(0);
+        (first[m] + q) * doc_list.len() + local
+    };
+    let mut nearest = vec![f64::INFINITY; first[feats.len()] * doc_list.len()];
     for &(i, x, j, y, d) in &candidates {
-        for key in [(i, x, doc_of(j)), (j, y, doc_of(i))] {
-            let best = nearest.entry(key).or_insert(f64::INFINITY);
-            *best = best.min(d);
+        for at in [slot(i, x, j), slot(j, y, i)] {
+            nearest[at] = nearest[at].min(d);
         }
     }
-    let best = |key: (usize, usize, usize)| nearest.get(&key).copied().unwrap_or(f64::INFINITY);
     for &(i, x, j, y, d) in &candidates {
         let slack = 1e-9;
-        if d > best((i, x, doc_of(j))) + slack || d > best((j, y, doc_of(i))) + slack {
+        if d > nearest[slot(i, x, j)] + slack || d > nearest[slot(j, y, i)] + slack {
             continue;
         }
         let (qa, qb) = (&feats[i].quantities[x], &feats[j].quantities[y]);
