@@ -46,7 +46,6 @@ def main():
     cli, out = os.path.abspath(sys.argv[1]), Path(sys.argv[2])
     import pandas as pd
     import parallax
-    from pyspark.sql import SparkSession
 
     from parallax_spark import job
 
@@ -74,15 +73,7 @@ def main():
     bench("spark_corpus_cli_seconds", f"{cli_seconds:.1f}", "s")
     bench("spark_corpus_cli_throughput", f"{n / cli_seconds:.1f}", "articles/s")
 
-    spark = (
-        SparkSession.builder.master("local[2]")
-        .appName("parallax-bench")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.driver.memory", "1g")
-        .getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("ERROR")
+    spark = job.local_session("parallax-bench")
     t = time.perf_counter()
     try:
         m = job.run(spark, str(out / "articles.jsonl"), str(out / "spark"))

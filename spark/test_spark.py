@@ -63,7 +63,6 @@ def main():
 
     import pandas as pd
     import parallax
-    from pyspark.sql import SparkSession
 
     from parallax_spark import job
 
@@ -76,15 +75,7 @@ def main():
     if len(arts) < 1000:
         fail(f"the corpus has {len(arts)} articles; the test needs 1,000")
 
-    spark = (
-        SparkSession.builder.master("local[2]")
-        .appName("parallax-test")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.driver.memory", "1g")
-        .getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("ERROR")
+    spark = job.local_session("parallax-test")
     # Connected groups on a known graph: a chain of 40 (numbered so that
     # the smallest label must travel its whole length), a pair, a loner.
     ids = [f"n{i:02d}" for i in range(40)] + ["p0", "p1", "z"]

@@ -554,6 +554,21 @@ def shuffle_bytes(spark):
     return sum(s.get("shuffleWriteBytes", 0) for s in stages)
 
 
+def local_session(app_name):
+    """A Spark session in local mode sized for this project's test and bench
+    (two cores, four shuffle partitions, a 1 GB driver), quiet in the log."""
+    spark = (
+        SparkSession.builder.master("local[2]")
+        .appName(app_name)
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.memory", "1g")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(prog="parallax_spark", description=__doc__.split("\n\n")[0])
     p.add_argument("articles", help="JSON lines or Parquet (file or folder)")

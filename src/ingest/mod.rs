@@ -378,30 +378,61 @@ fn ingest_docx(
     }
     let mut doc = text::ingest_text(&docx.text);
     doc.warnings.extend(docx.warnings);
-    // The file's own properties name its title; the author and date only
-    // fill what the text itself does not say (a template's creator is
-    // often the person who saved the file, not who wrote the article).
-    if docx.title.is_some() {
-        doc.title = docx.title;
+    let created = docx.created.as_deref().and_then(meta::date_line);
+    vec![with_properties(
+        doc,
+        file,
+        Format::Docx,
+        Properties {
+            title: docx.title,
+            author: docx.creator,
+            created,
+            date_source: "docx-properties",
+        },
+    )]
+}
+
+/// What an office file says of itself (DOCX core properties, RTF `\info`).
+#[cfg(feature = "office")]
+struct Properties {
+    title: Option<String>,
+    author: Option<String>,
+    /// ISO 8601 date of creation.
+    created: Option<String>,
+    /// The Report's `date_source` when `created` becomes the date.
+    date_source: &'static str,
+}
+
+/// `doc`, read from an office file's text, with the file's own properties:
+/// they name its title, and the author and date only fill what the text
+/// itself does not say (a template's creator is often the person who saved
+/// the file, not who wrote the article). An error naming `file` when no
+/// text is left.
+#[cfg(feature = "office")]
+fn with_properties(
+    mut doc: Document,
+    file: &str,
+    format: Format,
+    props: Properties,
+) -> Result<Document, IngestError> {
+    if props.title.is_some() {
+        doc.title = props.title;
     }
     if doc.byline.is_none() {
-        doc.byline = docx.creator;
+        doc.byline = props.author;
     }
     if doc.date.is_none() {
-        if let Some(date) = docx.created.as_deref().and_then(meta::date_line) {
+        if let Some(date) = props.created {
             doc.date = Some(date);
-            doc.date_source = Some("docx-properties".to_string());
+            doc.date_source = Some(props.date_source.to_string());
         }
     }
     doc.file = file.to_string();
-    doc.format = Some(Format::Docx);
+    doc.format = Some(format);
     if doc.text.trim().is_empty() {
-        return vec![Err(IngestError::new(
-            file,
-            "no article text was found in it",
-        ))];
+        return Err(IngestError::new(file, "no article text was found in it"));
     }
-    vec![Ok(doc)]
+    Ok(doc)
 }
 
 /// A PDF: its text layer (see [`pdf`]), split when it is an export; the
@@ -456,28 +487,18 @@ fn ingest_rtf(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
     if let Some(articles) = export_documents(file, &rtf.text, Format::Rtf) {
         return articles;
     }
-    let mut doc = text::ingest_text(&rtf.text);
-    if rtf.title.is_some() {
-        doc.title = rtf.title;
-    }
-    if doc.byline.is_none() {
-        doc.byline = rtf.author;
-    }
-    if doc.date.is_none() {
-        if let Some(date) = rtf.created {
-            doc.date = Some(date);
-            doc.date_source = Some("rtf-info".to_string());
-        }
-    }
-    doc.file = file.to_string();
-    doc.format = Some(Format::Rtf);
-    if doc.text.trim().is_empty() {
-        return vec![Err(IngestError::new(
-            file,
-            "no article text was found in it",
-        ))];
-    }
-    vec![Ok(doc)]
+    let doc = text::ingest_text(&rtf.text);
+    vec![with_properties(
+        doc,
+        file,
+        Format::Rtf,
+        Properties {
+            title: rtf.title,
+            author: rtf.author,
+            created: rtf.created,
+            date_source: "rtf-info",
+        },
+    )]
 }
 
 enum Sniffed {
