@@ -155,6 +155,29 @@ pub fn story_split(inputs: &[Input], options: &Options) -> StorySplit {
     }
 }
 
+/// Each readable document's story record (see [`stories::DocTerms`]), as
+/// [`analyze`] computes it: the per-document half of the story grouping,
+/// for a distributed job that sums the corpus figures itself (see
+/// [`stories::CorpusStats`]). File names in Report order, and the files
+/// that gave no document with the reason.
+pub fn story_records_of(
+    inputs: &[Input],
+    options: &Options,
+) -> (Vec<String>, Vec<stories::DocTerms>, Vec<FileError>) {
+    let (documents, errors) = read_inputs(inputs, &mut |_, _, _, _| {});
+    let analyses = par::map(&documents, analyze_one);
+    let (sentence_base, _) = sentence_bases(&analyses);
+    let quotes_out = quotes_of(&documents, &analyses, &sentence_base);
+    let prepared = prepare_alignment(&documents, &analyses, &sentence_base, &quotes_out);
+    let sentence_inputs = prepared.sentence_inputs();
+    let records = story_records(&documents, &sentence_inputs, &prepared.places, options);
+    (
+        documents.iter().map(|d| d.file.clone()).collect(),
+        records,
+        errors,
+    )
+}
+
 /// The stories of `documents` (the person's choices applied) and the
 /// corpus of their compared sentences they were found on.
 fn group_stories(
@@ -167,7 +190,8 @@ fn group_stories(
         inputs.iter().map(|s| (s.doc, s.features)),
         options.words.clone(),
     );
-    let found = stories::group(&story_profiles(documents, inputs, places, &corpus));
+    let records = story_records(documents, inputs, places, options);
+    let found = stories::group(&stories::profiles(&records));
     (
         apply_choices(found, documents, &options.story_choices),
         corpus,
@@ -373,14 +397,16 @@ fn apply_choices(
     stories::Stories::from_labels(&labels)
 }
 
-/// Each document's profile for story grouping, from the corpus of the
-/// sentences alignment compares (`inputs`, placed by `places`).
-fn story_profiles(
+/// Each document's terms for story grouping (see [`stories::DocTerms`]),
+/// from the sentences alignment compares (`inputs`, placed by `places`):
+/// each document's from its own sentences alone, so that a document gives
+/// the same record in any corpus.
+fn story_records(
     documents: &[Document],
     inputs: &[SentenceIn],
     places: &[align::Placement],
-    corpus: &align::Corpus,
-) -> Vec<stories::Profile> {
+    options: &Options,
+) -> Vec<stories::DocTerms> {
     // The lead: the headline and the first few sentences of the body.
     let mut seen_in_doc = vec![0usize; documents.len()];
     let roles: Vec<stories::SentenceRole> = inputs
@@ -429,15 +455,29 @@ fn story_profiles(
             lead_months: stories::months_named(lead),
         })
         .collect();
-    stories::profiles(corpus, &roles, &facts)
+    let mut of_doc: Vec<Vec<usize>> = vec![Vec::new(); documents.len()];
+    for (i, s) in inputs.iter().enumerate() {
+        if let Some(list) = of_doc.get_mut(s.doc) {
+            list.push(i);
+        }
+    }
+    par::map_range(documents.len(), |d| {
+        let corpus = align::Corpus::build_with(
+            of_doc[d].iter().map(|&i| (0, inputs[i].features)),
+            options.words.clone(),
+        );
+        let roles: Vec<stories::SentenceRole> = of_doc[d].iter().map(|&i| roles[i]).collect();
+        stories::doc_terms(&corpus, &roles, facts[d].clone())
+    })
 }
 
 /// For training and inspecting the story model: the documents of `inputs`
 /// (file names, in Report order) and every candidate document pair with its
 /// features (see [`stories::pair_features`]).
 pub fn story_table(inputs: &[Input], options: &Options) -> (Vec<String>, Vec<stories::PairRow>) {
-    with_corpus(inputs, options, |documents, prepared, inputs, corpus| {
-        let profiles = story_profiles(documents, inputs, &prepared.places, corpus);
+    with_corpus(inputs, options, |documents, prepared, inputs, _| {
+        let records = story_records(documents, inputs, &prepared.places, options);
+        let profiles = stories::profiles(&records);
         let files = documents.iter().map(|d| d.file.clone()).collect();
         (files, stories::pair_table(&profiles))
     })

@@ -37,7 +37,11 @@ pub struct SentenceRole {
 pub const LEAD_SENTENCES: usize = 3;
 
 /// What the grouping knows of a document besides its sentences.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct DocumentFacts {
     /// Days since 1970-01-01 of the publication date, when its year is known.
     pub published: Option<i64>,
@@ -125,100 +129,88 @@ impl Stories {
 /// Number of features of a document pair; see [`pair_features`].
 pub const N_FEATURES: usize = 18;
 
-/// A document as the grouping compares it: sparse tf-idf vectors (sorted
-/// by term, unit length or empty) and mean embeddings (unit or empty).
-#[derive(Debug, Clone, Default)]
-pub struct Profile {
-    all: Vec<(u32, f32)>,
-    lead: Vec<(u32, f32)>,
-    names: Vec<(u32, f32)>,
-    lead_names: Vec<(u32, f32)>,
-    numbers: Vec<(u32, f32)>,
-    lead_numbers: Vec<(u32, f32)>,
-    meaning: Vec<f32>,
-    lead_meaning: Vec<f32>,
-    facts: DocumentFacts,
+/// One term of a document's [`DocTerms`]: its key (a stable hash of the
+/// term's text, see [`Corpus::term_key`]), how rare its word is in English
+/// (the word vectors' smooth inverse frequency weight, 1 for a word the
+/// table lacks), and how often it occurs in each part of the document, in
+/// the order of [`PARTS`].
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, serde::Deserialize)
+)]
+pub struct TermCount {
+    pub key: u64,
+    pub rarity: f32,
+    pub counts: [f32; 6],
 }
 
-/// Each document's profile. `roles[i]` is sentence `i` of `corpus`; terms
-/// are weighted by their inverse document frequency over these documents
-/// (a term every document uses says nothing about which story one is in).
-pub fn profiles(corpus: &Corpus, roles: &[SentenceRole], facts: &[DocumentFacts]) -> Vec<Profile> {
-    let n_docs = facts.len();
-    let mut counts: Vec<[HashMap<u32, f32>; 6]> = (0..n_docs).map(|_| Default::default()).collect();
+/// The parts a term is counted in: all compared sentences, the lead, the
+/// names (in all, in the lead), the quantities (in all, in the lead).
+pub const PARTS: [&str; 6] = [
+    "all",
+    "lead",
+    "names",
+    "numbers",
+    "lead_names",
+    "lead_numbers",
+];
+
+/// What one document brings to the story grouping, computed from its own
+/// sentences alone, so that a distributed job gets exactly what one
+/// machine gets: its terms (sorted by key), its mean sentence embeddings
+/// (unit or empty) and its facts. The corpus enters only through
+/// [`CorpusStats`].
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, serde::Deserialize)
+)]
+pub struct DocTerms {
+    pub terms: Vec<TermCount>,
+    pub meaning: Vec<f32>,
+    pub lead_meaning: Vec<f32>,
+    pub facts: DocumentFacts,
+}
+
+/// The terms of one document: `corpus` holds its compared sentences (and
+/// no other document's: term ids, names and rarities are then its own),
+/// `roles[i]` is sentence `i` of `corpus`.
+pub fn doc_terms(corpus: &Corpus, roles: &[SentenceRole], facts: DocumentFacts) -> DocTerms {
+    // Term ids of a one-document corpus are dense: one slot each.
+    let mut counts: Vec<[f32; 6]> = vec![[0.0; 6]; corpus.is_name.len()];
     let dims = (0..corpus.len())
         .map(|i| corpus.sent(i).embedding.len())
         .max()
         .unwrap_or(0);
-    let mut meaning = vec![vec![0f32; dims]; n_docs];
-    let mut lead_meaning = vec![vec![0f32; dims]; n_docs];
+    let mut meaning = vec![0f32; dims];
+    let mut lead_meaning = vec![0f32; dims];
     for i in 0..corpus.len() {
-        let d = corpus.docs[i];
-        if d >= n_docs {
-            continue;
-        }
         let v = corpus.sent(i);
         let lead = roles.get(i).is_some_and(|r| r.lead);
-        let c = &mut counts[d];
-        for &t in &v.seq {
-            *c[0].entry(t).or_default() += 1.0;
-            if lead {
-                *c[1].entry(t).or_default() += 1.0;
-            }
-        }
-        for &t in &v.names {
-            *c[2].entry(t).or_default() += 1.0;
-            if lead {
-                *c[4].entry(t).or_default() += 1.0;
-            }
-        }
-        for &t in &v.numbers {
-            *c[3].entry(t).or_default() += 1.0;
-            if lead {
-                *c[5].entry(t).or_default() += 1.0;
+        // Parts (see PARTS): all and lead; names in 2 and 4; quantities
+        // in 3 and 5.
+        for (ids, part, lead_part) in [(&v.seq, 0, 1), (&v.names, 2, 4), (&v.numbers, 3, 5)] {
+            for &t in ids {
+                if let Some(c) = counts.get_mut(t as usize) {
+                    c[part] += 1.0;
+                    if lead {
+                        c[lead_part] += 1.0;
+                    }
+                }
             }
         }
         if v.embedding.len() == dims {
-            for (acc, x) in meaning[d].iter_mut().zip(&v.embedding) {
+            for (acc, x) in meaning.iter_mut().zip(&v.embedding) {
                 *acc += x;
             }
             if lead {
-                for (acc, x) in lead_meaning[d].iter_mut().zip(&v.embedding) {
+                for (acc, x) in lead_meaning.iter_mut().zip(&v.embedding) {
                     *acc += x;
                 }
             }
         }
     }
-    let mut df: HashMap<u32, u32> = HashMap::new();
-    for c in &counts {
-        for &t in c[0].keys() {
-            *df.entry(t).or_default() += 1;
-        }
-    }
-    // A term's weight: how rare it is in English at large, times how rare
-    // in this corpus, smoothed (the +1 inside the log) so that the words
-    // every document of a one-story corpus shares still count: in five
-    // articles on one visit, "Assad" is in all five and is the evidence.
-    let n = n_docs as f32 + 1.0;
-    let idf = |t: u32| {
-        let df = df.get(&t).copied().unwrap_or(0) as f32;
-        corpus.rarity(t) * (n / (df + 0.5) + 1.0).ln()
-    };
-    let vector = |c: &HashMap<u32, f32>| -> Vec<(u32, f32)> {
-        // Sublinear term frequency: a name repeated ten times is not ten
-        // times the evidence.
-        let mut v: Vec<(u32, f32)> = c
-            .iter()
-            .map(|(&t, &k)| (t, (1.0 + k.ln()) * idf(t)))
-            .filter(|e| e.1 > 0.0)
-            .collect();
-        crate::order::sort_by_key(&mut v, |e| e.0);
-        let norm = v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            v.iter_mut().for_each(|e| e.1 /= norm);
-        }
-        v
-    };
     let unit = |mut x: Vec<f32>| {
         let norm = x.iter().map(|v| v * v).sum::<f32>().sqrt();
         if norm > 0.0 {
@@ -228,26 +220,159 @@ pub fn profiles(corpus: &Corpus, roles: &[SentenceRole], facts: &[DocumentFacts]
             Vec::new()
         }
     };
-    counts
-        .iter()
-        .zip(meaning)
-        .zip(lead_meaning)
-        .zip(facts)
-        .map(|(((c, m), lm), f)| Profile {
-            all: vector(&c[0]),
-            lead: vector(&c[1]),
-            names: vector(&c[2]),
-            lead_names: vector(&c[4]),
-            numbers: vector(&c[3]),
-            lead_numbers: vector(&c[5]),
-            meaning: unit(m),
-            lead_meaning: unit(lm),
-            facts: f.clone(),
+    let mut terms: Vec<TermCount> = counts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, c)| c.iter().any(|&k| k > 0.0))
+        .map(|(t, counts)| TermCount {
+            key: corpus.term_key(t as u32),
+            rarity: corpus.rarity(t as u32),
+            counts,
         })
-        .collect()
+        .collect();
+    crate::order::sort_by_key(&mut terms, |t| t.key);
+    DocTerms {
+        terms,
+        meaning: unit(meaning),
+        lead_meaning: unit(lead_meaning),
+        facts,
+    }
 }
 
-fn sparse_cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+/// What the grouping needs of the whole corpus: how many documents it has
+/// and in how many of them each term occurs (among all their terms). A
+/// distributed job sums these over its partitions and gives each document
+/// the figures of its own terms.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CorpusStats {
+    documents: usize,
+    /// (term key, documents holding it), sorted by key.
+    df: Vec<(u64, u32)>,
+}
+
+impl CorpusStats {
+    /// The figures of `records`, the whole corpus.
+    pub fn of(records: &[DocTerms]) -> CorpusStats {
+        let mut keys: Vec<u64> = records
+            .iter()
+            .flat_map(|r| r.terms.iter().filter(|t| t.counts[0] > 0.0).map(|t| t.key))
+            .collect();
+        crate::order::sort(&mut keys);
+        let mut df: Vec<(u64, u32)> = Vec::new();
+        for k in keys {
+            match df.last_mut() {
+                Some(last) if last.0 == k => last.1 += 1,
+                _ => df.push((k, 1)),
+            }
+        }
+        CorpusStats {
+            documents: records.len(),
+            df,
+        }
+    }
+
+    /// Figures summed elsewhere: the number of documents, and (term key,
+    /// documents holding it) for at least the terms of the documents to be
+    /// profiled (a key given twice counts once, the first).
+    pub fn new(documents: usize, mut df: Vec<(u64, u32)>) -> CorpusStats {
+        crate::order::sort_by_key(&mut df, |e| e.0);
+        df.dedup_by_key(|e| e.0);
+        CorpusStats { documents, df }
+    }
+
+    /// In how many documents the term `key` occurs (0 when unknown).
+    pub fn df(&self, key: u64) -> u32 {
+        self.df
+            .binary_search_by_key(&key, |e| e.0)
+            .map_or(0, |i| self.df[i].1)
+    }
+
+    /// A term in more documents than this is left out of the candidate
+    /// index (its weight is small and its postings long), so the work of
+    /// [`candidates`] stays near linear.
+    pub fn max_df(&self) -> u32 {
+        ((self.documents as f64).sqrt() as u32 * 4).max(32)
+    }
+}
+
+/// A document as the grouping compares it: sparse tf-idf vectors (sorted
+/// by term key, unit length or empty), the part of its all-terms vector
+/// the candidate index holds (see [`CorpusStats::max_df`]), and mean
+/// embeddings (unit or empty).
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, serde::Deserialize)
+)]
+pub struct Profile {
+    all: Vec<(u64, f32)>,
+    index: Vec<(u64, f32)>,
+    lead: Vec<(u64, f32)>,
+    names: Vec<(u64, f32)>,
+    lead_names: Vec<(u64, f32)>,
+    numbers: Vec<(u64, f32)>,
+    lead_numbers: Vec<(u64, f32)>,
+    meaning: Vec<f32>,
+    lead_meaning: Vec<f32>,
+    facts: DocumentFacts,
+}
+
+/// Each document's profile, the corpus being `records`.
+pub fn profiles(records: &[DocTerms]) -> Vec<Profile> {
+    let stats = CorpusStats::of(records);
+    crate::par::map(records, |r| profile(r, &stats))
+}
+
+/// One document's profile in a corpus described by `stats` (which must
+/// hold the document frequency of each of the document's terms). Terms are
+/// weighted by their rarity in English times their inverse document
+/// frequency in the corpus: a term every document uses says nothing about
+/// which story one is in.
+pub fn profile(record: &DocTerms, stats: &CorpusStats) -> Profile {
+    let n = stats.documents as f32 + 1.0;
+    let df = |key: u64| stats.df(key);
+    // The +1 inside the log smooths, so that the words every document of a
+    // one-story corpus shares still count: in five articles on one visit,
+    // "Assad" is in all five and is the evidence.
+    let idf = |t: &TermCount| t.rarity * (n / (df(t.key) as f32 + 0.5) + 1.0).ln();
+    let vector = |part: usize| -> Vec<(u64, f32)> {
+        // Sublinear term frequency: a name repeated ten times is not ten
+        // times the evidence. Terms are in key order already.
+        let mut v: Vec<(u64, f32)> = record
+            .terms
+            .iter()
+            .filter(|t| t.counts[part] > 0.0)
+            .map(|t| (t.key, (1.0 + t.counts[part].ln()) * idf(t)))
+            .filter(|e| e.1 > 0.0)
+            .collect();
+        let norm = v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|e| e.1 /= norm);
+        }
+        v
+    };
+    let all = vector(0);
+    let max_df = stats.max_df();
+    let index = all
+        .iter()
+        .copied()
+        .filter(|&(key, _)| df(key) <= max_df)
+        .collect();
+    Profile {
+        all,
+        index,
+        lead: vector(1),
+        names: vector(2),
+        lead_names: vector(4),
+        numbers: vector(3),
+        lead_numbers: vector(5),
+        meaning: record.meaning.clone(),
+        lead_meaning: record.lead_meaning.clone(),
+        facts: record.facts.clone(),
+    }
+}
+
+fn sparse_cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
     // A lead against a whole text: look the few terms up in the many.
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.len() * 8 < long.len() {
@@ -329,8 +454,9 @@ pub fn pair_features(p: &Profile, q: &Profile, best: (f32, f32)) -> [f32; N_FEAT
     features_with(p, q, sparse_cosine(&p.all, &q.all), best)
 }
 
-/// [`pair_features`] with feature 0, the all-terms cosine, already known.
-fn features_with(p: &Profile, q: &Profile, all: f32, best: (f32, f32)) -> [f32; N_FEATURES] {
+/// [`pair_features`] with feature 0, the all-terms cosine, already known
+/// (see [`all_cosine`]).
+pub fn features_with(p: &Profile, q: &Profile, all: f32, best: (f32, f32)) -> [f32; N_FEATURES] {
     let lead = sparse_cosine(&p.lead, &q.lead);
     let lead_all = sparse_cosine(&p.lead, &q.all).max(sparse_cosine(&p.all, &q.lead));
     let names = sparse_cosine(&p.names, &q.names);
@@ -374,7 +500,7 @@ fn features_with(p: &Profile, q: &Profile, all: f32, best: (f32, f32)) -> [f32; 
     } else {
         0.0
     };
-    let unshared = |lead: &[(u32, f32)], other: &[(u32, f32)]| -> f32 {
+    let unshared = |lead: &[(u64, f32)], other: &[(u64, f32)]| -> f32 {
         let total: f32 = lead.iter().map(|e| e.1).sum();
         if total <= 0.0 {
             return 0.0;
@@ -386,8 +512,7 @@ fn features_with(p: &Profile, q: &Profile, all: f32, best: (f32, f32)) -> [f32; 
             .sum();
         missing / total
     };
-    let lead_names_unshared =
-        unshared(&p.lead_names, &q.names).max(unshared(&q.lead_names, &p.names));
+    let lead_names_unshared = unshared(&p.lead_names, &q.all).max(unshared(&q.lead_names, &p.all));
     let top = best.0.max(best.1);
     // Neither has a neighbour that is not a copy: this pair, a copy or the
     // only neighbour either has, is as near as any.
@@ -430,30 +555,30 @@ pub fn apart(f: &[f32; N_FEATURES]) -> bool {
 /// Logistic weights over [`pair_features`], the bias last; learned by
 /// `scripts/train_stories.py` (see there for the data and the split).
 pub const WEIGHTS: [f32; N_FEATURES + 1] = [
-    0.0,     // all: left out, it took the wrong sign beside `relative`
-    0.3861,  // lead
-    0.0,     // lead_all: left out, it took the wrong sign beside relative_low
-    0.0,     // names: left out, it took the wrong sign beside lead_names_unshared
-    0.0498,  // numbers
-    1.5476,  // meaning
-    0.0,     // lead_meaning: left out, it took the wrong sign
+    0.0,     // all: its sign constraint holds it at 0 beside `relative`
+    6.5016,  // lead
+    0.2982,  // lead_all
+    0.0,     // names: held at 0 beside lead_names_unshared
+    0.0,     // numbers: held at 0
+    3.0582,  // meaning
+    0.0,     // lead_meaning: held at 0
     0.0,     // date_gap: no penalty helped on the training corpora
     0.0,     // dated: never evidence by itself
     0.0,     // time_gap: as date_gap
-    2.5324,  // relative
-    -7.0178, // lead_names_unshared
-    -7.8760, // after (at 1 the pair is also `apart`)
-    -8.8819, // months_differ
-    -0.6660, // numbers_differ
-    2.8862,  // relative_low
-    1.8511,  // mutual_nearest
-    -1.0298, // lead_months_differ
-    -0.3848, // bias
+    2.5211,  // relative
+    -2.0872, // lead_names_unshared
+    -8.3120, // after (at 1 the pair is also `apart`)
+    -8.4862, // months_differ
+    -0.6053, // numbers_differ
+    2.6621,  // relative_low
+    1.4429,  // mutual_nearest
+    -1.1994, // lead_months_differ
+    -5.7060, // bias
 ];
 
 /// Average probability at which two stories are one: the mean B-cubed F1
 /// of the training corpora is highest here (`scripts/train_stories.py`).
-pub const THRESHOLD: f32 = 0.4;
+pub const THRESHOLD: f32 = 0.35;
 
 /// Pairs scoring below this cosine of all terms are not candidates: they
 /// share too little to be one story.
@@ -465,31 +590,30 @@ pub fn probability(f: &[f32; N_FEATURES]) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Candidate pairs `(a, b, cosine)` with `a < b` whose all-terms cosine
-/// reaches [`CANDIDATE_FLOOR`]; terms held by very many documents are left
-/// out of the index (their weight is small), so the work stays near linear.
+/// Candidate pairs `(a, b, dot)` with `a < b` whose dot product over the
+/// terms of the candidate index (see [`CorpusStats::max_df`]) reaches
+/// [`CANDIDATE_FLOOR`]: the pairs [`candidate_dot`] admits, found through
+/// an inverted index so that the work stays near linear.
 pub fn candidates(profiles: &[Profile]) -> Vec<(u32, u32, f32)> {
     let n = profiles.len();
-    let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
-    for (d, p) in profiles.iter().enumerate() {
-        for &(t, w) in &p.all {
-            postings.entry(t).or_default().push((d as u32, w));
-        }
-    }
-    let max_df = ((n as f64).sqrt() as usize * 4).max(32);
+    // Postings: (term, document, weight) by term, documents ascending
+    // within a term (the sort is stable).
+    let mut postings: Vec<(u64, u32, f32)> = profiles
+        .iter()
+        .enumerate()
+        .flat_map(|(d, p)| p.index.iter().map(move |&(t, w)| (t, d as u32, w)))
+        .collect();
+    crate::order::sort_by_key(&mut postings, |e| e.0);
     let rows = crate::par::map_range(n, |a| {
         // Dense sums over the later documents, with the touched ones listed:
-        // no hashing in the innermost loop.
+        // no hashing in the innermost loop. Each sum runs over the terms in
+        // key order, as [`candidate_dot`] does, so the two agree exactly.
         let mut dots = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
-        for &(t, wa) in &profiles[a].all {
-            let list = &postings[&t];
-            if list.len() > max_df {
-                continue;
-            }
-            // Postings are in document order: start after `a`.
-            let from = list.partition_point(|&(b, _)| b as usize <= a);
-            for &(b, wb) in &list[from..] {
+        for &(t, wa) in &profiles[a].index {
+            let start = postings.partition_point(|e| e.0 < t);
+            let list = postings[start..].iter().take_while(|e| e.0 == t);
+            for &(_, b, wb) in list.filter(|e| e.1 as usize > a) {
                 if dots[b as usize] == 0.0 {
                     touched.push(b);
                 }
@@ -506,6 +630,60 @@ pub fn candidates(profiles: &[Profile]) -> Vec<(u32, u32, f32)> {
     rows.into_iter().flatten().collect()
 }
 
+/// The dot product of two profiles over the terms of the candidate index:
+/// the pair is a candidate when it reaches [`CANDIDATE_FLOOR`]. For a job
+/// that finds candidate pairs by other means (a join on index terms) and
+/// must admit exactly those [`candidates`] admits.
+pub fn candidate_dot(p: &Profile, q: &Profile) -> f32 {
+    let (a, b) = (&p.index, &q.index);
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// The index terms of a profile and their weights: the keys on which a
+/// distributed job joins documents to find candidate pairs.
+pub fn index_terms(p: &Profile) -> &[(u64, f32)] {
+    &p.index
+}
+
+/// The all-terms cosine of two profiles (feature 0).
+pub fn all_cosine(p: &Profile, q: &Profile) -> f32 {
+    sparse_cosine(&p.all, &q.all)
+}
+
+/// Whether two documents at all-terms cosine `all` are copies of one text
+/// (see [`COPY_COSINE`]); a copy is no measure of how near the others are.
+pub fn is_copy(all: f32) -> bool {
+    all >= COPY_COSINE
+}
+
+/// Fills features 15 and 16 of a pair from its neighbourhood: the best
+/// feature 2 either document has with a document that is not its copy
+/// (`best_lead`), and whether each is among the other's two nearest, both
+/// having more than two candidates (`mutual_nearest`).
+pub fn finish_features(f: &mut [f32; N_FEATURES], best_lead: (f32, f32), mutual_nearest: bool) {
+    let low = best_lead.0.min(best_lead.1);
+    f[15] = if low > 0.0 {
+        (f[2] / low).min(1.0)
+    } else if f[2] > 0.0 {
+        1.0
+    } else {
+        0.0
+    };
+    f[16] = if mutual_nearest { 1.0 } else { 0.0 };
+}
+
 /// A candidate document pair `(a, b)`, `a < b`, with its features.
 pub type PairRow = (u32, u32, [f32; N_FEATURES]);
 
@@ -517,12 +695,10 @@ pub fn pair_table(profiles: &[Profile]) -> Vec<PairRow> {
     let pairs = candidates(profiles);
     let mut best = vec![0f32; profiles.len()];
     let exact: Vec<f32> = crate::par::map(&pairs, |&(a, b, _)| {
-        sparse_cosine(&profiles[a as usize].all, &profiles[b as usize].all)
+        all_cosine(&profiles[a as usize], &profiles[b as usize])
     });
-    // A wire copy (or a lightly edited one) is no measure of how near the
-    // other articles are: the nearest document that is not a copy is.
     for (&(a, b, _), &c) in pairs.iter().zip(&exact) {
-        if c < COPY_COSINE {
+        if !is_copy(c) {
             best[a as usize] = best[a as usize].max(c);
             best[b as usize] = best[b as usize].max(c);
         }
@@ -544,12 +720,13 @@ pub fn pair_table(profiles: &[Profile]) -> Vec<PairRow> {
     // Feature 15: lead against text, relative to the farther one's best.
     let mut best_lead = vec![0f32; profiles.len()];
     for (a, b, f) in &rows {
-        if f[0] < COPY_COSINE {
+        if !is_copy(f[0]) {
             best_lead[*a as usize] = best_lead[*a as usize].max(f[2]);
             best_lead[*b as usize] = best_lead[*b as usize].max(f[2]);
         }
     }
-    // Feature 16: each document's candidate pairs, nearest first.
+    // Feature 16: each document's candidate pairs, nearest first (ties in
+    // pair order: by first document, then second).
     let mut nearest: Vec<Vec<(f32, usize)>> = vec![Vec::new(); profiles.len()];
     for (k, (a, b, f)) in rows.iter().enumerate() {
         nearest[*a as usize].push((f[0], k));
@@ -563,21 +740,10 @@ pub fn pair_table(profiles: &[Profile]) -> Vec<PairRow> {
         }
     }
     for (k, (a, b, f)) in rows.iter_mut().enumerate() {
-        let low = best_lead[*a as usize].min(best_lead[*b as usize]);
-        f[15] = if low > 0.0 {
-            (f[2] / low).min(1.0)
-        } else if f[2] > 0.0 {
-            1.0
-        } else {
-            0.0
-        };
         // Among two nearest of two or fewer is no choice: it says nothing.
         let chose = |d: u32| nearest[d as usize].len() > 2;
-        f[16] = if top[k] == 2 && chose(*a) && chose(*b) {
-            1.0
-        } else {
-            0.0
-        };
+        let mutual = top[k] == 2 && chose(*a) && chose(*b);
+        finish_features(f, (best_lead[*a as usize], best_lead[*b as usize]), mutual);
     }
     rows
 }
@@ -769,6 +935,10 @@ pub fn days_of(iso: &str) -> Option<i64> {
 /// What a text says of its own time, in days since 1970-01-01 (see
 /// [`text_time`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct TextTime {
     /// The latest past time the text states: the first day of the latest
     /// month of a year it names ("in January 2020", "Feb. 25, 2019"), or

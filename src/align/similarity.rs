@@ -16,6 +16,9 @@ use std::sync::Arc;
 #[derive(Default)]
 pub struct Interner {
     ids: FastMap<String, u32>,
+    /// Per id, a stable 64-bit hash of its text (FNV-1a): the same term
+    /// gets the same key in every corpus, on every machine.
+    keys: Vec<u64>,
 }
 
 impl Interner {
@@ -25,6 +28,7 @@ impl Interner {
         }
         let id = self.ids.len() as u32;
         self.ids.insert(s.to_string(), id);
+        self.keys.push(crate::scale::fnv1a(s.as_bytes()));
         id
     }
     pub fn len(&self) -> usize {
@@ -86,6 +90,8 @@ pub struct Corpus {
     /// Sum of idf of each sentence's terms.
     pub mass: Vec<f32>,
     pub is_name: Vec<bool>,
+    /// Per term id, its stable key (see [`Interner`]).
+    term_keys: Vec<u64>,
     /// The word vectors the sentences were embedded with, if any.
     words: Option<Arc<WordVectors>>,
     /// Per term id, the word-vector id of the first word that gave it
@@ -143,10 +149,16 @@ impl Corpus {
         sentences: impl Iterator<Item = (usize, &'a Features)>,
         words: Option<Arc<WordVectors>>,
     ) -> Corpus {
+        // One body for every caller's iterator type (it is large in wasm).
+        Corpus::build_from(sentences.collect(), words)
+    }
+
+    fn build_from(sentences: Vec<(usize, &Features)>, words: Option<Arc<WordVectors>>) -> Corpus {
         let mut slot_of: FastMap<*const Features, u32> = FastMap::default();
         let mut distinct: Vec<&Features> = Vec::new();
         let mut docs = Vec::new();
         let vector_of: Vec<u32> = sentences
+            .into_iter()
             .map(|(doc, f)| {
                 docs.push(doc);
                 *slot_of.entry(f as *const Features).or_insert_with(|| {
@@ -155,7 +167,7 @@ impl Corpus {
                 })
             })
             .collect();
-        let (token_terms, is_name) = intern_terms(&distinct);
+        let (token_terms, is_name, mut term_keys, name_keys) = intern_terms(&distinct);
         let mut vector_of_term = vec![u32::MAX; is_name.len()];
         if let Some(table) = &words {
             for (f, terms) in distinct.iter().zip(&token_terms) {
@@ -166,6 +178,15 @@ impl Corpus {
                         }
                     }
                 }
+            }
+        }
+        // A name the word table lacks (a transliteration: Soleimani,
+        // Suleimani) is keyed by its spelling-tolerant name key, which every
+        // corpus gives alike; a word the table has keeps its stem's key, so
+        // that "President" and "president" stay one term in any corpus.
+        for (t, &name) in name_keys.iter().enumerate() {
+            if name != 0 && vector_of_term[t] == u32::MAX {
+                term_keys[t] = name;
             }
         }
         let dims = words.as_ref().map_or(0, |t| t.dims());
@@ -211,6 +232,7 @@ impl Corpus {
             idf,
             mass,
             is_name,
+            term_keys,
             words,
             vector_of_term,
             term_vectors,
@@ -281,6 +303,12 @@ impl Corpus {
             (Some(table), Some(&id)) if id != u32::MAX => table.weight(id),
             _ => 1.0,
         }
+    }
+
+    /// The stable key of term `t`: a hash of its text, equal across
+    /// corpora (0 for an id this corpus does not have).
+    pub fn term_key(&self, t: u32) -> u64 {
+        self.term_keys.get(t as usize).copied().unwrap_or(0)
     }
 
     pub fn has_vectors(&self) -> bool {
@@ -884,13 +912,19 @@ enum TokenTerm {
     Word(u32),
 }
 
+/// Set in the key of a name's term, so that a name key never meets the
+/// same string as a stem.
+const NAME_SALT: u64 = 0x9e37_79b9_7f4a_7c15;
+
 /// Interns the terms of every token of `sentences`, in order: per sentence
 /// its tokens' terms, and per term id whether it is a name.
-fn intern_terms(sentences: &[&Features]) -> (Vec<Vec<TokenTerm>>, Vec<bool>) {
+fn intern_terms(sentences: &[&Features]) -> (Vec<Vec<TokenTerm>>, Vec<bool>, Vec<u64>, Vec<u64>) {
     let mut terms = Interner::default();
     // Name variants: a key seen on a capitalised word inside a sentence
     // stands for one spelling, the first met.
     let mut name_of_key: FastMap<&str, u32> = FastMap::default();
+    // Per id, a hash of the name key that first chose it (0 for none).
+    let mut name_keys: Vec<u64> = Vec::new();
     for f in sentences {
         for t in &f.tokens {
             if t.skip || t.initial {
@@ -900,6 +934,12 @@ fn intern_terms(sentences: &[&Features]) -> (Vec<Vec<TokenTerm>>, Vec<bool>) {
                 if !name_of_key.contains_key(key.as_str()) {
                     let id = terms.id(concept(&t.stem));
                     name_of_key.insert(key.as_str(), id);
+                    if name_keys.len() <= id as usize {
+                        name_keys.resize(id as usize + 1, 0);
+                    }
+                    if name_keys[id as usize] == 0 {
+                        name_keys[id as usize] = crate::scale::fnv1a(key.as_bytes()) ^ NAME_SALT;
+                    }
                 }
             }
         }
@@ -949,7 +989,8 @@ fn intern_terms(sentences: &[&Features]) -> (Vec<Vec<TokenTerm>>, Vec<bool>) {
         })
         .collect();
     is_name.resize(terms.len(), false);
-    (token_terms, is_name)
+    name_keys.resize(terms.len(), 0);
+    (token_terms, is_name, terms.keys, name_keys)
 }
 
 /// The unit embedding of a run of tokens: every word the table has,
