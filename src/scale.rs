@@ -3,10 +3,14 @@
 //! a document in, its story signature (band keys for candidate search);
 //! a quotation's text in, the key that finds the same remark corpus-wide.
 //!
-//! None of this changes what [`crate::analyze`] finds: the Spark job cuts
-//! a corpus into blocks by these signatures, groups each block with
-//! [`crate::pipeline::story_split`] and analyses each story with
-//! [`crate::analyze`], exactly as the CLI would on the story's files.
+//! None of this changes what [`crate::analyze`] finds: the Spark job runs
+//! the story grouping of [`crate::stories`] piece by piece (per-document
+//! records from [`crate::pipeline::story_records_of`], corpus figures
+//! summed over the cluster, candidate pairs joined on index terms, average
+//! linkage per connected block) and analyses each story with
+//! [`crate::analyze`], exactly as the CLI would on the story's files. The
+//! min-hash signature here is a cheaper, approximate candidate search for
+//! callers that do not need the CLI's split exactly.
 
 use crate::features::features;
 use crate::ingest::{self, Document, IngestError};

@@ -19,6 +19,11 @@
 //! page's common case). Term weights are the words' rarity in English (the
 //! word vectors' smooth inverse frequency) times a smoothed corpus idf, so
 //! a one-story corpus still counts the names all its articles share.
+//!
+//! Each document's terms are counted from its own text alone
+//! ([`DocTerms`], keyed by a stable hash) and the corpus enters only
+//! through [`CorpusStats`] and the candidate pairs: a distributed job that
+//! sums those figures over its partitions groups exactly as one machine.
 
 use crate::align::similarity::Corpus;
 use crate::semantic::cosine;
