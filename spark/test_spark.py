@@ -1,7 +1,8 @@
 """The Spark job end to end in local mode: a corpus of over a thousand
 articles made from ../shared/eval in; checks out: every table is written
 with its columns, every readable article has a story, and each story's
-Report (claims first) equals what the CLI prints for the story's files.
+Report (claims first) equals what the CLI prints for the story's files, and
+the story split equals the core's split of the whole corpus on one machine.
 
 usage: python spark/test_spark.py PARALLAX_CLI
 Without ../shared it skips with a message, except under CI=true, where it
@@ -110,6 +111,27 @@ def main():
     for _, row in unplaced.iterrows():
         if not isinstance(row["error"], str) or not row["error"]:
             fail(f"article {row['id']} has neither a story nor an error")
+
+    # The stories against the core's split of the whole corpus on one
+    # machine (the CLI's stories for all the files, in file-name order).
+    whole_docs = sorted((job.doc_of(a) for a in arts), key=lambda d: d["name"])
+    split = parallax.story_groups(whole_docs)
+    file_of = {a["id"]: parallax.to_file(job.doc_of(a))[0] for a in arts}
+
+    def partition(story_of):
+        together = {}
+        for k, s in story_of.items():
+            together.setdefault(s, set()).add(k)
+        return {k: frozenset(together[s]) for k, s in story_of.items()}
+
+    one_machine = partition(dict(zip(split["files"], split["story_of"])))
+    spark_split = partition(
+        {file_of[i]: s for i, s in zip(docs["id"], docs["story"]) if isinstance(s, str)}
+    )
+    moved = sorted(f for f in one_machine if spark_split.get(f) != one_machine[f])
+    if moved:
+        fail(f"{len(moved)} articles are in another story than on one machine: {moved[:5]}")
+    print(f"spark-test story split equal to one machine's: {len(set(split['story_of']))} stories")
 
     # Each story against the CLI on the same files.
     by_id = {a["id"]: a for a in arts}

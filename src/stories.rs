@@ -518,16 +518,7 @@ pub fn features_with(p: &Profile, q: &Profile, all: f32, best: (f32, f32)) -> [f
         missing / total
     };
     let lead_names_unshared = unshared(&p.lead_names, &q.all).max(unshared(&q.lead_names, &p.all));
-    let top = best.0.max(best.1);
-    // Neither has a neighbour that is not a copy: this pair, a copy or the
-    // only neighbour either has, is as near as any.
-    let relative = if top > 0.0 {
-        (all / top).min(1.0)
-    } else if all > 0.0 {
-        1.0
-    } else {
-        0.0
-    };
+    let relative = relative(all, best);
     [
         all,
         lead,
@@ -673,11 +664,34 @@ pub fn is_copy(all: f32) -> bool {
     all >= COPY_COSINE
 }
 
-/// Fills features 15 and 16 of a pair from its neighbourhood: the best
-/// feature 2 either document has with a document that is not its copy
-/// (`best_lead`), and whether each is among the other's two nearest, both
-/// having more than two candidates (`mutual_nearest`).
-pub fn finish_features(f: &mut [f32; N_FEATURES], best_lead: (f32, f32), mutual_nearest: bool) {
+/// Feature 10: the all-terms cosine `all` over the better of the two
+/// documents' best cosines with a document that is not its copy.
+fn relative(all: f32, best: (f32, f32)) -> f32 {
+    let top = best.0.max(best.1);
+    // Neither has a neighbour that is not a copy: this pair, a copy or the
+    // only neighbour either has, is as near as any.
+    if top > 0.0 {
+        (all / top).min(1.0)
+    } else if all > 0.0 {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// Fills the features of a pair that depend on its neighbourhood: 10 from
+/// each document's best all-terms cosine with a document that is not its
+/// copy (`best`), 15 from their best feature 2 likewise (`best_lead`), 16
+/// from whether each is among the other's two nearest, both having more
+/// than two candidates (`mutual_nearest`). The others may have been
+/// computed with any `best`.
+pub fn finish_features(
+    f: &mut [f32; N_FEATURES],
+    best: (f32, f32),
+    best_lead: (f32, f32),
+    mutual_nearest: bool,
+) {
+    f[10] = relative(f[0], best);
     let low = best_lead.0.min(best_lead.1);
     f[15] = if low > 0.0 {
         (f[2] / low).min(1.0)
@@ -748,7 +762,12 @@ pub fn pair_table(profiles: &[Profile]) -> Vec<PairRow> {
         // Among two nearest of two or fewer is no choice: it says nothing.
         let chose = |d: u32| nearest[d as usize].len() > 2;
         let mutual = top[k] == 2 && chose(*a) && chose(*b);
-        finish_features(f, (best_lead[*a as usize], best_lead[*b as usize]), mutual);
+        finish_features(
+            f,
+            (best[*a as usize], best[*b as usize]),
+            (best_lead[*a as usize], best_lead[*b as usize]),
+            mutual,
+        );
     }
     rows
 }

@@ -55,6 +55,39 @@ def story_signature(doc: Document, bands: int = 32, rows: int = 2) -> List[int]:
 def story_groups(docs: List[Document]) -> StoryGroups:
     """The stories ``analyze`` would find for ``docs``, without the claims."""
 
+def story_record(doc: Document) -> Tuple[str, List[int]]:
+    """The per-document half of the story grouping: (the document's story
+    record as JSON: its terms by stable key, mean embeddings, facts; the
+    keys of its terms, signed 64-bit, for summing document frequencies
+    corpus-wide). Raises ``ParallaxError`` when the document cannot be read
+    or holds several."""
+
+def story_profile(record: str, documents: int, df: Dict[int, int]) -> str:
+    """A document's story profile (JSON) from its record, the corpus's
+    number of documents and the document frequency of each of its terms."""
+
+def story_index(profile: str) -> List[Tuple[int, float]]:
+    """The profile's candidate index terms, (signed key, weight): two
+    documents are candidates for one story only if they share one."""
+
+def story_pair(a: str, b: str) -> Optional[Tuple[float, bool, List[float]]]:
+    """None when two profiles are no candidate pair; else (all-terms
+    cosine, whether they are copies of one text, the pair's features with
+    those of the neighbourhood left for ``story_finish``)."""
+
+def story_finish(
+    features: List[float], best_a: float, best_b: float,
+    best_lead_a: float, best_lead_b: float, mutual: bool,
+) -> Tuple[float, bool, bool]:
+    """(probability of one story, never one story, probability at or above
+    the grouping threshold) of a pair, its neighbourhood features filled
+    from each document's best cosine and best lead cosine with a non-copy
+    and whether the two are each other's two nearest."""
+
+def story_link(n: int, edges: List[Tuple[int, int, float]], never: List[Tuple[int, int]]) -> List[int]:
+    """Average-linkage stories of ``n`` documents over scored pairs: each
+    document's story number, stories numbered by their first document."""
+
 def document_pieces(doc: Document) -> DocumentPieces:
     """One document analysed alone: its Report entry, sentence records
     (id, start, end in UTF-16 units, text, kind) and quotation records

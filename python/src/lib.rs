@@ -5,11 +5,12 @@
 //! analysis happens here: each function decodes, calls the core, encodes.
 
 use parallax_core::scale::{self, Article, SignatureShape};
-use parallax_core::{Input, Options};
+use parallax_core::{pipeline, stories, Input, Options};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
+use std::collections::HashMap;
 
 create_exception!(
     _native,
@@ -226,6 +227,138 @@ fn story_groups<'py>(py: Python<'py>, docs: &Bound<'py, PyAny>) -> PyResult<Boun
     Ok(out)
 }
 
+/// The story record of one document, the per-document half of the story
+/// grouping (its terms by stable key, mean embeddings, facts; see the
+/// core's `stories::DocTerms`): (record as JSON, the keys of its terms as
+/// signed 64-bit integers, for summing document frequencies).
+#[pyfunction]
+fn story_record(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<(String, Vec<i64>)> {
+    let input = input_of(0, doc)?;
+    let name = input.name.clone();
+    let options = Options::default();
+    let (_, records, errors) =
+        py.allow_threads(|| pipeline::story_records_of(std::slice::from_ref(&input), &options));
+    if let Some(e) = errors.first() {
+        return Err(ParallaxError::new_err(format!(
+            "document {}: {}",
+            e.file, e.reason
+        )));
+    }
+    let [record] = <[_; 1]>::try_from(records).map_err(|r: Vec<_>| {
+        ParallaxError::new_err(format!(
+            "document {name}: gives {} documents; a record is of one",
+            r.len()
+        ))
+    })?;
+    let keys = record
+        .terms
+        .iter()
+        .filter(|t| t.counts[0] > 0.0)
+        .map(|t| t.key as i64)
+        .collect();
+    Ok((to_json(&record)?, keys))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| ParallaxError::new_err(e.to_string()))
+}
+
+fn profile_of(json: &str) -> PyResult<stories::Profile> {
+    serde_json::from_str(json)
+        .map_err(|e| ParallaxError::new_err(format!("not a story profile: {e}")))
+}
+
+/// A document's story profile (JSON) from its record, the number of
+/// documents in the corpus and the document frequency of each of its
+/// terms (signed keys as story_record gives them; a missing key counts 0).
+#[pyfunction]
+fn story_profile(record: &str, documents: usize, df: HashMap<i64, u32>) -> PyResult<String> {
+    let record: stories::DocTerms = serde_json::from_str(record)
+        .map_err(|e| ParallaxError::new_err(format!("not a story record: {e}")))?;
+    let stats = stories::CorpusStats::new(
+        documents,
+        df.into_iter().map(|(k, v)| (k as u64, v)).collect(),
+    );
+    to_json(&stories::profile(&record, &stats))
+}
+
+/// The candidate index terms of a profile: [(signed key, weight)]. Two
+/// documents are candidates for one story only if they share one.
+#[pyfunction]
+fn story_index(profile: &str) -> PyResult<Vec<(i64, f64)>> {
+    let p = profile_of(profile)?;
+    Ok(stories::index_terms(&p)
+        .iter()
+        .map(|&(k, w)| (k as i64, w as f64))
+        .collect())
+}
+
+/// For two profiles: None when they are no candidate pair (their index
+/// terms' dot product is under the floor); else (all-terms cosine, whether
+/// they are copies of one text, the pair's features with those of the
+/// neighbourhood left for story_finish).
+#[pyfunction]
+fn story_pair(a: &str, b: &str) -> PyResult<Option<(f64, bool, Vec<f64>)>> {
+    let (p, q) = (profile_of(a)?, profile_of(b)?);
+    if stories::candidate_dot(&p, &q) < stories::CANDIDATE_FLOOR {
+        return Ok(None);
+    }
+    let c = stories::all_cosine(&p, &q);
+    let f = stories::features_with(&p, &q, c, (0.0, 0.0));
+    Ok(Some((
+        c as f64,
+        stories::is_copy(c),
+        f.iter().map(|&x| x as f64).collect(),
+    )))
+}
+
+/// A pair's features finished with its neighbourhood (each document's
+/// best cosine and best feature 2 with a non-copy, and whether the two are
+/// each other's nearest): (probability of one story, never one story,
+/// strong: the probability reaches the grouping's threshold).
+#[pyfunction]
+fn story_finish(
+    features: Vec<f64>,
+    best_a: f64,
+    best_b: f64,
+    best_lead_a: f64,
+    best_lead_b: f64,
+    mutual: bool,
+) -> PyResult<(f64, bool, bool)> {
+    let mut f = [0f32; stories::N_FEATURES];
+    if features.len() != f.len() {
+        return Err(ParallaxError::new_err(format!(
+            "{} features given, {} expected",
+            features.len(),
+            f.len()
+        )));
+    }
+    for (x, &v) in f.iter_mut().zip(&features) {
+        *x = v as f32;
+    }
+    stories::finish_features(
+        &mut f,
+        (best_a as f32, best_b as f32),
+        (best_lead_a as f32, best_lead_b as f32),
+        mutual,
+    );
+    let p = stories::probability(&f);
+    Ok((p as f64, stories::apart(&f), p >= stories::THRESHOLD))
+}
+
+/// Average-linkage grouping of `n` documents over scored pairs `edges`
+/// [(i, j, probability)] with the pairs that may never share a story
+/// `never` [(i, j)]: each document's story number (stories numbered by
+/// their first document).
+#[pyfunction]
+fn story_link(n: usize, edges: Vec<(u32, u32, f64)>, never: Vec<(u32, u32)>) -> Vec<usize> {
+    let edges: Vec<(u32, u32, f32)> = edges
+        .into_iter()
+        .map(|(a, b, p)| (a, b, p as f32))
+        .collect();
+    stories::average_linkage(n, &edges, &never, stories::THRESHOLD).story_of
+}
+
 /// One document analysed alone: {"documents", "sentences", "quotes",
 /// "speakers"} as in its Report (spans in UTF-16 code units).
 #[pyfunction]
@@ -255,6 +388,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(to_file, m)?)?;
     m.add_function(wrap_pyfunction!(story_signature, m)?)?;
     m.add_function(wrap_pyfunction!(story_groups, m)?)?;
+    m.add_function(wrap_pyfunction!(story_record, m)?)?;
+    m.add_function(wrap_pyfunction!(story_profile, m)?)?;
+    m.add_function(wrap_pyfunction!(story_index, m)?)?;
+    m.add_function(wrap_pyfunction!(story_pair, m)?)?;
+    m.add_function(wrap_pyfunction!(story_finish, m)?)?;
+    m.add_function(wrap_pyfunction!(story_link, m)?)?;
     m.add_function(wrap_pyfunction!(document_pieces, m)?)?;
     m.add_function(wrap_pyfunction!(quote_key, m)?)?;
     Ok(())

@@ -60,6 +60,41 @@ def main():
     check(groups["story_of"] == [0, 0] and groups["errors"] == [], "one story")
     check(parallax.quote_key("We will rebuild,") == parallax.quote_key("we WILL rebuild"), "quote keys")
 
+    # The story grouping in pieces, as the Spark job runs it, on three
+    # documents: two on the storm, one on something else.
+    other = {"name": "c", "title": "Chess final drawn",
+             "text": "The chess final in Oslo ended in a draw after six hours of play."}
+    docs = [STORM_A, STORM_B, other]
+    records = [parallax.story_record(d) for d in docs]
+    df = {}
+    for _, keys in records:
+        for k in keys:
+            df[k] = df.get(k, 0) + 1
+    profiles = [parallax.story_profile(r, len(docs), {k: df[k] for k in keys}) for r, keys in records]
+    # Three documents are far under the index's cut-off (32): every term
+    # of a document is an index term.
+    index = dict(parallax.story_index(profiles[0]))
+    check(index and set(index) == set(records[0][1]), "index terms")
+    pair = parallax.story_pair(profiles[0], profiles[1])
+    check(pair is not None and 0 < pair[0] <= 1.0001 and len(pair[2]) == 18, f"a candidate pair: {pair}")
+    check(parallax.story_pair(profiles[0], profiles[2]) is None, "no pair with the chess final")
+    p, apart, strong = parallax.story_finish(pair[2], 0.0, 0.0, 0.0, 0.0, False)
+    check(0 <= p <= 1 and not apart, "scored")
+    linked = parallax.story_link(3, [(0, 1, p)], [])
+    whole = parallax.story_groups(docs)["story_of"]
+    check(linked == whole == [0, 0, 1], f"pieces group as the whole: {linked} {whole}")
+    check(parallax.story_link(2, [(0, 1, 0.99)], [(0, 1)]) == [0, 1], "never joined")
+    try:
+        parallax.story_profile("{not json", 3, {})
+        raise SystemExit("test_binding: FAILED: no error for a bad record")
+    except parallax.ParallaxError as e:
+        check("story record" in str(e), f"bad record: {e}")
+    try:
+        parallax.story_record({"name": "i.txt", "bytes": b""})
+        raise SystemExit("test_binding: FAILED: no error for an empty record input")
+    except parallax.ParallaxError as e:
+        check("i.txt" in str(e), f"record error names the file: {e}")
+
     raises([{"text": "x"}], ["document 0", "'name' is missing"])
     raises([STORM_A, {"name": "c", "text": 3}], ["document 1 (c)", "'text' must be a str"])
     raises([{"name": "d", "text": "x", "bytes": b"x"}], ["document 0 (d)", "not both"])

@@ -6,18 +6,26 @@ or mounted, one Report JSON file per story (``reports/<story>.json``, which
 the page opens as it opens a CLI report) and ``metrics.json`` (stage times,
 shuffle bytes, Python workers' peak memory) out.
 
-Stages (1, 3, 4 and the quotation keys run the Rust core, the ``parallax``
-wheel, inside the executors):
+Stages (every one but 5 runs the Rust core, the ``parallax`` wheel, inside
+the executors; the story grouping is the CLI's own, cut where it can be
+cut, so the stories equal the CLI's on the same files):
 
-1. signatures: each article's story signature (band keys of min-hashes
-   over its headline and lead), one pass over the articles;
-2. blocks: articles sharing a band key are candidate pairs; blocks are the
-   connected groups of candidate pairs (min-label propagation);
-3. stories: each block grouped by the core's own story rules
-   (``story_groups``, the stories ``analyze`` finds), in one task;
-4. reports: each story analysed by the core (``analyze_json``) exactly as
+1. records: each article's story record (its terms by stable key, mean
+   embeddings, dates), one pass over the articles;
+2. profiles: corpus-wide document frequencies summed by term, then each
+   article's tf-idf profile with them;
+3. pairs: articles sharing a term of the core's candidate index (one term
+   per band key) are joined; the core admits the candidate pairs and gives
+   their features;
+4. scores: each pair's features finished with its neighbourhood (each
+   article's nearest cosine and lead, mutual nearest) and scored by the
+   core's model;
+5. blocks: the groups connected by pairs likely one story (min-label
+   propagation): average linkage never joins across them;
+6. stories: each block grouped by the core's average linkage, in one task;
+7. reports: each story analysed by the core (``analyze_json``) exactly as
    the CLI analyses the story's files, in one task;
-5. tables: the Reports flattened; quotations grouped across the whole
+8. tables: the Reports flattened; quotations grouped across the whole
    corpus by their folded words and by the stories' own quote groups.
 """
 
@@ -33,11 +41,10 @@ import zipfile
 
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
+from pyspark.sql.window import Window
 
 ARTICLE_COLUMNS = ["id", "outlet", "date", "url", "title", "text"]
 
-SIGNATURES = "id string, name string, keys array<bigint>, error string"
-STORY_OF = "id string, story string, error string"
 REPORTS = "story string, n_documents int, report string, files string, error string, rss_kb long"
 STORIES = (
     "story string, label string, n_documents int, documents array<string>, "
@@ -89,53 +96,121 @@ def doc_of(row):
     }
 
 
-def _signatures(bands, rows):
+RECORDS = "id string, name string, record string, keys array<bigint>, error string"
+PROFILES = "id string, name string, profile string"
+INDEX = "name string, key bigint, weight double"
+PAIRS = "a string, b string, cosine double, copy boolean, features array<double>"
+FINISHED = "a string, b string, probability double, apart boolean, strong boolean"
+STORY_OF = "id string, story string, error string"
+
+# The index join sums in double what the core sums in single precision:
+# pairs this far under the floor are checked by the core, not dropped.
+JOIN_MARGIN = 1e-3
+CANDIDATE_FLOOR = 0.05
+
+
+def _records(batches):
+    """Articles in; each one's story record (the core's per-document half
+    of the story grouping) and its term keys, or why it is unreadable."""
+    import pandas as pd
+    import parallax
+
+    for pdf in batches:
+        out = {"id": [], "name": [], "record": [], "keys": [], "error": []}
+        for row in pdf.to_dict("records"):
+            doc = doc_of(row)
+            name, _ = parallax.to_file(doc)
+            try:
+                (record, keys), error = parallax.story_record(doc), None
+            except parallax.ParallaxError as e:
+                record, keys, error = None, [], str(e)
+            out["id"].append(str(row["id"]))
+            out["name"].append(name)
+            out["record"].append(record)
+            out["keys"].append(keys)
+            out["error"].append(error)
+        yield pd.DataFrame(out)
+
+
+def _profiles(documents):
     def run(batches):
         import pandas as pd
         import parallax
 
         for pdf in batches:
-            out = {"id": [], "name": [], "keys": [], "error": []}
-            for row in pdf.to_dict("records"):
-                doc = doc_of(row)
-                name, _ = parallax.to_file(doc)
-                try:
-                    keys, error = parallax.story_signature(doc, bands, rows), None
-                except parallax.ParallaxError as e:
-                    keys, error = [], str(e)
-                out["id"].append(str(row["id"]))
-                out["name"].append(name)
-                out["keys"].append(keys)
-                out["error"].append(error)
-            yield pd.DataFrame(out)
+            profiles = [
+                parallax.story_profile(r, documents, dict(zip(ks, vs)) if ks is not None else {})
+                for r, ks, vs in zip(pdf["record"], pdf["df_keys"], pdf["df_values"])
+            ]
+            yield pd.DataFrame({"id": pdf["id"], "name": pdf["name"], "profile": profiles})
 
     return run
 
 
-def _group_block(pdf):
-    """One block's articles in; each one's story (its first member's id)."""
+def _index(batches):
     import pandas as pd
     import parallax
 
-    rows = sorted(pdf.to_dict("records"), key=lambda r: r["name"])
-    if len(rows) == 1:
-        return pd.DataFrame({"id": [rows[0]["id"]], "story": [rows[0]["id"]], "error": [None]})
-    found = parallax.story_groups([doc_of(r) for r in rows])
-    id_of = {r["name"]: r["id"] for r in rows}
-    members = {}
-    for file, s in zip(found["files"], found["story_of"]):
-        members.setdefault(s, []).append(id_of.get(file, file))
-    out = {"id": [], "story": [], "error": []}
-    for ids in members.values():
-        for i in ids:
-            out["id"].append(i)
-            out["story"].append(ids[0])
-            out["error"].append(None)
-    for file, reason in found["errors"]:
-        out["id"].append(id_of.get(file, file))
-        out["story"].append(None)
-        out["error"].append(f"{file}: {reason}")
-    return pd.DataFrame(out)
+    for pdf in batches:
+        out = {"name": [], "key": [], "weight": []}
+        for name, profile in zip(pdf["name"], pdf["profile"]):
+            for key, weight in parallax.story_index(profile):
+                out["name"].append(name)
+                out["key"].append(key)
+                out["weight"].append(weight)
+        yield pd.DataFrame(out)
+
+
+def _pairs(batches):
+    import pandas as pd
+    import parallax
+
+    for pdf in batches:
+        out = {"a": [], "b": [], "cosine": [], "copy": [], "features": []}
+        for a, b, pa, pb in zip(pdf["a"], pdf["b"], pdf["pa"], pdf["pb"]):
+            found = parallax.story_pair(pa, pb)
+            if found is not None:
+                out["a"].append(a)
+                out["b"].append(b)
+                out["cosine"].append(found[0])
+                out["copy"].append(found[1])
+                out["features"].append(found[2])
+        yield pd.DataFrame(out)
+
+
+def _finish(batches):
+    import pandas as pd
+    import parallax
+
+    for pdf in batches:
+        done = [
+            parallax.story_finish(list(f), ba, bb, la, lb, bool(m))
+            for f, ba, bb, la, lb, m in zip(pdf["features"], pdf["best_a"], pdf["best_b"],
+                                             pdf["lead_a"], pdf["lead_b"], pdf["mutual"])
+        ]
+        yield pd.DataFrame({"a": pdf["a"], "b": pdf["b"],
+                            "probability": [d[0] for d in done],
+                            "apart": [d[1] for d in done],
+                            "strong": [d[2] for d in done]})
+
+
+def _link(pdf):
+    """One group's documents (connected by pairs likely one story) and
+    every candidate pair among them in; each one's story (its first
+    member's id) out, by the core's average linkage."""
+    import pandas as pd
+    import parallax
+
+    members = sorted(set(pdf["a"]) | set(pdf["b"]))
+    local = {n: i for i, n in enumerate(members)}
+    pairs = pdf[pdf["a"] != pdf["b"]]
+    edges = [(local[a], local[b], p) for a, b, p in zip(pairs["a"], pairs["b"], pairs["probability"])]
+    never = [(local[a], local[b]) for a, b, x in zip(pairs["a"], pairs["b"], pairs["apart"]) if x]
+    story_of = parallax.story_link(len(members), edges, never)
+    first = {}
+    for n, s in zip(members, story_of):
+        first.setdefault(s, n)
+    return pd.DataFrame({"name": members, "story_name": [first[s] for s in story_of]})
 
 
 def _analyze_story(pdf):
@@ -332,15 +407,17 @@ def components(nodes: DataFrame, edges: DataFrame, max_rounds: int = 100) -> Dat
 
 
 class Stages:
-    """Wall time of each stage (its result forced and cached)."""
+    """Wall time of each stage (its result forced and checkpointed)."""
 
     def __init__(self):
         self.seconds = {}
 
     def run(self, name, make):
         t = time.perf_counter()
-        df = make().cache()
-        df.count()
+        # Checkpointed, not only cached: later stages join earlier ones
+        # several times over, and a plan that carried every stage's lineage
+        # would grow past the driver's memory.
+        df = make().localCheckpoint(eager=True)
         self.seconds[name] = round(time.perf_counter() - t, 3)
         print(f"parallax-spark: {name} {self.seconds[name]:.1f} s", file=sys.stderr)
         return df
@@ -370,7 +447,7 @@ def ship_package(spark):
     spark.sparkContext.addPyFile(zipped)
 
 
-def run(spark, articles_path, out, fmt="auto", bands=32, rows=2, max_bucket=100):
+def run(spark, articles_path, out, fmt="auto"):
     """Runs every stage; returns the metrics written to ``out/metrics.json``."""
     ship_package(spark)
     stages = Stages()
@@ -380,29 +457,7 @@ def run(spark, articles_path, out, fmt="auto", bands=32, rows=2, max_bucket=100)
     if dupes:
         raise SystemExit(f"parallax-spark: article ids are not unique: {[d['id'] for d in dupes]}")
 
-    sigs = stages.run(
-        "signatures",
-        lambda: articles.mapInPandas(_signatures(bands, rows), SIGNATURES),
-    )
-
-    def blocks():
-        keyed = sigs.select("id", F.explode("keys").alias("key"))
-        # A key that very many articles share is a common phrase, not a story.
-        buckets = (
-            keyed.groupBy("key")
-            .agg(F.collect_list("id").alias("ids"))
-            .where((F.size("ids") >= 2) & (F.size("ids") <= max_bucket))
-        )
-        # A bucket's articles are all candidate pairs of each other; for
-        # the connected groups a star from its smallest id says as much
-        # with k - 1 edges instead of k(k - 1)/2.
-        stars = (
-            buckets.select(F.array_min("ids").alias("a"), F.explode("ids").alias("b"))
-            .where("a < b")
-            .distinct()
-        )
-        return components(sigs.select("id"), stars).withColumnRenamed("label", "block")
-
+    sigs = stages.run("records", lambda: articles.mapInPandas(_records, RECORDS))
     # Two ids that map to one file name would be one file to the CLI.
     clash = sigs.groupBy("name").agg(F.collect_list("id").alias("ids")).where(F.size("ids") > 1)
     clashes = clash.limit(3).collect()
@@ -411,16 +466,113 @@ def run(spark, articles_path, out, fmt="auto", bands=32, rows=2, max_bucket=100)
             "parallax-spark: these article ids give the same file name: "
             + "; ".join(", ".join(r["ids"]) for r in clashes)
         )
+    good = sigs.where("error is null")
+    documents = good.count()
+
+    def profiles():
+        # The corpus figures the core would compute on one machine: how
+        # many documents hold each term, summed here over all partitions.
+        keyed = good.select("id", F.explode("keys").alias("key"))
+        df = keyed.groupBy("key").count()
+        own = (
+            keyed.join(df, "key")
+            .groupBy("id")
+            .agg(F.collect_list("key").alias("df_keys"), F.collect_list("count").alias("df_values"))
+        )
+        return good.join(own, "id", "left").select("id", "name", "record", "df_keys", "df_values") \
+            .mapInPandas(_profiles(documents), PROFILES)
+
+    prof = stages.run("profiles", profiles)
+
+    def pairs():
+        # Candidate pairs: documents sharing an index term (the core's
+        # candidate index, as band keys of one term each), scored by the
+        # core, which admits exactly the pairs it admits on one machine.
+        idx = prof.mapInPandas(_index, INDEX)
+        x, y = idx.alias("x"), idx.alias("y")
+        near = (
+            x.join(y, F.col("x.key") == F.col("y.key"))
+            .where(F.col("x.name") < F.col("y.name"))
+            .groupBy(F.col("x.name").alias("a"), F.col("y.name").alias("b"))
+            .agg(F.sum(F.col("x.weight") * F.col("y.weight")).alias("dot"))
+            .where(F.col("dot") >= CANDIDATE_FLOOR - JOIN_MARGIN)
+        )
+        pa = prof.select(F.col("name").alias("a"), F.col("profile").alias("pa"))
+        pb = prof.select(F.col("name").alias("b"), F.col("profile").alias("pb"))
+        return near.join(pa, "a").join(pb, "b").select("a", "b", "pa", "pb").mapInPandas(_pairs, PAIRS)
+
+    cand = stages.run("pairs", pairs)
+
+    def ends(df, value):
+        """Each pair's value under both its documents: (name, value)."""
+        return df.select(F.col("a").alias("name"), value.alias("v")).unionByName(
+            df.select(F.col("b").alias("name"), value.alias("v"))
+        )
+
+    def best_of(df, value, col):
+        got = ends(df, F.when(~F.col("copy"), value).otherwise(F.lit(0.0))) \
+            .groupBy("name").agg(F.max("v").alias(col))
+        return got
+
+    def finished():
+        feats = cand
+        best = best_of(feats, F.col("cosine"), "best")
+        lead = best_of(feats, F.col("features")[2], "lead")
+        # Each document's two nearest candidates by cosine, ties in pair
+        # order, as the core ranks them; a document of two or fewer
+        # candidates has no choice.
+        both = feats.select(F.col("a").alias("name"), "a", "b", "cosine").unionByName(
+            feats.select(F.col("b").alias("name"), "a", "b", "cosine")
+        )
+        w = Window.partitionBy("name").orderBy(F.col("cosine").desc(), "a", "b")
+        ranked = both.withColumn("rank", F.row_number().over(w)).withColumn(
+            "degree", F.count("*").over(Window.partitionBy("name"))
+        )
+        top = ranked.where("rank <= 2 and degree > 2").groupBy("a", "b").count() \
+            .where("count = 2").select("a", "b", F.lit(True).alias("mutual"))
+        hood = best.join(lead, "name")
+        return (
+            feats.join(top, ["a", "b"], "left")
+            .join(hood.select(F.col("name").alias("a"), F.col("best").alias("best_a"),
+                              F.col("lead").alias("lead_a")), "a")
+            .join(hood.select(F.col("name").alias("b"), F.col("best").alias("best_b"),
+                              F.col("lead").alias("lead_b")), "b")
+            .select("a", "b", "features", "best_a", "best_b", "lead_a", "lead_b",
+                    F.coalesce("mutual", F.lit(False)).alias("mutual"))
+            .mapInPandas(_finish, FINISHED)
+        )
+
+    scored = stages.run("scores", finished)
+
+    def blocks():
+        # Two documents share a story only through a chain of pairs likely
+        # one story (average linkage merges nothing else), so the groups
+        # connected by those pairs can be grouped apart, each in one task.
+        strong = scored.where("strong").select("a", "b")
+        return components(good.select(F.col("name").alias("id")), strong) \
+            .select(F.col("id").alias("name"), F.col("label").alias("block"))
+
     block_of = stages.run("blocks", blocks)
 
-    readable = (
-        articles.join(sigs.where("error is null").select("id", "name"), "id")
-        .join(block_of, "id")
-    )
-    story_of = stages.run(
-        "stories",
-        lambda: readable.groupBy("block").applyInPandas(_group_block, STORY_OF),
-    )
+    def stories():
+        ba = block_of.select(F.col("name").alias("a"), F.col("block"))
+        bb = block_of.select(F.col("name").alias("b"), F.col("block").alias("block_b"))
+        inner = scored.join(ba, "a").join(bb, "b").where("block = block_b") \
+            .select("block", "a", "b", "probability", "apart")
+        # A document alone in its block still needs a row.
+        alone = block_of.select("block", F.col("name").alias("a"), F.col("name").alias("b"),
+                                F.lit(0.0).alias("probability"), F.lit(False).alias("apart"))
+        linked = inner.unionByName(alone).groupBy("block").applyInPandas(
+            _link, "name string, story_name string"
+        )
+        names = sigs.select("id", "name")
+        first = names.select(F.col("name").alias("story_name"), F.col("id").alias("story"))
+        grouped = linked.join(names, "name").join(first, "story_name") \
+            .select("id", "story", F.lit(None).cast("string").alias("error"))
+        return grouped
+
+    story_of = stages.run("stories", stories)
+    readable = articles.join(good.select("id", "name"), "id")
     reports = stages.run(
         "reports",
         lambda: readable.join(story_of.where("story is not null").select("id", "story"), "id")
@@ -556,13 +708,16 @@ def shuffle_bytes(spark):
 
 def local_session(app_name):
     """A Spark session in local mode sized for this project's test and bench
-    (two cores, four shuffle partitions, a 1 GB driver), quiet in the log."""
+    (two cores, four shuffle partitions, a 2 GB driver, Arrow batches of
+    1,000 rows), quiet in the log."""
     spark = (
         SparkSession.builder.master("local[2]")
         .appName(app_name)
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.driver.memory", "1g")
+        .config("spark.driver.memory", "2g")
+        # Pair stages carry two profiles (about 9 KB each) per row.
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "1000")
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
@@ -574,10 +729,6 @@ def main(argv=None):
     p.add_argument("articles", help="JSON lines or Parquet (file or folder)")
     p.add_argument("out", help="output folder (tables, reports/, metrics.json)")
     p.add_argument("--format", choices=["auto", "json", "parquet"], default="auto")
-    p.add_argument("--bands", type=int, default=32, help="band keys per signature")
-    p.add_argument("--rows", type=int, default=2, help="min-hashes per band")
-    p.add_argument("--max-bucket", type=int, default=100,
-                   help="band keys shared by more articles are ignored")
     p.add_argument("--master", default=None, help="e.g. local[2]; spark-submit sets it")
     p.add_argument("--shuffle-partitions", type=int, default=None)
     a = p.parse_args(argv)
@@ -591,7 +742,7 @@ def main(argv=None):
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     try:
-        metrics = run(spark, a.articles, a.out, a.format, a.bands, a.rows, a.max_bucket)
+        metrics = run(spark, a.articles, a.out, a.format)
     finally:
         spark.stop()
     print(json.dumps(metrics, indent=2))
