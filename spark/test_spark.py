@@ -71,6 +71,10 @@ def main():
     articles_path = tmp / "articles.jsonl"
     with open(articles_path, "w", encoding="utf-8") as f:
         arts = list(make_corpus.articles(shared))
+        # A second row with another id and the same fields: one file to the
+        # CLI, which reads the first and names the copy.
+        copy = dict(arts[0], id=arts[0]["id"] + "_copy")
+        arts.append(copy)
         for a in arts:
             f.write(json.dumps(a, ensure_ascii=False) + "\n")
     if len(arts) < 1000:
@@ -107,6 +111,9 @@ def main():
     ids = {a["id"] for a in arts}
     if set(docs["id"]) != ids:
         fail(f"documents: {len(ids - set(docs['id']))} articles missing")
+    copy_row = docs[docs["id"] == copy["id"]]
+    if copy_row["story"].notna().any() or "the same file as" not in str(copy_row["error"].iloc[0]):
+        fail(f"the copied article is not named as a copy: {copy_row.to_dict('records')}")
     unplaced = docs[docs["story"].isna()]
     for _, row in unplaced.iterrows():
         if not isinstance(row["error"], str) or not row["error"]:

@@ -30,6 +30,7 @@ cut, so the stories equal the CLI's on the same files):
 """
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -96,7 +97,7 @@ def doc_of(row):
     }
 
 
-RECORDS = "id string, name string, record string, keys array<bigint>, error string"
+RECORDS = "id string, name string, digest string, record string, keys array<bigint>, error string"
 PROFILES = "id string, name string, profile string"
 INDEX = "name string, key bigint, weight double"
 PAIRS = "a string, b string, cosine double, copy boolean, features array<double>"
@@ -116,10 +117,11 @@ def _records(batches):
     import parallax
 
     for pdf in batches:
-        out = {"id": [], "name": [], "record": [], "keys": [], "error": []}
+        out = {"id": [], "name": [], "digest": [], "record": [], "keys": [], "error": []}
         for row in pdf.to_dict("records"):
             doc = doc_of(row)
-            name, _ = parallax.to_file(doc)
+            name, data = parallax.to_file(doc)
+            out["digest"].append(hashlib.sha256(data).hexdigest())
             try:
                 (record, keys), error = parallax.story_record(doc), None
             except parallax.ParallaxError as e:
@@ -457,7 +459,22 @@ def run(spark, articles_path, out, fmt="auto"):
     if dupes:
         raise SystemExit(f"parallax-spark: article ids are not unique: {[d['id'] for d in dupes]}")
 
-    sigs = stages.run("records", lambda: articles.mapInPandas(_records, RECORDS))
+    def records():
+        found = articles.mapInPandas(_records, RECORDS)
+        # Articles whose files are byte for byte the same are one file to
+        # the CLI, which reads the first (in file-name order) and names the
+        # others: the same here, before anything is counted.
+        first = F.first("name").over(Window.partitionBy("digest").orderBy("name"))
+        return found.withColumn("first", first).select(
+            "id", "name", "record", "keys",
+            F.when(
+                F.col("error").isNull() & (F.col("name") != F.col("first")),
+                F.concat(F.lit("document "), F.col("name"), F.lit(": the same file as "), F.col("first"),
+                         F.lit("; loaded once")),
+            ).otherwise(F.col("error")).alias("error"),
+        )
+
+    sigs = stages.run("records", records)
     # Two ids that map to one file name would be one file to the CLI.
     clash = sigs.groupBy("name").agg(F.collect_list("id").alias("ids")).where(F.size("ids") > 1)
     clashes = clash.limit(3).collect()
