@@ -34,9 +34,11 @@ pub fn sort_unstable<T: Ord + Send>(items: &mut [T]) {
     items.par_sort_unstable();
 }
 
+/// In wasm, the one shared sort (see `crate::order`): for a total order
+/// the stable and the unstable sort give the same slice.
 #[cfg(not(feature = "cli"))]
 pub fn sort_unstable<T: Ord>(items: &mut [T]) {
-    items.sort_unstable();
+    crate::order::sort(items);
 }
 
 /// Runs two independent steps: side by side in the CLI, in turn in wasm.

@@ -969,7 +969,7 @@ fn whole_claim(
     out: &mut Vec<FramingOut>,
 ) {
     let mut docs: Vec<usize> = sides.iter().map(|s| s.doc).collect();
-    docs.sort_unstable();
+    crate::order::sort(&mut docs);
     docs.dedup();
     if docs.len() < 2 {
         return;
@@ -1080,7 +1080,7 @@ fn claim_sides<'a>(report: &'a Report, claim: &ClaimOut) -> Vec<Side<'a>> {
         Some(Side::new(w.doc, w.sentence, None, &s.text, range))
     };
     let mut order: Vec<&crate::report::WordingOut> = claim.wordings.iter().collect();
-    order.sort_by_key(|w| w.sentence != claim.label_sentence);
+    crate::order::sort_by_key(&mut order, |w| w.sentence != claim.label_sentence);
     order.into_iter().filter_map(side).collect()
 }
 
@@ -1240,8 +1240,8 @@ pub fn outlet_summary(report: &Report, framing: &[FramingOut]) -> Vec<OutletFram
             &mut o.evaluative,
         ] {
             for t in list.iter_mut() {
-                t.claims.sort_unstable();
-                t.quote_groups.sort_unstable();
+                crate::order::sort(&mut t.claims);
+                crate::order::sort(&mut t.quote_groups);
             }
         }
     }

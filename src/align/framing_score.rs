@@ -147,7 +147,7 @@ pub fn score(report: &Report, spans: &[Annotated]) -> FramingTally {
     // not counted again.
     let mut words: Vec<(usize, usize, usize, bool, bool)> = Vec::new();
     let mut details: Vec<(usize, usize)> = Vec::new();
-    flagged.sort_by_key(|f| f.3 == FramingKind::Detail);
+    crate::order::sort_by_key(&mut flagged, |f| f.3 == FramingKind::Detail);
     for &(doc, s, e, kind) in &flagged {
         let Some(text) = report.documents.get(doc).map(|d| &d.text) else {
             continue;
