@@ -141,18 +141,34 @@ pub struct StorySplit {
 /// of candidate documents here and then analyses each story on its own.
 /// Costs the reading, sentences and story stages of [`analyze`].
 pub fn story_split(inputs: &[Input], options: &Options) -> StorySplit {
+    let ((files, story_of), errors) = with_prepared(inputs, |documents, prepared, sentences| {
+        let set = group_stories(documents, sentences, &prepared.places, options);
+        (
+            documents.iter().map(|d| d.file.clone()).collect(),
+            set.story_of,
+        )
+    });
+    StorySplit {
+        files,
+        story_of,
+        errors,
+    }
+}
+
+/// Reads `inputs` as [`analyze`] does (copies named) and prepares their
+/// compared sentences; `f` gets the documents, the preparation and the
+/// sentences. Also gives the files that gave no document.
+fn with_prepared<R>(
+    inputs: &[Input],
+    f: impl FnOnce(&[Document], &Prepared, &[SentenceIn]) -> R,
+) -> (R, Vec<FileError>) {
     let (documents, errors) = read_inputs(inputs, &mut |_, _, _, _| {});
     let analyses = par::map(&documents, analyze_one);
     let (sentence_base, _) = sentence_bases(&analyses);
     let quotes_out = quotes_of(&documents, &analyses, &sentence_base);
     let prepared = prepare_alignment(&documents, &analyses, &sentence_base, &quotes_out);
-    let sentence_inputs = prepared.sentence_inputs();
-    let (set, _) = group_stories(&documents, &sentence_inputs, &prepared.places, options);
-    StorySplit {
-        files: documents.iter().map(|d| d.file.clone()).collect(),
-        story_of: set.story_of,
-        errors,
-    }
+    let sentences = prepared.sentence_inputs();
+    (f(&documents, &prepared, &sentences), errors)
 }
 
 /// Each readable document's story record (see [`stories::DocTerms`]), as
@@ -164,38 +180,25 @@ pub fn story_records_of(
     inputs: &[Input],
     options: &Options,
 ) -> (Vec<String>, Vec<stories::DocTerms>, Vec<FileError>) {
-    let (documents, errors) = read_inputs(inputs, &mut |_, _, _, _| {});
-    let analyses = par::map(&documents, analyze_one);
-    let (sentence_base, _) = sentence_bases(&analyses);
-    let quotes_out = quotes_of(&documents, &analyses, &sentence_base);
-    let prepared = prepare_alignment(&documents, &analyses, &sentence_base, &quotes_out);
-    let sentence_inputs = prepared.sentence_inputs();
-    let records = story_records(&documents, &sentence_inputs, &prepared.places, options);
-    (
-        documents.iter().map(|d| d.file.clone()).collect(),
-        records,
-        errors,
-    )
+    let ((files, records), errors) = with_prepared(inputs, |documents, prepared, sentences| {
+        (
+            documents.iter().map(|d| d.file.clone()).collect(),
+            story_records(documents, sentences, &prepared.places, options),
+        )
+    });
+    (files, records, errors)
 }
 
-/// The stories of `documents` (the person's choices applied) and the
-/// corpus of their compared sentences they were found on.
+/// The stories of `documents`, the person's choices applied.
 fn group_stories(
     documents: &[Document],
     inputs: &[SentenceIn],
     places: &[align::Placement],
     options: &Options,
-) -> (stories::Stories, align::Corpus) {
-    let corpus = align::Corpus::build_with(
-        inputs.iter().map(|s| (s.doc, s.features)),
-        options.words.clone(),
-    );
+) -> stories::Stories {
     let records = story_records(documents, inputs, places, options);
     let found = stories::group(&stories::profiles(&records));
-    (
-        apply_choices(found, documents, &options.story_choices),
-        corpus,
-    )
+    apply_choices(found, documents, &options.story_choices)
 }
 
 type Ingested = Vec<Result<Document, ingest::IngestError>>;
@@ -719,15 +722,16 @@ pub fn analyze_documents(
     let inputs = prepared.sentence_inputs();
     let (align_ids, places) = (&prepared.align_ids, &prepared.places);
     let unit_last = prepared.unit_last.clone();
-    // Stories first (from the same corpus the heat map is computed on),
-    // then claims within each story.
+    // Stories first (each document's terms from its own sentences), then
+    // the heat map over the corpus, then claims within each story.
     progress(Stage::Stories, 0, documents.len(), "");
-    let (story_set, similarity) = {
-        let (chosen, corpus) = group_stories(&documents, &inputs, places, options);
-        (
-            chosen,
-            align::docsim::doc_similarity(&corpus, documents.len()),
-        )
+    let story_set = group_stories(&documents, &inputs, places, options);
+    let similarity = {
+        let corpus = align::Corpus::build_with(
+            inputs.iter().map(|s| (s.doc, s.features)),
+            options.words.clone(),
+        );
+        align::docsim::doc_similarity(&corpus, documents.len())
     };
     progress(Stage::Aligning, 0, documents.len(), "");
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();

@@ -389,7 +389,13 @@ fn sparse_cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
             })
             .sum();
     }
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    merge_dot(a, b)
+}
+
+/// The dot product of two sparse vectors sorted by key, summed in key
+/// order (the order [`candidates`] sums in).
+fn merge_dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
@@ -631,20 +637,7 @@ pub fn candidates(profiles: &[Profile]) -> Vec<(u32, u32, f32)> {
 /// that finds candidate pairs by other means (a join on index terms) and
 /// must admit exactly those [`candidates`] admits.
 pub fn candidate_dot(p: &Profile, q: &Profile) -> f32 {
-    let (a, b) = (&p.index, &q.index);
-    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    dot
+    merge_dot(&p.index, &q.index)
 }
 
 /// The index terms of a profile and their weights: the keys on which a
