@@ -69,11 +69,11 @@ build() {
   if [ -x node_modules/.bin/wasm-opt ]; then opt=node_modules/.bin/wasm-opt
   elif command -v wasm-opt >/dev/null; then opt=wasm-opt; fi
   rm -rf www/pkg
-  # The full engine (the `pdf` and `office` features: PDF, DOCX, RTF,
+  # The full engine (the `pdf`, `office` and `mhtml` features: PDF, DOCX, RTF, MHTML,
   # news-database exports): the worker fetches it only when such a file is
   # dropped, so the page's first download stays small.
   say "building the full wasm engine (release)"
-  cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features pdf,office
+  cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features pdf,office,mhtml
   wasm_bindgen_opt "$target" parallax_full "$opt"
   say "building the wasm (release)"
   cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features

@@ -6,9 +6,9 @@
 // browser's cache storage after the first visit, while the page is already
 // usable: an analysis waits for them, and runs without them (aligning by
 // words alone, as the Report's notes say) if they cannot be had.
-// PDF, DOCX, RTF and news-database exports need the full engine
-// (pkg/parallax_full.js, built with the PDF and office readers, about 300 KB
-// more gzipped): it is fetched only when such a file is dropped, and then
+// PDF, DOCX, RTF, MHTML and news-database exports need the full engine
+// (pkg/parallax_full.js, built with the PDF, office and MHTML readers, about
+// 320 KB more gzipped): it is fetched only when such a file is dropped, and then
 // analyses that drop in place of the main engine. A file the main engine
 // finds it cannot read (an export inside a ZIP, a text export) comes back
 // as an error beginning "needs the full engine": the drop is then analysed
@@ -72,9 +72,9 @@ const words = ready.then(async (state) => {
 });
 words.then((model) => postMessage({ id: 0, model }));
 
-/** Whether a dropped file is known at once to need the full engine: a PDF, DOCX or RTF, by its name or its first bytes. */
+/** Whether a dropped file is known at once to need the full engine: a PDF, DOCX, RTF or MHTML, by its name or its first bytes (an MHTML without its name is found by the main engine, which names it as needing the full one). */
 function needsFull(file) {
-  if (/\.(pdf|docx|rtf)$/i.test(file.name)) return true;
+  if (/\.(pdf|docx|rtf|mhtml|mht)$/i.test(file.name)) return true;
   const head = String.fromCharCode(...new Uint8Array(file.bytes, 0, Math.min(file.bytes.byteLength, 5)));
   return head === '%PDF-' || head === '{\\rtf';
 }
@@ -124,7 +124,7 @@ self.onmessage = async (event) => {
       fullReady = engine;
       return true;
     } catch (error) {
-      postMessage({ id, ok: false, error: `the full engine (PDF, DOCX, RTF, exports) could not be loaded: ${(error && error.message) || error}` });
+      postMessage({ id, ok: false, error: `the full engine (PDF, DOCX, RTF, MHTML, exports) could not be loaded: ${(error && error.message) || error}` });
       return false;
     }
   };

@@ -16,6 +16,7 @@ pub mod exports;
 pub mod html;
 pub mod json;
 pub mod meta;
+#[cfg(feature = "mhtml")]
 pub mod mhtml;
 #[cfg(feature = "pdf")]
 pub mod pdf;
@@ -140,7 +141,8 @@ pub fn ingest(file: &str, bytes: &[u8]) -> Vec<Result<Document, IngestError>> {
 
 /// The words that open the error of a build without a format's reader (the
 /// page's main engine): the page's worker looks for them and analyses the
-/// drop again with its full engine, which reads PDF, DOCX, RTF and exports.
+/// drop again with its full engine, which reads PDF, DOCX, RTF, MHTML and
+/// exports.
 pub const FULL_ENGINE: &str = "needs the full engine";
 
 /// Formats Parallax does not read but that users may drop, with what to do.
@@ -538,10 +540,16 @@ fn sniff(bytes: &[u8]) -> Sniffed {
 
 fn ingest_one(file: &str, bytes: &[u8], format: Format) -> Vec<Result<Document, IngestError>> {
     let mut doc = if format == Format::Mhtml {
+        #[cfg(feature = "mhtml")]
         match mhtml::ingest_mhtml(bytes) {
             Ok(doc) => doc,
             Err(reason) => return vec![Err(IngestError::new(file, reason))],
         }
+        #[cfg(not(feature = "mhtml"))]
+        return vec![Err(IngestError::new(
+            file,
+            format!("{FULL_ENGINE}: MHTML (a page saved as one file) is read by the command-line tool and the page's full engine, not by this build (made without the `mhtml` feature)"),
+        ))];
     } else {
         let decoded = match decode::decode(bytes) {
             Ok(decoded) => decoded,

@@ -2,8 +2,8 @@
 // Nexis Uni export saved as DOCX (the fixture made by
 // scripts/make_format_fixtures.py) gives one source per article with the
 // export's outlets and titles; a Factiva RTF export likewise; a 200-article
-// export gives 200 sources; PDF, DOCX, RTF and exports are read by the full
-// engine, fetched only when such a file is dropped.
+// export gives 200 sources; PDF, DOCX, RTF, MHTML and exports are read by the
+// full engine, fetched only when such a file is dropped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -90,6 +90,58 @@ test('the full engine is fetched only for an export or a PDF: a plain article ne
     assert.match(pdf.text, /Harbour bridge shuts after divers find cracks/);
     await page.selectOption('#story-pick', { index: 0 });
     await screenshot(page, 'formats-pdf');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+/** A page saved by a browser as one file (MHTML): a quoted-printable HTML part and an image part. */
+function savedPage() {
+  const html =
+    '<!DOCTYPE html><html><head><title>Harbour bridge shuts after divers find cracks</title></head><body>=\r\n' +
+    '<article><h1>Harbour bridge shuts after divers find cracks</h1><p>The harbour bridge was closed on Monday after div=\r\ners found cracks in two piers, the council said.</p>' +
+    '<p>Engineers will inspect the bridge this week, and the ferry will run every half hour until it opens again.</p></article></body></html>';
+  return Buffer.from(
+    [
+      'From: <Saved by Blink>',
+      'Snapshot-Content-Location: https://news.example.org/harbour-bridge',
+      'Subject: Harbour bridge shuts after divers find cracks',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related; type="text/html"; boundary="----Boundary--x1"',
+      '',
+      '------Boundary--x1',
+      'Content-Type: text/html; charset="utf-8"',
+      'Content-Transfer-Encoding: quoted-printable',
+      'Content-Location: https://news.example.org/harbour-bridge',
+      '',
+      html,
+      '------Boundary--x1',
+      'Content-Type: image/png',
+      'Content-Transfer-Encoding: base64',
+      '',
+      'iVBORw0KGgo=',
+      '------Boundary--x1--',
+      '',
+    ].join('\r\n'),
+  );
+}
+
+test('a page saved as one file (MHTML) is read by the full engine, fetched only then', async () => {
+  const { page, requests, consoleErrors, close } = await openPage();
+  try {
+    await page.setInputFiles('#file-input', [
+      { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('Ferry timetable changes\n\nThe ferry will run every half hour from Tuesday, the operator said.\n') },
+    ]);
+    await waitForSources(page, 1);
+    assert.ok(!requests.some((u) => u.includes('parallax_full')), 'no full engine for a plain article');
+    await page.setInputFiles('#file-input', [{ name: 'harbour-bridge.mhtml', mimeType: 'multipart/related', buffer: savedPage() }]);
+    await waitForSources(page, 2);
+    assert.ok(requests.some((u) => u.includes('parallax_full_bg.wasm')), 'the full engine was fetched');
+    const saved = (await cards(page)).find((c) => c.file === 'harbour-bridge.mhtml');
+    assert.ok(saved, 'the saved page is a source');
+    assert.match(saved.text, /Harbour bridge shuts after divers find cracks/);
+    assert.equal(await page.locator('#errors').isHidden(), true, 'no error is left from the main engine');
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();
