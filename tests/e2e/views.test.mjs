@@ -111,6 +111,10 @@ test('seeds: the claims grid lists shared claims; a row opens with Enter to its 
       const more = framing.locator('details.framing-more');
       if (await more.count()) assert.match(await more.locator('summary').innerText(), /^\d+ more details? only some outlets include$/);
     }
+    // A headline is a wording of its own, never run into the sentence after it (002's title and first sentence).
+    const wordingTexts = await page.locator('.claim-detail .wording-text').allInnerTexts();
+    assert.ok(wordingTexts.some((t) => /^Assad meets Khamenei in Syrian president's first public visit to Iran since war began$/.test(t.trim())), wordingTexts.join('\n'));
+    assert.ok(!wordingTexts.some((t) => /since war began Bashar/.test(t)), 'headline run into a sentence');
     await screenshot(page, 'seeds-claims-open');
     // "Read in context" leads to the sentence, selected, in Read.
     const link = detail.locator('a.read-link').first();

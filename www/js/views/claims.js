@@ -291,13 +291,16 @@ export function renderClaims(panel, model, ctx) {
       }
     }
     // Consecutive sentences of one outlet (a quotation cut at its sentence
-    // boundaries) are one wording, shown with its quotation marks whole.
+    // boundaries) are one wording, shown with its quotation marks whole. A
+    // headline or caption stays a wording of its own: run into the sentence
+    // after it, it would read as one unpunctuated sentence.
     const wordingOf = (s) => (row.claim?.wordings || []).find((w) => w.sentence === s.id);
+    const prose = (s) => s.kind !== 'heading' && s.kind !== 'caption';
     const runs = [];
     for (const s of sentences) {
       const last = runs[runs.length - 1];
       const prev = last?.[last.length - 1];
-      if (prev && prev.doc === s.doc && prev.id + 1 === s.id) last.push(s);
+      if (prev && prev.doc === s.doc && prev.id + 1 === s.id && prose(prev) && prose(s)) last.push(s);
       else runs.push([s]);
     }
     const marksOf = (s) => (row.claim ? wordingOf(s) : s);
