@@ -86,8 +86,8 @@ pub fn find_quotes_with(text: &str, sentences: &[Sentence], turns: &[turns::Turn
     for t in turns {
         // `marked` is in text order up to `found`: the quotations opening
         // inside the turn.
-        let from = marked[..found].partition_point(|m| m.open < t.start);
-        let to = marked[..found].partition_point(|m| m.open < t.end);
+        let before = |at: usize| marked[..found].partition_point(|m| m.open < at);
+        let (from, to) = (before(t.start), before(t.end));
         match marked.get(from) {
             // `ROE: “We will vote.”`: the marked words are the turn.
             Some(m) if from < to && m.open == t.start && m.depth == 0 => {

@@ -67,6 +67,8 @@ struct Label {
     line_end: usize,
     /// 'Q', 'A', 'C' (all capitals), 'T' (a title first), 'M' (mixed case).
     shape: u8,
+    /// Given again a few labels off.
+    repeated: bool,
 }
 
 fn label_of(line_at: usize, line: &str) -> Option<Label> {
@@ -89,25 +91,28 @@ fn label_of(line_at: usize, line: &str) -> Option<Label> {
         start,
         line_end: line_at + line.trim_end().len(),
         shape: b'M',
+        repeated: false,
     };
     if name == "Q" || name == "A" {
         l.shape = name.as_bytes()[0];
         return Some(l);
     }
-    let mut words = name.split_whitespace();
-    let first = words.next()?.trim_end_matches('.');
-    let n = 1 + words.count();
-    let name_like = |w: &str| {
+    // Capitalised words of letters (and the dots, apostrophes and hyphens
+    // of names), no possessive ("Iran's Positions"), at most six.
+    let mut n = 0;
+    for w in name.split_whitespace() {
+        n += 1;
         let bare = w.trim_end_matches(['s', 'S']);
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
-            && !bare.ends_with(['\'', '’'])
-    };
-    if n > 6
-        || !name.split_whitespace().all(name_like)
-        || NOT_SPEAKERS.iter().any(|w| w.eq_ignore_ascii_case(first))
-        || name.chars().filter(|c| c.is_alphabetic()).count() < 2
-    {
+        if n > 6
+            || !w.starts_with(char::is_uppercase)
+            || !w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
+            || bare.ends_with(['\'', '’'])
+        {
+            return None;
+        }
+    }
+    let first = name.split(' ').next().unwrap_or("").trim_end_matches('.');
+    if name.len() < 2 || NOT_SPEAKERS.iter().any(|w| w.eq_ignore_ascii_case(first)) {
         return None;
     }
     if n >= 2 && is_title(first) {
@@ -147,22 +152,18 @@ pub fn find(text: &str) -> Vec<Turn> {
     }
     let has_q = labels.iter().any(|l| l.shape == b'Q');
     let first_line = text.len() - text.trim_start().len();
-    // A label given again among the labels around it (a transcript's
-    // turns alternate; looking no further keeps a text of labels linear).
-    let repeated = |i: usize| {
+    // A label given again among the labels around it: a transcript's
+    // turns alternate, and looking no further keeps a text of labels linear.
+    for i in 0..labels.len() {
         let name = &text[labels[i].at..labels[i].name_end];
         let near = &labels[i.saturating_sub(16)..(i + 17).min(labels.len())];
-        near.iter().filter(|o| &text[o.at..o.name_end] == name).count() >= 2
-    };
+        let again = near.iter().filter(|o| &text[o.at..o.name_end] == name).count() >= 2;
+        labels[i].repeated = again;
+    }
     // The people the running text names, the labels blanked out so that a
-    // label never confirms itself; read only when some label may name one
-    // (most `Word:` lines are one headline's).
-    let named = |l: &Label| l.shape != b'Q' && l.shape != b'A';
+    // label never confirms itself; read only when a label may name one.
     let mut people = People::default();
-    if (0..labels.len()).any(|i| {
-        let l = &labels[i];
-        named(l) && (repeated(i) || l.at != first_line && l.shape != b'M')
-    }) {
+    if labels.iter().any(|l| l.shape != b'Q' && l.shape != b'A') {
         let mut bytes = text.as_bytes().to_vec();
         for l in &labels {
             bytes[l.at..l.name_end].fill(b' ');
@@ -170,9 +171,8 @@ pub fn find(text: &str) -> Vec<Turn> {
         people = People::of(&String::from_utf8(bytes).unwrap_or_default());
     }
     let mut turns: Vec<Turn> = Vec::new();
-    for (i, l) in labels.iter().enumerate() {
+    for l in &labels {
         let name = &text[l.at..l.name_end];
-        let repeated = repeated(i);
         let mut who = Attribution {
             person: true,
             given: Some(name.to_string()),
@@ -199,7 +199,7 @@ pub fn find(text: &str) -> Vec<Turn> {
                 if let Some((_, chunk)) = chunk_starting_at(&toks, 0) {
                     known = label_speaker(&people, &chunk, &mut who) > 0;
                 }
-                repeated || l.at != first_line && (shape == b'T' || shape == b'C' && known)
+                l.repeated || l.at != first_line && (shape == b'T' || shape == b'C' && known)
             }
         };
         if accept {
