@@ -282,8 +282,11 @@ struct DocAnalysis {
 }
 
 fn analyze_one(doc: &Document) -> DocAnalysis {
-    let sentences = segment::segment(doc);
-    let quotes = quotes::find_quotes(&doc.text, &sentences);
+    // A transcript turn's label ("PENCE:") is cut out of the claim its
+    // words open, and the words are the labelled speaker's quotation.
+    let turns = quotes::turns::find(&doc.text);
+    let sentences = quotes::turns::cut_labels(&doc.text, segment::segment(doc), &turns);
+    let quotes = quotes::find_quotes_with(&doc.text, &sentences, &turns);
     DocAnalysis { sentences, quotes }
 }
 

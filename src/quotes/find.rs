@@ -58,7 +58,7 @@ fn is_word_char(c: char) -> bool {
 
 /// Paragraph ranges: text between blank lines; or between line breaks when
 /// the text marks paragraphs with single line breaks (blank lines are rare).
-fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+pub(super) fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     // Count single and blank-line breaks first, to know which one separates
     // paragraphs in this text.
     let (mut single, mut blank, mut run) = (0usize, 0usize, 0usize);

@@ -7,6 +7,7 @@
 //! - [`speakers`]: who said each quotation, within one document;
 //! - [`canon`]: one canonical name per speaker across documents;
 //! - [`groups`]: the same remark as quoted by several outlets;
+//! - [`turns`]: a transcript's labelled turns (`PENCE: ...`) as quotations;
 //! - [`units`]: a quotation over several sentences as one unit to align.
 
 pub mod canon;
@@ -14,6 +15,7 @@ pub mod find;
 pub mod groups;
 pub mod names;
 pub mod speakers;
+pub mod turns;
 pub mod units;
 
 use crate::report::{QuoteGroupMember, QuoteGroupOut, QuoteOut, SpeakerOut};
@@ -71,9 +73,42 @@ pub struct Quote {
 /// document's sentences in text order; they only guide where attributions
 /// are looked for, so any reasonable segmentation works.
 pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
-    let marked = find::find_marked(text);
-    let attributions = speakers::attribute_all(text, sentences, &marked);
-    marked
+    find_quotes_with(text, sentences, &turns::find(text))
+}
+
+/// [`find_quotes`] with the document's transcript turns already found
+/// (`turns::find`), each taken as a quotation of its labelled speaker.
+/// A turn has no marks: its `open..close` is its words.
+pub fn find_quotes_with(text: &str, sentences: &[Sentence], turns: &[turns::Turn]) -> Vec<Quote> {
+    let mut marked = find::find_marked(text);
+    let mut attributions = speakers::attribute_all(text, sentences, &marked);
+    let found = marked.len();
+    for t in turns {
+        // `marked` is in text order up to `found`: the quotations opening
+        // inside the turn.
+        let before = |at: usize| marked[..found].partition_point(|m| m.open < at);
+        let (from, to) = (before(t.start), before(t.end));
+        match marked.get(from) {
+            // `ROE: “We will vote.”`: the marked words are the turn.
+            Some(m) if from < to && m.open == t.start && m.depth == 0 => {
+                attributions[from] = t.who.clone()
+            }
+            _ => {
+                // Marks inside a turn quote someone within the speaker's words.
+                marked[from..to].iter_mut().for_each(|m| m.depth += 1);
+                marked.push(find::Marked {
+                    open: t.start,
+                    start: t.start,
+                    end: t.end,
+                    close: t.end,
+                    closed: true,
+                    depth: 0,
+                });
+                attributions.push(t.who.clone());
+            }
+        }
+    }
+    let mut quotes: Vec<Quote> = marked
         .iter()
         .zip(attributions)
         .map(|(m, a)| {
@@ -88,7 +123,12 @@ pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
                 sentence,
                 speaker,
                 cue: a.cue,
-                kind: kind_of(text, m),
+                // A turn (no marks) is speech, however short.
+                kind: if m.open == m.start {
+                    QuoteKind::Statement
+                } else {
+                    kind_of(text, m)
+                },
                 speaker_given: a.given,
                 speaker_role: a.role,
                 speaker_is_person: a.person,
@@ -100,7 +140,11 @@ pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
                 context: a.region,
             }
         })
-        .collect()
+        .collect();
+    if quotes.len() > found {
+        crate::order::sort_by_key(&mut quotes, |q| q.open);
+    }
+    quotes
 }
 
 /// What the cross-outlet step needs of one found quotation, besides its
@@ -483,7 +527,7 @@ mod tests {
             let sentences: Vec<Sentence> = crate::segment::plain_sentences(&text);
             for q in find_quotes(&text, &sentences) {
                 assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
-                assert!(q.open < q.start && q.end <= q.close && q.close <= text.len());
+                assert!(q.open <= q.start && q.end <= q.close && q.close <= text.len());
             }
         }
     }

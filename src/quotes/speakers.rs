@@ -626,6 +626,27 @@ impl People {
     }
 }
 
+/// A transcript turn's speaker from the name its label gives (issue 16),
+/// into `a`: the person the document names so when it names exactly one,
+/// the label's own name otherwise, so that of two people of one surname
+/// none is guessed. Returns how many people the document names so.
+pub(super) fn label_speaker(people: &People, chunk: &NameChunk, a: &mut Attribution) -> usize {
+    let first = first_key(&chunk.name);
+    let mut n = 0;
+    for &i in people.by_key.get(&surname_key(&chunk.name)).into_iter().flatten() {
+        let p = &people.people[i];
+        if first.is_none() || first_key(&p.name).map_or(true, |f| Some(f) == first) {
+            n += 1;
+            fill_person(a, p);
+        }
+    }
+    if n != 1 {
+        a.name = Some(chunk.display());
+        a.role = None;
+    }
+    n
+}
+
 /// The folded last name word: the key two spellings of a surname share.
 pub fn surname_key(name: &[String]) -> String {
     name.iter()
