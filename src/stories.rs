@@ -1080,15 +1080,6 @@ pub fn months_named(text: &str) -> u16 {
 
 /// The weekdays (bit 0 for Monday) `text` names by a capitalised name.
 pub fn weekdays_named(text: &str) -> u8 {
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     let mut mask = 0u8;
     for (w, _) in time_tokens(text) {
         // "Wednesday's vote" too.
@@ -1096,7 +1087,13 @@ pub fn weekdays_named(text: &str) -> u8 {
             .strip_suffix("'s")
             .or(w.strip_suffix("\u{2019}s"))
             .unwrap_or(w);
-        if let Some(k) = DAYS.iter().position(|d| *d == day) {
+        // Capitalised as a name ("Monday"), not shouted or lower-case.
+        let named = |d: &&str| {
+            day.chars().next().is_some_and(|f| f.is_ascii_uppercase())
+                && day.get(1..) == d.get(1..)
+                && day.eq_ignore_ascii_case(d)
+        };
+        if let Some(k) = crate::ingest::meta::WEEKDAYS.iter().position(named) {
             mask |= 1 << k;
         }
     }

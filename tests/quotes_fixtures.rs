@@ -4,16 +4,10 @@
 use parallax::{analyze, Input, Options};
 use serde_json::Value;
 
+mod common;
+
 fn report(files: &[&str]) -> Value {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quotes");
-    let inputs: Vec<Input> = files
-        .iter()
-        .map(|f| Input {
-            name: f.to_string(),
-            bytes: std::fs::read(dir.join(f)).expect("fixture readable"),
-        })
-        .collect();
-    serde_json::from_str(&analyze(&inputs, &Options::default()).to_json()).expect("valid JSON")
+    common::fixture_report("quotes", files)
 }
 
 #[test]

@@ -5,19 +5,12 @@
 //! claim. Short articles written for the tests
 //! (`tests/fixtures/quotes/README.md`), through `parallax::analyze`.
 
-use parallax::{analyze, Input, Options};
 use serde_json::Value;
 
+mod common;
+
 fn report(files: &[&str]) -> Value {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quotes");
-    let inputs: Vec<Input> = files
-        .iter()
-        .map(|f| Input {
-            name: f.to_string(),
-            bytes: std::fs::read(dir.join(f)).expect("fixture readable"),
-        })
-        .collect();
-    serde_json::from_str(&analyze(&inputs, &Options::default()).to_json()).expect("valid JSON")
+    common::fixture_report("quotes", files)
 }
 
 const FILES: &[&str] = &[
@@ -39,24 +32,65 @@ fn each_turn_is_a_quotation_of_its_labelled_speaker() {
     let r = report(FILES);
     // (scenario, words of the turn, speaker, described)
     let cases = [
-        ("capitals surname, host", "short by four million", "Priya Dutt", false),
-        ("capitals surname, guest", "we will find the money", "Tobias Wren", false),
-        ("a guest's second turn", "go back to the voters", "Tobias Wren", false),
-        ("title, name and party", "when did you learn", "Hana Castellanos", false),
+        (
+            "capitals surname, host",
+            "short by four million",
+            "Priya Dutt",
+            false,
+        ),
+        (
+            "capitals surname, guest",
+            "we will find the money",
+            "Tobias Wren",
+            false,
+        ),
+        (
+            "a guest's second turn",
+            "go back to the voters",
+            "Tobias Wren",
+            false,
+        ),
+        (
+            "title, name and party",
+            "when did you learn",
+            "Hana Castellanos",
+            false,
+        ),
         ("title and surname", "In March, Senator", "Amos Keel", false),
-        ("title and surname again", "a failure of ours", "Amos Keel", false),
-        ("Q: the interviewer", "How many ships", "the interviewer", true),
-        ("A: the one interviewed", "About four hundred", "the interviewee", true),
+        (
+            "title and surname again",
+            "a failure of ours",
+            "Amos Keel",
+            false,
+        ),
+        (
+            "Q: the interviewer",
+            "How many ships",
+            "the interviewer",
+            true,
+        ),
+        (
+            "A: the one interviewed",
+            "About four hundred",
+            "the interviewee",
+            true,
+        ),
     ];
     for (scenario, words, speaker, described) in cases {
         let q = quote(&r, words).unwrap_or_else(|| panic!("{scenario}: no quotation"));
         assert_eq!(q["speaker"].as_str(), Some(speaker), "{scenario}: {q}");
-        assert_eq!(q["speaker_described"].as_bool(), Some(described), "{scenario}");
+        assert_eq!(
+            q["speaker_described"].as_bool(),
+            Some(described),
+            "{scenario}"
+        );
         assert_eq!(q["kind"].as_str(), Some("statement"), "{scenario}");
     }
     // A turn runs over its hard-wrapped line (which ingest joins), and no
     // further.
-    let keel = quote(&r, "In March, Senator").unwrap()["text"].as_str().unwrap();
+    let keel = quote(&r, "In March, Senator").unwrap()["text"]
+        .as_str()
+        .unwrap();
     assert_eq!(
         keel,
         "In March, Senator. We closed it the same week, and we told the council the next day."
@@ -89,7 +123,8 @@ fn labels_stay_out_of_claims() {
     };
     for s in sentences {
         let text = s["text"].as_str().unwrap();
-        if ["DUTT:", "WREN:", "Mr. Keel:", "Q:", "A:"].contains(&text) || text.starts_with("SEN. ") {
+        if ["DUTT:", "WREN:", "Mr. Keel:", "Q:", "A:"].contains(&text) || text.starts_with("SEN. ")
+        {
             assert_eq!(s["kind"].as_str(), Some("other"), "{text:?}");
         }
         if s["kind"].as_str() == Some("claim") {
@@ -99,13 +134,16 @@ fn labels_stay_out_of_claims() {
         }
     }
     // The turn's words are a claim of their own.
-    let words = sentences
-        .iter()
-        .any(|s| s["text"].as_str() == Some("Well, we will find the money.") && s["kind"] == "claim");
+    let words = sentences.iter().any(|s| {
+        s["text"].as_str() == Some("Well, we will find the money.") && s["kind"] == "claim"
+    });
     assert!(words, "the turn's first sentence is a claim");
     for c in r["claims"].as_array().unwrap() {
         let label = c["label"].as_str().unwrap();
-        assert!(!label.starts_with("WREN:") && !label.starts_with("DUTT:"), "{label:?}");
+        assert!(
+            !label.starts_with("WREN:") && !label.starts_with("DUTT:"),
+            "{label:?}"
+        );
         for s in c["sentences"].as_array().unwrap() {
             assert!(!text_of(s).starts_with("WREN:"));
         }

@@ -678,19 +678,13 @@ pub fn export_documents(
 /// the weekday last), "5 March 2024" (Factiva), "2024-03-05".
 #[cfg(feature = "office")]
 fn export_date(raw: &str) -> Option<String> {
-    const WEEKDAYS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     meta::date_line(raw).or_else(|| {
         let kept: Vec<&str> = raw
             .split_whitespace()
-            .filter(|w| !WEEKDAYS.contains(&w.trim_matches(',')))
+            .filter(|w| {
+                let w = w.trim_matches(',');
+                !meta::WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w))
+            })
             .collect();
         meta::date_line(&kept.join(" "))
     })

@@ -633,7 +633,12 @@ impl People {
 pub(super) fn label_speaker(people: &People, chunk: &NameChunk, a: &mut Attribution) -> usize {
     let first = first_key(&chunk.name);
     let mut n = 0;
-    for &i in people.by_key.get(&surname_key(&chunk.name)).into_iter().flatten() {
+    for &i in people
+        .by_key
+        .get(&surname_key(&chunk.name))
+        .into_iter()
+        .flatten()
+    {
         let p = &people.people[i];
         if first.is_none() || first_key(&p.name).map_or(true, |f| Some(f) == first) {
             n += 1;

@@ -157,7 +157,11 @@ pub fn find(text: &str) -> Vec<Turn> {
     for i in 0..labels.len() {
         let name = &text[labels[i].at..labels[i].name_end];
         let near = &labels[i.saturating_sub(16)..(i + 17).min(labels.len())];
-        let again = near.iter().filter(|o| &text[o.at..o.name_end] == name).count() >= 2;
+        let again = near
+            .iter()
+            .filter(|o| &text[o.at..o.name_end] == name)
+            .count()
+            >= 2;
         labels[i].repeated = again;
     }
     // The people the running text names, the labels blanked out so that a
@@ -251,7 +255,11 @@ pub fn cut_labels(text: &str, sentences: Vec<Sentence>, turns: &[Turn]) -> Vec<S
         }
         for turn in turns[t..].iter().take_while(|x| x.label < s.end) {
             push(from, turn.label.max(from), s.kind);
-            push(turn.label.max(from), turn.start.min(s.end), SentenceKind::Other);
+            push(
+                turn.label.max(from),
+                turn.start.min(s.end),
+                SentenceKind::Other,
+            );
             from = turn.start.min(s.end);
         }
         push(from, s.end, s.kind);
@@ -329,7 +337,12 @@ mod tests {
             "A:",
             Some("the interviewee"),
         ),
-        ("A without a Q is no turn", "The options were:\nA: go on, B: stop.", "A:", None),
+        (
+            "A without a Q is no turn",
+            "The options were:\nA: go on, B: stop.",
+            "A:",
+            None,
+        ),
         (
             "a note",
             "Ada Lim spoke.\n\nNote: This story was updated.",
@@ -389,7 +402,8 @@ mod tests {
 
     #[test]
     fn a_turn_runs_to_its_paragraph_or_the_next_label() {
-        let text = "Jane Roe met Tom Poe.\n\nROE: We will vote\nnext week.\nPOE: No.\n\nThen they left.";
+        let text =
+            "Jane Roe met Tom Poe.\n\nROE: We will vote\nnext week.\nPOE: No.\n\nThen they left.";
         let found = turns(text);
         assert_eq!(found[0].3, "We will vote\nnext week.");
         assert_eq!(found[1].3, "No.");
@@ -420,7 +434,19 @@ mod tests {
     #[test]
     fn random_lines_never_panic() {
         const PIECES: &[&str] = &[
-            "ROE", ":", " ", "\n", "\n\n", "Mr.", "Q", "A", "(D-Calif.)", "é", "Roe", "'S", "—",
+            "ROE",
+            ":",
+            " ",
+            "\n",
+            "\n\n",
+            "Mr.",
+            "Q",
+            "A",
+            "(D-Calif.)",
+            "é",
+            "Roe",
+            "'S",
+            "—",
         ];
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         for _ in 0..300 {

@@ -222,3 +222,20 @@ pub fn seed_report_json(test: &str) -> Option<serde_json::Value> {
     let report = seed_report(test)?;
     Some(serde_json::from_str(&report.to_json()).expect("the Report is valid JSON"))
 }
+
+/// The Report, as JSON, of fixture files of `tests/fixtures/<folder>/`
+/// analysed together with the default options.
+pub fn fixture_report(folder: &str, files: &[&str]) -> serde_json::Value {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(folder);
+    let inputs: Vec<parallax::Input> = files
+        .iter()
+        .map(|f| parallax::Input {
+            name: f.to_string(),
+            bytes: std::fs::read(dir.join(f)).expect("fixture readable"),
+        })
+        .collect();
+    serde_json::from_str(&parallax::analyze(&inputs, &parallax::Options::default()).to_json())
+        .expect("valid JSON")
+}
