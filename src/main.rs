@@ -33,7 +33,8 @@ usage:
       annotated lexical spans in aligned sentences that framing flags,
       and the share of flagged words inside such spans or a label,
       reporting-verb or hedge difference, for the tuning and the aside
-      triplets; --sample N also prints N tuning differences to check
+      triplets; --sample N also prints N tuning differences to check;
+      with PARALLAX_EVAL_VERBOSE=1 every missed span and flagged word
   parallax pairs [FILE]
       TSV lines \"a<TAB>b\" in (or \"label<TAB>a<TAB>b\"), \"score<TAB>0|1\" out
 ";
@@ -640,6 +641,8 @@ fn cmd_framing_score(dir: Option<&PathBuf>, sample: usize) -> Result<ExitCode, S
     groups.sort();
     let (mut tune, mut aside) = (FramingTally::default(), FramingTally::default());
     let mut shown = 0;
+    // PARALLAX_EVAL_VERBOSE=1 prints the tuning triplets' missed spans.
+    let verbose = std::env::var_os("PARALLAX_EVAL_VERBOSE").is_some();
     for group in &groups {
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(group))
             .map_err(|e| format!("{}/{group}: {}", dir.display(), io_reason(&e)))?
@@ -675,6 +678,41 @@ fn cmd_framing_score(dir: Option<&PathBuf>, sample: usize) -> Result<ExitCode, S
         let mut t = score(&report, &spans);
         t.unplaced += unplaced;
         let aside_group = is_aside(group);
+        if verbose {
+            for a in &t.missed {
+                let Some(d) = report.documents.get(a.doc) else {
+                    continue;
+                };
+                let units: Vec<u16> = d.text.encode_utf16().collect();
+                let piece = |s: usize, e: usize| {
+                    String::from_utf16_lossy(units.get(s.min(e)..e.min(units.len())).unwrap_or(&[]))
+                };
+                let sentence = report
+                    .sentences
+                    .iter()
+                    .find(|x| x.doc == a.doc && x.start < a.end && a.start < x.end);
+                println!(
+                    "missed {}{group} {}: {:?}\n    in: {}",
+                    if aside_group { "(aside) " } else { "" },
+                    d.file,
+                    piece(a.start, a.end),
+                    sentence.map_or("", |x| x.text.as_str())
+                );
+            }
+            for (a, right) in &t.flagged_words {
+                let Some(d) = report.documents.get(a.doc) else {
+                    continue;
+                };
+                let units: Vec<u16> = d.text.encode_utf16().collect();
+                let word = String::from_utf16_lossy(units.get(a.start..a.end).unwrap_or(&[]));
+                println!(
+                    "{} {}{group} {}: {word:?}",
+                    if *right { "right" } else { "wrong" },
+                    if aside_group { "(aside) " } else { "" },
+                    d.file
+                );
+            }
+        }
         if aside_group { &mut aside } else { &mut tune }.add(&t);
         if !aside_group {
             for f in report.framing.iter().take(sample.saturating_sub(shown)) {

@@ -925,7 +925,7 @@ pub fn analyze_documents(
     };
     // Framing reads the finished claims and quote groups (their wordings'
     // texts and spans), so it runs last.
-    report.framing = align::framing::framing(&report);
+    report.framing = align::framing::framing(&report, options.words.as_deref());
     report.framing_outlets = align::framing::outlet_summary(&report, &report.framing);
     report
 }

@@ -162,6 +162,18 @@ impl WordVectors {
         }
     }
 
+    /// The dot product of the word's unit vector with `weights` (`dims`
+    /// long; extra or missing components count as zero).
+    pub fn dot(&self, id: u32, weights: &[f32]) -> f32 {
+        let dot: f32 = self
+            .row(id)
+            .iter()
+            .zip(weights)
+            .map(|(&c, &w)| c as f32 * w)
+            .sum();
+        dot * self.scales[id as usize]
+    }
+
     /// The cosine of two words' vectors, in [-1, 1].
     pub fn cosine(&self, a: u32, b: u32) -> f32 {
         let dot: i32 = self

@@ -16,6 +16,7 @@
 //! numbers are left to the discrepancies (`align::discrepancy`).
 
 use crate::report::{ClaimOut, QuoteGroupOut, Report};
+use crate::semantic::WordVectors;
 use crate::span::Utf16Index;
 use serde::Serialize;
 
@@ -416,6 +417,7 @@ fn classify(
     (at, aw, (a0, a1)): (&str, &[Word], (usize, usize)),
     (bt, bw, (b0, b1)): (&str, &[Word], (usize, usize)),
     labels: bool,
+    vectors: Option<&WordVectors>,
 ) -> Vec<Found> {
     let mut found = Vec::new();
     let mut used_a = vec![false; a1 - a0];
@@ -523,7 +525,7 @@ fn classify(
             (lo..hi)
                 .filter(|&k| {
                     !used[k - lo]
-                        && is_evaluative(&ws[k].norm)
+                        && is_evaluative(&ws[k].norm, vectors)
                         && (k == 0 || !t[ws[k].start..].starts_with(char::is_uppercase))
                 })
                 .collect()
@@ -614,9 +616,18 @@ pub const LOADED: &[&str] = &[
 
 /// Whether `w` (lower case) is an evaluative word: in [`EVALUATIVE`] or
 /// [`LOADED`] (then also inflected: -s, -es, -ed, -d, -ing, a doubled last
-/// consonant before -ed or -ing), or a manner adverb.
-fn is_evaluative(w: &str) -> bool {
-    if EVALUATIVE.contains(&w) || LOADED.contains(&w) || is_manner_adverb(w) {
+/// consonant before -ed or -ing), or, with the word vectors, rated loaded
+/// by the learned model ([`super::loaded`]); a manner adverb only when the
+/// model cannot rate it.
+fn is_evaluative(w: &str, vectors: Option<&WordVectors>) -> bool {
+    let rated = vectors.and_then(|v| super::loaded::probability(v, w));
+    if rated.is_some_and(|p| p >= super::loaded::THRESHOLD) {
+        return true;
+    }
+    // The -ly rule guesses only where the model cannot rate the word: it
+    // tells "sharply" (0.08) from "repeatedly" (0.01), which the suffix
+    // does not.
+    if EVALUATIVE.contains(&w) || LOADED.contains(&w) || (rated.is_none() && is_manner_adverb(w)) {
         return true;
     }
     ["s", "es", "ed", "d", "ing"].iter().any(|suffix| {
@@ -763,7 +774,13 @@ fn widen(aw: &[Word], bw: &[Word], at: &str, bt: &str, f: &mut Found) {
 /// All differences between wording `a` and wording `b` (texts), as word
 /// ranges of each. Slots are the gaps between consecutive shared words;
 /// the text before the first and after the last shared word are slots too.
-fn compare(at: &str, aw: &[Word], bt: &str, bw: &[Word]) -> Vec<Found> {
+fn compare(
+    at: &str,
+    aw: &[Word],
+    bt: &str,
+    bw: &[Word],
+    vectors: Option<&WordVectors>,
+) -> Vec<Found> {
     let anchors = lcs(aw, bw);
     // Two wordings sharing little are not one statement worded twice: no
     // slots to compare.
@@ -813,7 +830,7 @@ fn compare(at: &str, aw: &[Word], bt: &str, bw: &[Word]) -> Vec<Found> {
             let anchored = interior;
             let unquoted = !qa[pa..i].iter().any(|&q| q) && !qb[pb..j].iter().any(|&q| q);
             let labels = close && anchored && unquoted;
-            for mut f in classify((at, aw, (pa, i)), (bt, bw, (pb, j)), labels) {
+            for mut f in classify((at, aw, (pa, i)), (bt, bw, (pb, j)), labels, vectors) {
                 widen(aw, bw, at, bt, &mut f);
                 out.push(f);
             }
@@ -863,6 +880,10 @@ struct Side<'a> {
     quote: Option<usize>,
     text: &'a str,
     words: Vec<Word>,
+    /// A headline: read for evaluative words and scare quotes only (its
+    /// style, title case and dropped articles, differs from any
+    /// sentence's, so slots and verbs are not compared).
+    headline: bool,
 }
 
 impl<'a> Side<'a> {
@@ -890,6 +911,7 @@ impl<'a> Side<'a> {
             quote,
             text,
             words,
+            headline: false,
         }
     }
 
@@ -923,14 +945,23 @@ impl<'a> Side<'a> {
 /// Compares every two sides of different documents, and joins differences
 /// of one kind that share a side's words (the same sentence and span) into
 /// one entry listing every outlet's words, one per document.
-fn differences(sides: &[Side], claim: Option<usize>, group: Option<usize>) -> Vec<FramingOut> {
+fn differences(
+    sides: &[Side],
+    claim: Option<usize>,
+    group: Option<usize>,
+    vectors: Option<&WordVectors>,
+) -> Vec<FramingOut> {
     let mut out: Vec<FramingOut> = Vec::new();
     let same = |x: &FramingTerm, y: &FramingTerm| {
         x.span.is_some() && x.span == y.span && x.sentence == y.sentence && x.quote == y.quote
     };
-    for (i, a) in sides.iter().enumerate() {
-        for b in sides.iter().skip(i + 1).filter(|b| b.doc != a.doc) {
-            for f in compare(a.text, &a.words, b.text, &b.words) {
+    for (i, a) in sides.iter().enumerate().filter(|(_, a)| !a.headline) {
+        for b in sides
+            .iter()
+            .skip(i + 1)
+            .filter(|b| b.doc != a.doc && !b.headline)
+        {
+            for f in compare(a.text, &a.words, b.text, &b.words, vectors) {
                 let (ta, tb) = (a.term(f.a), b.term(f.b));
                 let entry = out.iter_mut().find(|e| {
                     e.kind == f.kind && e.wordings.iter().any(|w| same(w, &ta) || same(w, &tb))
@@ -953,8 +984,88 @@ fn differences(sides: &[Side], claim: Option<usize>, group: Option<usize>) -> Ve
             }
         }
     }
-    whole_claim(sides, claim, group, &mut out);
+    whole_claim(sides, claim, group, &mut out, vectors);
     out
+}
+
+/// The most words a scare quote holds: a longer quotation is a remark
+/// ("more than circumstantial evidence", "national emergency").
+const MAX_SCARE_WORDS: usize = 2;
+
+/// Scare quotes: a few words one outlet puts in quotation marks inside its
+/// own sentence ("a massive political “cover-up”", "he had “real doubts”")
+/// where no other outlet's wording of the claim has those words. Quoting
+/// another's loaded word is the outlet's choice to raise it and keep its
+/// distance at once; entered as evaluative, with the marks.
+fn scare_quotes(
+    sides: &[Side],
+    docs: &[usize],
+    claim: Option<usize>,
+    group: Option<usize>,
+    out: &mut Vec<FramingOut>,
+) {
+    for side in sides.iter().filter(|s| s.quote.is_none()) {
+        let q = quoted(side.text, &side.words);
+        let own = q.iter().filter(|&&x| !x).count();
+        let mut k = 0;
+        while k < q.len() {
+            if !q[k] {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < q.len() && q[k] {
+                k += 1;
+            }
+            let run = &side.words[start..k];
+            // The sentence must be the outlet's own words, the run short.
+            if run.len() > MAX_SCARE_WORDS || own < 4 {
+                continue;
+            }
+            let content: Vec<&str> = run
+                .iter()
+                .map(|w| w.norm.as_str())
+                .filter(|w| !is_function(w) && !is_number(w))
+                .collect();
+            // A capitalised word makes it a title or a name ("HR 1", "Mo").
+            let named = run
+                .iter()
+                .any(|w| side.text[w.start..].starts_with(char::is_uppercase));
+            if content.is_empty() || named {
+                continue;
+            }
+            let elsewhere = sides.iter().any(|o| {
+                o.doc != side.doc && content.iter().all(|c| o.words.iter().any(|x| x.norm == *c))
+            });
+            if elsewhere {
+                continue;
+            }
+            let mut term = side.term((start, k));
+            // Widen to the marks: the quoting is the choice.
+            if let (Some([a, b]), Some(w0), Some(w1)) = (term.span, run.first(), run.last()) {
+                let before = side.text[..w0.start].chars().next_back();
+                let after = side.text[w1.end..].chars().next();
+                if let (Some(o), Some(c)) = (before, after) {
+                    if matches!(o, '“' | '"') && matches!(c, '”' | '"') {
+                        term.span = Some([a - 1, b + 1]);
+                        term.text = format!("{o}{}{c}", term.text);
+                    }
+                }
+            }
+            let mut wordings = vec![term];
+            for &d in docs.iter().filter(|&&d| d != side.doc) {
+                if let Some(o) = sides.iter().find(|s| s.doc == d) {
+                    wordings.push(o.term((0, 0)));
+                }
+            }
+            out.push(FramingOut {
+                kind: FramingKind::Evaluative,
+                claim,
+                quote_group: group,
+                wordings,
+            });
+        }
+    }
 }
 
 /// Word choice over the whole claim, for wordings too far apart for slots
@@ -967,6 +1078,7 @@ fn whole_claim(
     claim: Option<usize>,
     group: Option<usize>,
     out: &mut Vec<FramingOut>,
+    vectors: Option<&WordVectors>,
 ) {
     let mut docs: Vec<usize> = sides.iter().map(|s| s.doc).collect();
     crate::order::sort(&mut docs);
@@ -985,9 +1097,10 @@ fn whole_claim(
         })
     };
     let first_of = |doc: usize| sides.iter().find(|s| s.doc == doc);
+    scare_quotes(sides, &docs, claim, group, out);
     for side in sides {
         for (k, w) in side.words.iter().enumerate() {
-            let evaluative = is_evaluative(&w.norm);
+            let evaluative = is_evaluative(&w.norm, vectors);
             let capital = k > 0 && side.text[w.start..].starts_with(char::is_uppercase);
             if !evaluative || capital || taken(out, side, (k, k + 1)) {
                 continue;
@@ -1013,7 +1126,7 @@ fn whole_claim(
         }
     }
     // Hedges and attributions one document gives and no other does.
-    for side in sides {
+    for side in sides.iter().filter(|s| !s.headline) {
         let mut k = 0;
         while k < side.words.len() {
             let Some(r) = hedge_at(&side.words, side.text, k, side.words.len()) else {
@@ -1046,12 +1159,15 @@ fn whole_claim(
     // no slot has paired them already.
     let mut verbs: Vec<(&Side, usize, &'static str)> = Vec::new();
     for &d in &docs {
-        let found = sides.iter().filter(|s| s.doc == d).find_map(|s| {
-            s.words
-                .iter()
-                .enumerate()
-                .find_map(|(k, w)| reporting_lemma(&w.norm).map(|l| (s, k, l)))
-        });
+        let found = sides
+            .iter()
+            .filter(|s| s.doc == d && !s.headline)
+            .find_map(|s| {
+                s.words
+                    .iter()
+                    .enumerate()
+                    .find_map(|(k, w)| reporting_lemma(&w.norm).map(|l| (s, k, l)))
+            });
         verbs.extend(found);
     }
     let differ = verbs.iter().any(|v| v.2 != verbs[0].2);
@@ -1065,19 +1181,18 @@ fn whole_claim(
     }
 }
 
-/// The claim's sides: every wording but headlines (their style, title case
-/// and dropped articles, differs from any sentence's), the label's first,
-/// each limited to the clause that carries the claim.
+/// The claim's sides: every wording, the label's first, each limited to
+/// the clause that carries the claim; headlines marked (see
+/// [`Side::headline`]).
 fn claim_sides<'a>(report: &'a Report, claim: &ClaimOut) -> Vec<Side<'a>> {
     let side = |w: &crate::report::WordingOut| {
         let s = report.sentences.get(w.sentence)?;
-        if s.kind == crate::segment::SentenceKind::Heading {
-            return None;
-        }
         let range = w.support.map_or((0, s.text.len()), |[a, b]| {
             (byte_at(&s.text, a), byte_at(&s.text, b))
         });
-        Some(Side::new(w.doc, w.sentence, None, &s.text, range))
+        let mut side = Side::new(w.doc, w.sentence, None, &s.text, range);
+        side.headline = s.kind == crate::segment::SentenceKind::Heading;
+        Some(side)
     };
     let mut order: Vec<&crate::report::WordingOut> = claim.wordings.iter().collect();
     crate::order::sort_by_key(&mut order, |w| w.sentence != claim.label_sentence);
@@ -1087,7 +1202,11 @@ fn claim_sides<'a>(report: &'a Report, claim: &ClaimOut) -> Vec<Side<'a>> {
 /// A quote group's differences: between every two quotations' words (no
 /// labels: quoted words are the speaker's), and their cues' reporting
 /// verbs.
-fn group_differences(report: &Report, g: &QuoteGroupOut) -> Vec<FramingOut> {
+fn group_differences(
+    report: &Report,
+    g: &QuoteGroupOut,
+    vectors: Option<&WordVectors>,
+) -> Vec<FramingOut> {
     let quotes: Vec<&crate::report::QuoteOut> = g
         .members
         .iter()
@@ -1098,7 +1217,7 @@ fn group_differences(report: &Report, g: &QuoteGroupOut) -> Vec<FramingOut> {
         .iter()
         .map(|q| Side::new(q.doc, q.sentence, Some(q.id), &q.text, (0, q.text.len())))
         .collect();
-    let mut out = differences(&sides, None, Some(g.id));
+    let mut out = differences(&sides, None, Some(g.id), vectors);
     // Words inside a quotation are the speaker's, not the outlet's label:
     // two outlets quoting different words of one remark choose nothing.
     out.retain(|f| f.kind != FramingKind::Label);
@@ -1143,14 +1262,21 @@ fn group_differences(report: &Report, g: &QuoteGroupOut) -> Vec<FramingOut> {
 }
 
 /// Every framing difference of the Report: claims first (by id), then quote
-/// groups.
-pub fn framing(report: &Report) -> Vec<FramingOut> {
+/// groups. `vectors`: the word-vector table, for the learned rating of
+/// loaded words ([`super::loaded`]); without it the word lists alone find
+/// evaluative words.
+pub fn framing(report: &Report, vectors: Option<&WordVectors>) -> Vec<FramingOut> {
     let mut out = Vec::new();
     for c in &report.claims {
-        out.extend(differences(&claim_sides(report, c), Some(c.id), None));
+        out.extend(differences(
+            &claim_sides(report, c),
+            Some(c.id),
+            None,
+            vectors,
+        ));
     }
     for g in &report.quote_groups {
-        out.extend(group_differences(report, g));
+        out.extend(group_differences(report, g, vectors));
     }
     out
 }
@@ -1256,7 +1382,7 @@ mod tests {
     /// second's words)).
     fn diff(a: &str, b: &str) -> Vec<(FramingKind, String, String)> {
         let (aw, bw) = (words(a), words(b));
-        compare(a, &aw, b, &bw)
+        compare(a, &aw, b, &bw, None)
             .into_iter()
             .map(|f| {
                 let t = |s: &str, w: &[Word], r: (usize, usize)| {
@@ -1324,6 +1450,108 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{a} | {b}");
         }
+    }
+
+    /// The whole-claim pass over sides (doc, text, headline): each entry's
+    /// kind and first wording's text.
+    fn whole(sides: &[(usize, &str, bool)]) -> Vec<(FramingKind, String)> {
+        let sides: Vec<Side> = sides
+            .iter()
+            .enumerate()
+            .map(|(k, &(doc, text, headline))| {
+                let mut s = Side::new(doc, k, None, text, (0, text.len()));
+                s.headline = headline;
+                s
+            })
+            .collect();
+        let mut out = Vec::new();
+        whole_claim(&sides, Some(0), None, &mut out, None);
+        out.into_iter()
+            .map(|f| (f.kind, f.wordings[0].text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn scare_quotes_only_one_outlet_gives_are_evaluative() {
+        use FramingKind::*;
+        let got = whole(&[
+            (
+                0,
+                "Critics said the plan was a political “cover-up” of the flood damage.",
+                false,
+            ),
+            (
+                1,
+                "Critics said the plan hid the extent of the flood damage.",
+                false,
+            ),
+        ]);
+        assert_eq!(got, [(Evaluative, "“cover-up”".to_string())]);
+        // Quoted by both, a title, or a remark: no choice of one outlet.
+        for (a, b) in [
+            (
+                "Critics called the plan a political “cover-up” of the damage.",
+                "Critics said the plan was a “cover-up” of the damage.",
+            ),
+            (
+                "The senators debated the bill, dubbed “HR 1” by its sponsors, on Monday.",
+                "The senators debated the bill on Monday.",
+            ),
+            (
+                "The mayor said the river was “rising faster than forecast” on Monday.",
+                "The mayor said the river rose on Monday.",
+            ),
+        ] {
+            let got = whole(&[(0, a, false), (1, b, false)]);
+            assert!(!got.iter().any(|(k, _)| *k == Evaluative), "{a}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_headline_gives_evaluative_words_but_no_verbs_or_hedges() {
+        use FramingKind::*;
+        let got = whole(&[
+            (0, "Mayor slammed by council over bridge closure", true),
+            (
+                0,
+                "The council criticised the mayor over the bridge closure.",
+                false,
+            ),
+            (
+                1,
+                "The council voted to review the bridge closure, officials said.",
+                false,
+            ),
+        ]);
+        assert!(
+            got.contains(&(Evaluative, "slammed".to_string())),
+            "{got:?}"
+        );
+        assert!(
+            !got.contains(&(ReportingVerb, "slammed".to_string())),
+            "{got:?}"
+        );
+        let got = whole(&[
+            (0, "Mayor reportedly quits", true),
+            (1, "The mayor resigned on Monday, the council said.", false),
+        ]);
+        assert!(!got.iter().any(|(k, _)| *k == Hedge), "{got:?}");
+    }
+
+    #[cfg(feature = "bundled-model")]
+    #[test]
+    fn the_learned_model_finds_loaded_words_no_list_names() {
+        let v = crate::semantic::WordVectors::bundled();
+        let a = "The committee issued a destructive report on the agency on Monday.";
+        let b = "The committee issued a report on the agency on Monday.";
+        let (aw, bw) = (words(a), words(b));
+        let with: Vec<FramingKind> = compare(a, &aw, b, &bw, Some(&v))
+            .iter()
+            .map(|f| f.kind)
+            .collect();
+        assert!(!is_evaluative("destructive", None));
+        assert_eq!(with, [FramingKind::Evaluative]);
+        assert!(compare(a, &aw, b, &bw, None).is_empty());
     }
 
     #[test]

@@ -44,6 +44,12 @@ pub struct FramingTally {
     pub detail_words: usize,
     /// Annotated spans that could not be placed (text not found).
     pub unplaced: usize,
+    /// The spans of `aligned` no word-choice difference flags, for reading
+    /// the misses (`framing-score` prints them with PARALLAX_EVAL_VERBOSE).
+    pub missed: Vec<Annotated>,
+    /// Every flagged word (document and UTF-16 range) and whether it is
+    /// counted right, for reading them the same way and checking by hand.
+    pub flagged_words: Vec<(Annotated, bool)>,
 }
 
 impl FramingTally {
@@ -67,6 +73,8 @@ impl FramingTally {
         self.words_right += o.words_right;
         self.words_annotated += o.words_annotated;
         self.unplaced += o.unplaced;
+        self.missed.extend_from_slice(&o.missed);
+        self.flagged_words.extend_from_slice(&o.flagged_words);
     }
 }
 
@@ -139,6 +147,9 @@ pub fn score(report: &Report, spans: &[Annotated]) -> FramingTally {
                 })
             };
             t.flagged += usize::from(hit(false));
+            if !hit(false) {
+                t.missed.push(*a);
+            }
             t.flagged_with_details += usize::from(hit(true));
         }
     }
@@ -188,6 +199,17 @@ pub fn score(report: &Report, spans: &[Annotated]) -> FramingTally {
     t.words = words.len();
     t.words_right = words.iter().filter(|w| w.3).count();
     t.words_annotated = words.iter().filter(|w| w.4).count();
+    t.flagged_words = words
+        .iter()
+        .map(|w| {
+            let a = Annotated {
+                doc: w.0,
+                start: w.1,
+                end: w.2,
+            };
+            (a, w.3)
+        })
+        .collect();
     t
 }
 

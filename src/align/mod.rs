@@ -31,6 +31,7 @@ pub mod fix;
 pub mod framing;
 pub mod framing_score;
 pub mod link;
+pub mod loaded;
 pub mod model;
 pub mod pairs;
 pub mod similarity;
