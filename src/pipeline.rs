@@ -415,17 +415,28 @@ fn story_records(
 ) -> Vec<stories::DocTerms> {
     // The lead: the headline and the first few sentences of the body.
     let mut seen_in_doc = vec![0usize; documents.len()];
+    let mut has_heading = vec![false; documents.len()];
+    for (s, p) in inputs.iter().zip(places) {
+        if let Some(h) = has_heading.get_mut(s.doc) {
+            *h |= p.heading;
+        }
+    }
     let roles: Vec<stories::SentenceRole> = inputs
         .iter()
         .zip(places)
         .map(|(s, p)| {
             if p.heading {
-                return stories::SentenceRole { lead: true };
+                return stories::SentenceRole {
+                    lead: true,
+                    headline: true,
+                };
             }
             let k = &mut seen_in_doc[s.doc];
             *k += 1;
             stories::SentenceRole {
                 lead: *k <= stories::LEAD_SENTENCES,
+                // Without a headline, the first sentence stands for it.
+                headline: *k == 1 && !has_heading[s.doc],
             }
         })
         .collect();
@@ -459,6 +470,7 @@ fn story_records(
             time: stories::text_time(&d.text),
             headline_months: stories::months_named(head),
             lead_months: stories::months_named(lead),
+            lead_weekdays: stories::weekdays_named(lead),
         })
         .collect();
     let mut of_doc: Vec<Vec<usize>> = vec![Vec::new(); documents.len()];

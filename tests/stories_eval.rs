@@ -2,8 +2,9 @@
 //! the seeds (003 reports a 2022 visit, the others one in 2019), every
 //! development topic of ECB+ dropped together (two similar events per
 //! topic), and 100 AllSides stories' leads dropped together. Asserts the
-//! seeds' grouping and floors under the development figures (0.917 and
-//! 0.897 when they were set); prints B-cubed precision, recall and F1
+//! seeds' grouping and floors under the development figures (ECB+ 0.917
+//! when its floor was set, now 0.980; AllSides 0.900, the floor being the
+//! issue's target); prints B-cubed precision, recall and F1
 //! against the events; the stories of
 //! kept-aside data (ECB+ topics 08-10, AllSides ids that are multiples of
 //! 4, never used to fit `src/stories.rs`) are printed with
@@ -139,7 +140,7 @@ fn stories_of_the_seeds_ecbplus_and_allsides() {
             .partition(|p| id(p) % 4 != 0);
     let hundred: Vec<PathBuf> = all_dev.into_iter().take(100).collect();
     let f = score("allsides 100 development stories", &hundred);
-    assert!(f >= 0.88, "AllSides B-cubed F1 {f:.3} fell below 0.88");
+    assert!(f >= 0.90, "AllSides B-cubed F1 {f:.3} fell below 0.90");
 
     if aside {
         score("ecb+ kept-aside topics 08-10", &ecb_aside);
