@@ -38,12 +38,10 @@ L2 = 1.0
 NAMES = ["all", "lead", "lead_all", "names", "numbers", "meaning", "lead_meaning",
          "date_gap", "dated", "time_gap", "relative", "lead_names_unshared", "after",
          "months_differ", "numbers_differ", "relative_low", "mutual_nearest",
-         "lead_months_differ", "lead_weekdays_differ", "length", "headline"]
+         "lead_months_differ", "lead_weekdays_differ", "headline"]
 # The direction each feature may push: a later time or a publication gap
 # never makes two documents more alike.
-# "length" may push either way: it tells how much a cosine of these two
-# texts means, not whether they match.
-SIGNS = [1, 1, 1, 1, 1, 1, 1, -1, -1, -1, 1, -1, -1, -1, -1, 1, 1, -1, -1, 0, 1]
+SIGNS = [1, 1, 1, 1, 1, 1, 1, -1, -1, -1, 1, -1, -1, -1, -1, 1, 1, -1, -1, 1]
 # A pair whose "after" feature reaches 1 is never one story (stories::apart).
 AFTER = 12
 # Dates are not fitted with the rest: only ECB+ has publication dates, so
@@ -182,6 +180,31 @@ def average_linkage(n, edges, threshold, never=()):
     return [root(i) for i in range(n)]
 
 
+def attach_alone(n, edges, threshold, never, pred):
+    """As stories::link after the average linkage: a document left alone
+    joins the story of its most probable partner when that pair reaches
+    the threshold and no never-pair with the story forbids it."""
+    size = {}
+    for label in pred:
+        size[label] = size.get(label, 0) + 1
+    best = {}
+    for a, b, s in edges:
+        if s < threshold:
+            continue
+        for x, y in ((a, b), (b, a)):
+            if x not in best or s > best[x][0]:
+                best[x] = (s, y)
+    forbidden = set(never) | {(b, a) for a, b in never}
+    out = list(pred)
+    for d in range(n):
+        if size[pred[d]] != 1 or d not in best:
+            continue
+        target = pred[best[d][1]]
+        if not any((d, e) in forbidden for e in range(n) if pred[e] == target):
+            out[d] = target
+    return out
+
+
 def b_cubed(pred, gold):
     n = len(pred)
     p = r = 0.0
@@ -201,7 +224,8 @@ def score(w, labels, pairs, threshold):
         z = np.dot(w[:-1], q["features"]) + w[-1]
         edges.append((q["a"], q["b"], 1 / (1 + np.exp(-z))))
     never = [(q["a"], q["b"]) for q in pairs if q["features"][AFTER] >= 1.0]
-    return b_cubed(average_linkage(len(labels), edges, threshold, never), labels)
+    pred = average_linkage(len(labels), edges, threshold, never)
+    return b_cubed(attach_alone(len(labels), edges, threshold, never, pred), labels)
 
 
 def main():

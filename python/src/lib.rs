@@ -346,7 +346,8 @@ fn story_finish(
     Ok((p as f64, stories::apart(&f), p >= stories::THRESHOLD))
 }
 
-/// Average-linkage grouping of `n` documents over scored pairs `edges`
+/// Grouping of `n` documents (`stories::link`: average linkage, then a
+/// document left alone joins its best partner's story) over scored pairs `edges`
 /// [(i, j, probability)] with the pairs that may never share a story
 /// `never` [(i, j)]: each document's story number (stories numbered by
 /// their first document).
@@ -356,7 +357,7 @@ fn story_link(n: usize, edges: Vec<(u32, u32, f64)>, never: Vec<(u32, u32)>) -> 
         .into_iter()
         .map(|(a, b, p)| (a, b, p as f32))
         .collect();
-    stories::average_linkage(n, &edges, &never, stories::THRESHOLD).story_of
+    stories::link(n, &edges, &never, stories::THRESHOLD).story_of
 }
 
 /// One document analysed alone: {"documents", "sentences", "quotes",

@@ -76,7 +76,7 @@ def main():
     index = dict(parallax.story_index(profiles[0]))
     check(index and set(index) == set(records[0][1]), "index terms")
     pair = parallax.story_pair(profiles[0], profiles[1])
-    check(pair is not None and 0 < pair[0] <= 1.0001 and len(pair[2]) == 21, f"a candidate pair: {pair}")
+    check(pair is not None and 0 < pair[0] <= 1.0001 and len(pair[2]) == 20, f"a candidate pair: {pair}")
     check(parallax.story_pair(profiles[0], profiles[2]) is None, "no pair with the chess final")
     p, apart, strong = parallax.story_finish(pair[2], 0.0, 0.0, 0.0, 0.0, False)
     check(0 <= p <= 1 and not apart, "scored")
