@@ -988,6 +988,43 @@ fn differences(
     out
 }
 
+/// An entry for words `term` one document has and the others (`docs`, each
+/// by its first side) lack.
+fn alone(
+    kind: FramingKind,
+    term: FramingTerm,
+    sides: &[Side],
+    docs: &[usize],
+    (claim, quote_group): (Option<usize>, Option<usize>),
+) -> FramingOut {
+    let doc = term.doc;
+    let mut wordings = vec![term];
+    for &d in docs.iter().filter(|&&d| d != doc) {
+        if let Some(o) = sides.iter().find(|s| s.doc == d) {
+            wordings.push(o.term((0, 0)));
+        }
+    }
+    FramingOut {
+        kind,
+        claim,
+        quote_group,
+        wordings,
+    }
+}
+
+/// Whether an entry of `out` already holds words of `t` (same sentence or
+/// quotation, overlapping span). A detail does not: the words it holds can
+/// still be a choice of wording inside it.
+fn taken(out: &[FramingOut], t: &FramingTerm) -> bool {
+    out.iter().filter(|e| e.kind != FramingKind::Detail).any(|e| {
+        e.wordings.iter().any(|w| {
+            w.sentence == t.sentence
+                && w.quote == t.quote
+                && matches!((w.span, t.span), (Some([a, b]), Some([c, d])) if a < d && c < b)
+        })
+    })
+}
+
 /// The most words a scare quote holds: a longer quotation is a remark
 /// ("more than circumstantial evidence", "national emergency").
 const MAX_SCARE_WORDS: usize = 2;
@@ -1041,6 +1078,9 @@ fn scare_quotes(
                 continue;
             }
             let mut term = side.term((start, k));
+            if taken(out, &term) {
+                continue;
+            }
             // Widen to the marks: the quoting is the choice.
             if let (Some([a, b]), Some(w0), Some(w1)) = (term.span, run.first(), run.last()) {
                 let before = side.text[..w0.start].chars().next_back();
@@ -1052,18 +1092,13 @@ fn scare_quotes(
                     }
                 }
             }
-            let mut wordings = vec![term];
-            for &d in docs.iter().filter(|&&d| d != side.doc) {
-                if let Some(o) = sides.iter().find(|s| s.doc == d) {
-                    wordings.push(o.term((0, 0)));
-                }
-            }
-            out.push(FramingOut {
-                kind: FramingKind::Evaluative,
-                claim,
-                quote_group: group,
-                wordings,
-            });
+            out.push(alone(
+                FramingKind::Evaluative,
+                term,
+                sides,
+                docs,
+                (claim, group),
+            ));
         }
     }
 }
@@ -1086,23 +1121,13 @@ fn whole_claim(
     if docs.len() < 2 {
         return;
     }
-    let taken = |out: &Vec<FramingOut>, side: &Side, r: (usize, usize)| {
-        let t = side.term(r);
-        out.iter().any(|e| {
-            e.wordings.iter().any(|w| {
-                w.sentence == t.sentence
-                    && w.quote == t.quote
-                    && matches!((w.span, t.span), (Some([a, b]), Some([c, d])) if a < d && c < b)
-            })
-        })
-    };
-    let first_of = |doc: usize| sides.iter().find(|s| s.doc == doc);
+    let held = |out: &Vec<FramingOut>, side: &Side, r: (usize, usize)| taken(out, &side.term(r));
     scare_quotes(sides, &docs, claim, group, out);
     for side in sides {
         for (k, w) in side.words.iter().enumerate() {
             let evaluative = is_evaluative(&w.norm, vectors);
             let capital = k > 0 && side.text[w.start..].starts_with(char::is_uppercase);
-            if !evaluative || capital || taken(out, side, (k, k + 1)) {
+            if !evaluative || capital || held(out, side, (k, k + 1)) {
                 continue;
             }
             if sides
@@ -1111,18 +1136,14 @@ fn whole_claim(
             {
                 continue;
             }
-            let mut wordings = vec![side.term((k, k + 1))];
-            for &d in docs.iter().filter(|&&d| d != side.doc) {
-                if let Some(o) = first_of(d) {
-                    wordings.push(o.term((0, 0)));
-                }
-            }
-            out.push(FramingOut {
-                kind: FramingKind::Evaluative,
-                claim,
-                quote_group: group,
-                wordings,
-            });
+            let term = side.term((k, k + 1));
+            out.push(alone(
+                FramingKind::Evaluative,
+                term,
+                sides,
+                &docs,
+                (claim, group),
+            ));
         }
     }
     // Hedges and attributions one document gives and no other does.
@@ -1138,21 +1159,16 @@ fn whole_claim(
             let elsewhere = sides
                 .iter()
                 .any(|o| o.doc != side.doc && o.words.iter().any(|x| x.norm == *head));
-            if elsewhere || taken(out, side, r) {
+            if elsewhere || held(out, side, r) {
                 continue;
             }
-            let mut wordings = vec![side.term(r)];
-            for &d in docs.iter().filter(|&&d| d != side.doc) {
-                if let Some(o) = first_of(d) {
-                    wordings.push(o.term((0, 0)));
-                }
-            }
-            out.push(FramingOut {
-                kind: FramingKind::Hedge,
-                claim,
-                quote_group: group,
-                wordings,
-            });
+            out.push(alone(
+                FramingKind::Hedge,
+                side.term(r),
+                sides,
+                &docs,
+                (claim, group),
+            ));
         }
     }
     // Reporting verbs: each document's first, when the lemmas differ and
@@ -1171,7 +1187,7 @@ fn whole_claim(
         verbs.extend(found);
     }
     let differ = verbs.iter().any(|v| v.2 != verbs[0].2);
-    if verbs.len() >= 2 && differ && !verbs.iter().any(|(s, k, _)| taken(out, s, (*k, k + 1))) {
+    if verbs.len() >= 2 && differ && !verbs.iter().any(|(s, k, _)| held(out, s, (*k, k + 1))) {
         out.push(FramingOut {
             kind: FramingKind::ReportingVerb,
             claim,
