@@ -1016,13 +1016,15 @@ fn alone(
 /// quotation, overlapping span). A detail does not: the words it holds can
 /// still be a choice of wording inside it.
 fn taken(out: &[FramingOut], t: &FramingTerm) -> bool {
-    out.iter().filter(|e| e.kind != FramingKind::Detail).any(|e| {
-        e.wordings.iter().any(|w| {
-            w.sentence == t.sentence
-                && w.quote == t.quote
-                && matches!((w.span, t.span), (Some([a, b]), Some([c, d])) if a < d && c < b)
+    out.iter()
+        .filter(|e| e.kind != FramingKind::Detail)
+        .any(|e| {
+            e.wordings.iter().any(|w| {
+                w.sentence == t.sentence
+                    && w.quote == t.quote
+                    && matches!((w.span, t.span), (Some([a, b]), Some([c, d])) if a < d && c < b)
+            })
         })
-    })
 }
 
 /// The most words a scare quote holds: a longer quotation is a remark
