@@ -30,6 +30,8 @@ pub mod segment;
 pub mod semantic;
 pub mod span;
 pub mod stories;
+#[doc(hidden)]
+pub mod testing;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -147,17 +147,11 @@ fn random_outlets_hold_together() {
         "told",
         "we will stay",
     ];
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut rng = parallax::testing::XorShift::new(0x9e37_79b9_7f4a_7c15);
     for _ in 0..40 {
         let inputs: Vec<Input> = (0..3)
             .map(|d| {
-                let mut text = String::from("Title line\n\n");
-                for _ in 0..150 {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-                }
+                let text = format!("Title line\n\n{}", rng.text(PIECES, 150));
                 Input {
                     name: format!("{d}.txt"),
                     bytes: text.into_bytes(),

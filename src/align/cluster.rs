@@ -595,13 +595,8 @@ mod tests {
             "ka", "lo", "mi", "ren", "tu", "sa", "vo", "pel", "dri", "nu", "bra", "zo", "fi",
             "gat", "hu", "jel", "kro", "lim", "mos", "tar",
         ];
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
+        let mut rng = crate::testing::XorShift::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| rng.below(n);
         let mut texts: Vec<String> = Vec::new();
         let mut docs = Vec::new();
         for k in 0..240 {

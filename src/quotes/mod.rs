@@ -515,15 +515,9 @@ mod tests {
             "saying",
             "of the",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut rng = crate::testing::XorShift::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..300 {
-            let mut text = String::new();
-            for _ in 0..120 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-            }
+            let text = rng.text(PIECES, 120);
             let sentences: Vec<Sentence> = crate::segment::plain_sentences(&text);
             for q in find_quotes(&text, &sentences) {
                 assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));

@@ -448,15 +448,9 @@ mod tests {
             "'S",
             "—",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut rng = crate::testing::XorShift::new(0x9e37_79b9_7f4a_7c15);
         for _ in 0..300 {
-            let mut text = String::new();
-            for _ in 0..60 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-            }
+            let text = rng.text(PIECES, 60);
             let found = find(&text);
             for t in &found {
                 assert!(t.label < t.start && t.start <= t.end && t.end <= text.len());

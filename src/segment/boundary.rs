@@ -1102,15 +1102,9 @@ mod tests {
             "]", "•", "- ", "1", "2) ", "a", "A", "I", "U.S.", "Mr", "é", "Ω", "a.m", "2010",
             "Word", ",", ":", "@", "/",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut rng = crate::testing::XorShift::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..2000 {
-            let mut text = String::new();
-            for _ in 0..24 {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
-            }
+            let text = rng.text(PIECES, 24);
             let mut last = 0;
             for (s, e) in split_sentences(&text) {
                 assert!(last <= s && s < e && e <= text.len(), "{text:?}");

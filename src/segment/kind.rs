@@ -273,13 +273,8 @@ mod tests {
             "[", "]", "(", ")", "Courtesy", "Photo", " ", "\n", ".", ":", ",", "By ", "1", "2019",
             "Monday", "Feb", "é", "”", "“", "TEHRAN", "-", "—", "•", "a", "A", "Comments",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            PIECES[(state % PIECES.len() as u64) as usize]
-        };
+        let mut rng = crate::testing::XorShift::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = || *rng.pick(PIECES);
         for _ in 0..3000 {
             let line: String = (0..10).map(|_| next()).collect();
             let below: String = (0..10).map(|_| next()).collect();
