@@ -35,6 +35,34 @@ pub struct Turn {
 
 /// First words of a `Word:` line that name no one: notes, updates and
 /// pointers ("UPDATE:", "WATCH:"), which a page may give on many lines.
+/// Roles a transcript labels turns with ("REPORTER:", "MODERATOR:"): a
+/// described speaker, not a name.
+const ROLES: &[&str] = &[
+    "reporter",
+    "reporters",
+    "interviewer",
+    "moderator",
+    "host",
+    "anchor",
+    "correspondent",
+    "caller",
+    "questioner",
+    "narrator",
+    "announcer",
+    "audience",
+    "crowd",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "translator",
+    "interpreter",
+];
+
+/// Whether the label `name` is one role word (any case).
+fn is_role(name: &str) -> bool {
+    !name.contains(' ') && ROLES.iter().any(|r| r.eq_ignore_ascii_case(name))
+}
+
 const NOT_SPEAKERS: &[&str] = &[
     "note",
     "notes",
@@ -196,6 +224,13 @@ pub fn find(text: &str) -> Vec<Turn> {
                 who.described = true;
                 l.shape == b'Q' || has_q
             }
+            shape if is_role(name) => {
+                // "REPORTER:" is somebody in a role, not a person named
+                // Reporter: described, never merged with a named speaker.
+                who.given = Some(format!("the {}", name.to_lowercase()));
+                who.described = true;
+                l.repeated || l.at != first_line && shape == b'C'
+            }
             shape => {
                 let words = title_case(name);
                 let toks = tokenize(&words, 0, words.len());
@@ -344,6 +379,12 @@ mod tests {
             None,
         ),
         (
+            "a role, repeated: described, not named",
+            "Mayor Ada Lim took questions.\n\nREPORTER: Is the bridge safe?\n\nLIM: It is.\n\nREPORTER: When will it open?",
+            "REPORTER:",
+            Some("the reporter"),
+        ),
+        (
             "a note",
             "Ada Lim spoke.\n\nNote: This story was updated.",
             "Note:",
@@ -398,6 +439,17 @@ mod tests {
                 "{scenario}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_role_label_is_a_described_speaker() {
+        let text =
+            "Mayor Ada Lim took questions.\n\nMODERATOR: Next.\n\nLIM: Yes.\n\nMODERATOR: Thanks.";
+        let found = turns(text);
+        let role = found.iter().find(|t| t.0 == "MODERATOR:").expect("a turn");
+        assert!(role.2, "{found:?}");
+        let lim = found.iter().find(|t| t.0 == "LIM:").expect("a turn");
+        assert!(!lim.2, "{found:?}");
     }
 
     #[test]
