@@ -396,7 +396,7 @@ fn text_summary(report: &Report) -> String {
 /// claims chose others: labels (with the others' words), reporting verbs,
 /// hedges, evaluative words. Empty when no outlet differs.
 fn framing_summary(report: &Report) -> String {
-    use parallax::align::framing::TermUse;
+    use parallax::report::framing::TermUse;
     let mut s = String::new();
     let list = |terms: &[TermUse], with_others: bool| -> String {
         terms
@@ -610,7 +610,7 @@ fn is_aside(group: &str) -> bool {
 /// analysed together, as one corpus; an annotation names its outlet by the
 /// file's stem (`foxnews` for `foxnews.txt`).
 fn cmd_framing_score(dir: Option<&PathBuf>, sample: usize) -> Result<ExitCode, String> {
-    use parallax::align::framing_score::{locate, score, Annotated, FramingTally};
+    use parallax::report::framing_score::{locate, score, Annotated, FramingTally};
     use std::collections::BTreeMap;
     let dir = dir.ok_or("framing-score: give the folder of triplets")?;
     let file = dir.join("annotations.jsonl");

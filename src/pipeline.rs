@@ -297,83 +297,21 @@ fn quotes_of(
     analyses: &[DocAnalysis],
     sentence_base: &[usize],
 ) -> Vec<QuoteOut> {
-    let mut quotes_out = Vec::new();
-    for (d, (doc, a)) in documents.iter().zip(analyses).enumerate() {
-        let index = Utf16Index::new(&doc.text);
-        for q in &a.quotes {
-            quotes_out.push(QuoteOut {
-                id: quotes_out.len(),
-                doc: d,
-                sentence: sentence_base[d] + q.sentence.min(a.sentences.len().saturating_sub(1)),
-                start: index.to_utf16(q.start),
-                end: index.to_utf16(q.end),
-                text: doc.text[q.start..q.end].to_string(),
-                speaker: q.speaker.clone(),
-                cue: q.cue.clone(),
-                kind: q.kind,
-                group: None,
-                speaker_given: q.speaker_given.clone(),
-                closed: q.closed,
-                speaker_described: q.speaker_described,
-            });
-        }
-    }
-    quotes_out
+    let found: Vec<(&str, &[Quote], usize)> = documents
+        .iter()
+        .zip(analyses)
+        .map(|(doc, a)| (doc.text.as_str(), a.quotes.as_slice(), a.sentences.len()))
+        .collect();
+    crate::report::quotes_out(&found, sentence_base)
 }
 
-/// The stories in Report form: each labelled by the headline of its most
-/// central document (the most alike to the others of its story), dated by
-/// its documents' publication dates.
-fn stories_out(
-    set: &stories::Stories,
-    docs: &[DocumentOut],
-    similarity: &[Vec<f64>],
-    choices: &[StoryChoice],
-) -> Vec<StoryOut> {
-    set.members
+/// What the cross-outlet step reads of each quotation.
+fn placed(quotes: &[QuoteOut]) -> Vec<quotes::Placed<'_>> {
+    quotes
         .iter()
-        .enumerate()
-        .map(|(id, members)| {
-            let centrality = |d: usize| -> f64 {
-                members
-                    .iter()
-                    .filter(|&&o| o != d)
-                    .map(|&o| {
-                        similarity
-                            .get(d)
-                            .and_then(|r| r.get(o))
-                            .copied()
-                            .unwrap_or(0.0)
-                    })
-                    .sum()
-            };
-            let central = members
-                .iter()
-                .copied()
-                .max_by(|&a, &b| centrality(a).total_cmp(&centrality(b)).then(b.cmp(&a)))
-                .unwrap_or(0);
-            let label = docs
-                .get(central)
-                .map(|d| d.title.clone().unwrap_or_else(|| d.file.clone()))
-                .unwrap_or_default();
-            let mut dated: Vec<(i64, &str)> = members
-                .iter()
-                .filter_map(|&d| docs.get(d)?.date.as_deref())
-                .filter_map(|date| Some((stories::days_of(date)?, date)))
-                .collect();
-            crate::order::sort(&mut dated);
-            let chosen = members.iter().any(|&d| {
-                docs.get(d)
-                    .is_some_and(|doc| choices.iter().any(|c| c.file == doc.file))
-            });
-            StoryOut {
-                id,
-                label,
-                documents: members.clone(),
-                first_date: dated.first().map(|d| d.1.to_string()),
-                last_date: dated.last().map(|d| d.1.to_string()),
-                chosen,
-            }
+        .map(|q| quotes::Placed {
+            doc: q.doc,
+            text: &q.text,
         })
         .collect()
 }
@@ -585,7 +523,9 @@ fn prepare_alignment<'a>(
             .flat_map(|(d, a)| a.quotes.iter().map(move |q| (d, q)))
             .map(|(d, q)| quotes::Found::new(&documents[d].text, q, None))
             .collect();
-        quotes::cross_outlet(&mut evidence_quotes, &found, &[]);
+        let placed = placed(&evidence_quotes);
+        let cross = quotes::cross_outlet(&placed, &found, &[]);
+        crate::report::cross_outlet_out(&mut evidence_quotes, cross);
     }
     // The units alignment compares: claims, and the headline (the
     // headings a document opens with), which states its main claim. A
@@ -770,7 +710,7 @@ pub fn analyze_documents(
         || align::verbatim(&texts, &quoted),
     );
     let mut claims = crate::report::claims_out(&alignment, &inputs, align_ids);
-    spread_units(&mut claims, align_ids, &prepared.spread);
+    crate::report::spread_units(&mut claims, align_ids, &prepared.spread);
     let alignment_applied = std::mem::take(&mut alignment.applied);
     let mut verbatim = verbatim.into_iter();
     drop(inputs);
@@ -819,35 +759,21 @@ pub fn analyze_documents(
     );
     let mut sentences_out = Vec::with_capacity(total);
     let mut docs_out = Vec::with_capacity(documents.len());
-    for (d, (doc, a)) in documents.into_iter().zip(&analyses).enumerate() {
-        let index = Utf16Index::new(&doc.text);
-        let mut shared = 0;
-        let mut unique = 0;
-        for (s, sent) in a.sentences.iter().enumerate() {
-            let id = sentence_base[d] + s;
-            let claim = claim_of[id];
-            let (unit, before, after) = shown.next().unwrap_or((id, String::new(), String::new()));
-            if sent.kind == SentenceKind::Claim {
-                match claim {
-                    Some(_) => shared += 1,
-                    None => unique += 1,
-                }
-            }
-            sentences_out.push(SentenceOut {
-                id,
-                doc: d,
-                start: index.to_utf16(sent.start),
-                end: index.to_utf16(sent.end),
-                text: doc.text[sent.start..sent.end].to_string(),
-                kind: sent.kind,
-                claim,
-                claims: std::mem::take(&mut claims_of[id]),
-                unit,
-                before,
-                after,
-            });
-        }
-        let (outlet, outlet_source) = match (fixes.outlet_of(&doc.file), doc.outlet) {
+    for (d, (mut doc, a)) in documents.into_iter().zip(&analyses).enumerate() {
+        let first = sentence_base[d];
+        let own = crate::report::sentences_out(
+            d,
+            &doc.text,
+            &a.sentences,
+            first,
+            &mut claims_of[first..first + a.sentences.len()],
+            &mut shown,
+        );
+        let claims_here = own.iter().filter(|s| s.kind == SentenceKind::Claim);
+        let shared = claims_here.clone().filter(|s| s.claim.is_some()).count();
+        let unique = claims_here.filter(|s| s.claim.is_none()).count();
+        sentences_out.extend(own);
+        let (outlet, outlet_source) = match (fixes.outlet_of(&doc.file), doc.outlet.take()) {
             (Some(name), _) => (Some(name.to_string()), Some(OutletSource::Hand)),
             (None, Some(name)) => (Some(name), Some(OutletSource::Page)),
             (None, None) => match fallback_outlet(
@@ -865,43 +791,21 @@ pub fn analyze_documents(
                 None => (None, None),
             },
         };
-        let word_count = doc.text.split_whitespace().count();
         let copied = verbatim.next().unwrap_or_default();
-        docs_out.push(DocumentOut {
-            id: d,
-            file: doc.file,
-            format: doc.format,
-            title: doc.title,
-            outlet,
-            outlet_source,
-            date: doc.date,
-            date_source: doc.date_source,
-            byline: doc.byline,
-            dateline: doc.dateline,
-            url: doc.url,
-            language: doc.language,
-            section: doc.section,
-            length: doc.length,
-            text: if options.include_text {
-                doc.text
-            } else {
-                String::new()
-            },
-            removed: doc.removed,
-            warnings: doc.warnings,
-            word_count,
-            claims_shared: shared,
-            claims_unique: unique,
-            verbatim_share: copied.share,
-            verbatim_with: copied.with,
-            quoted_share: copied.quoted_share,
-            quoted_with: copied.quoted_with,
-        });
+        docs_out.push(crate::report::document_out(
+            d,
+            doc,
+            (outlet, outlet_source),
+            options.include_text,
+            (shared, unique),
+            copied,
+        ));
     }
     let similarity = alignment.similarity;
-    let (speakers, quote_groups) =
-        quotes::cross_outlet(&mut quotes_out, &found_quotes, &story_set.story_of);
-    let stories_out = stories_out(&story_set, &docs_out, &similarity, &options.story_choices);
+    let cross = quotes::cross_outlet(&placed(&quotes_out), &found_quotes, &story_set.story_of);
+    let (speakers, quote_groups) = crate::report::cross_outlet_out(&mut quotes_out, cross);
+    let stories_out =
+        crate::report::stories_out(&story_set, &docs_out, &similarity, &options.story_choices);
     let mut notes = Vec::new();
     if options.words.is_none() && total > 0 {
         notes.push(
@@ -937,8 +841,8 @@ pub fn analyze_documents(
     };
     // Framing reads the finished claims and quote groups (their wordings'
     // texts and spans), so it runs last.
-    report.framing = align::framing::framing(&report, options.words.as_deref());
-    report.framing_outlets = align::framing::outlet_summary(&report, &report.framing);
+    report.framing = crate::report::framing::framing(&report, options.words.as_deref());
+    report.framing_outlets = crate::report::framing::outlet_summary(&report, &report.framing);
     report
 }
 
@@ -1042,73 +946,6 @@ fn whole_marks(
         }
     }
     out
-}
-
-/// Alignment compared a quotation's sentences as one unit and named it by
-/// its first sentence; in the Report every sentence of the unit is a
-/// wording of the claim (so the grid shows the whole quotation, and each
-/// sentence points to its claim), with the differing words, support and
-/// discrepancy values that fall in it, moved to its own UTF-16 offsets.
-/// `spread` is [`Prepared::spread`], indexed like `align_ids`.
-fn spread_units(claims: &mut [ClaimOut], align_ids: &[usize], spread: &[Vec<(usize, [usize; 2])>]) {
-    let unit_of: FastMap<usize, &[(usize, [usize; 2])]> = align_ids
-        .iter()
-        .zip(spread)
-        .filter(|(_, s)| !s.is_empty())
-        .map(|(&id, s)| (id, s.as_slice()))
-        .collect();
-    if unit_of.is_empty() {
-        return;
-    }
-    // The part of `span` inside `range`, relative to it.
-    let clip = |[s, e]: [usize; 2], [a, b]: [usize; 2]| -> Option<[usize; 2]> {
-        (s < b && a < e).then(|| [s.max(a) - a, e.min(b) - a])
-    };
-    for claim in claims.iter_mut() {
-        if !claim
-            .wordings
-            .iter()
-            .any(|w| unit_of.contains_key(&w.sentence))
-        {
-            continue;
-        }
-        let mut wordings = Vec::with_capacity(claim.wordings.len());
-        for w in claim.wordings.drain(..) {
-            let Some(members) = unit_of.get(&w.sentence) else {
-                wordings.push(w);
-                continue;
-            };
-            // When a clause of the unit carries the claim, only the
-            // sentences it runs over are wordings of it.
-            let carries = |range: [usize; 2]| w.support.map_or(true, |s| clip(s, range).is_some());
-            for &(sentence, range) in members.iter().filter(|(_, r)| carries(*r)) {
-                wordings.push(WordingOut {
-                    sentence,
-                    doc: w.doc,
-                    differs: w.differs.iter().filter_map(|&d| clip(d, range)).collect(),
-                    support: w.support.and_then(|s| clip(s, range)),
-                    also: w.also,
-                    before: String::new(),
-                    after: String::new(),
-                });
-            }
-        }
-        claim.wordings = wordings;
-        claim.sentences = claim.wordings.iter().map(|w| w.sentence).collect();
-        for finding in &mut claim.discrepancies {
-            for v in &mut finding.values {
-                let (Some(members), Some([s, e])) = (unit_of.get(&v.sentence), v.span) else {
-                    continue;
-                };
-                if let Some(&(sentence, range)) =
-                    members.iter().find(|(_, [a, b])| *a <= s && s < *b)
-                {
-                    v.sentence = sentence;
-                    v.span = Some([s - range[0], e.min(range[1]) - range[0]]);
-                }
-            }
-        }
-    }
 }
 
 /// The corrections of [`Options`] resolved against this analysis: which

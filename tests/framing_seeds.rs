@@ -6,7 +6,7 @@
 
 mod common;
 
-use parallax::align::framing::FramingKind;
+use parallax::report::framing::FramingKind;
 use parallax::Report;
 
 use common::seed_doc as doc;
@@ -19,7 +19,7 @@ fn linked(
     (da, a): (usize, &str),
     (db, b): (usize, &str),
 ) -> bool {
-    let has = |f: &parallax::align::framing::FramingOut, d: usize, t: &str| {
+    let has = |f: &parallax::report::framing::FramingOut, d: usize, t: &str| {
         f.wordings.iter().any(|w| {
             w.doc == d
                 && w.text.to_lowercase().starts_with(&t.to_lowercase())

@@ -12,7 +12,7 @@
 //! kept-aside triplets, every word of the articles counted, it ranks an
 //! annotated word above a plain one 78 times in 100 (ROC area 0.776); at
 //! [`THRESHOLD`] it marks 200 words of which 0.105 are annotated (the hand
-//! lists of `align::framing`: 323 words, 0.068), and the two together
+//! lists of `report::framing`: 323 words, 0.068), and the two together
 //! find 0.28 of the annotated words where the lists alone find 0.19.
 //! The weights belong to one table; with another (`TABLE_WORDS` differs)
 //! the model says nothing and the lists alone decide.

@@ -28,8 +28,6 @@ pub mod diff;
 pub mod discrepancy;
 pub mod docsim;
 pub mod fix;
-pub mod framing;
-pub mod framing_score;
 pub mod link;
 pub mod loaded;
 pub mod model;

@@ -79,10 +79,12 @@ pub fn ingest_json(file: &str, bytes: &[u8], format: Format) -> Vec<Result<Docum
         .collect()
 }
 
+/// Whether a JSON object is an exported Parallax Report: its schema names
+/// any version of the Report (`report::SCHEMA` is "parallax.report/1").
 fn is_report(map: &serde_json::Map<String, Value>) -> bool {
     map.get("schema")
         .and_then(Value::as_str)
-        .is_some_and(|s| s == crate::report::SCHEMA || s.starts_with("parallax.report/"))
+        .is_some_and(|s| s.starts_with("parallax.report/"))
 }
 
 fn numbered(file: &str, items: Vec<Value>) -> Vec<(String, Result<Value, String>)> {

@@ -16,7 +16,6 @@
 use super::names::{fold_name_word, tokenize};
 use super::speakers::surname_key;
 use super::Quote;
-use crate::report::SpeakerOut;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One quotation's speaker as its document gives it.
@@ -128,12 +127,24 @@ fn merge_initials(entities: &mut [Entity], of_mention: &mut [Option<usize>]) {
     }
 }
 
+/// A speaker of the corpus: the canonical name, the other names its
+/// documents give it, and those documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub docs: Vec<usize>,
+    /// True when `name` is a description ("a senior official who asked not
+    /// to be named"), not a name.
+    pub described: bool,
+}
+
 /// Canonical speakers: per mention (same order) its speaker's name and
 /// whether that is a description rather than a name, and the speakers list.
 pub struct Canonical {
     pub names: Vec<Option<String>>,
     pub described: Vec<bool>,
-    pub speakers: Vec<SpeakerOut>,
+    pub speakers: Vec<Speaker>,
 }
 
 /// Canonical speaker per mention (same order), and the speakers list.
@@ -316,11 +327,11 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> Canonical {
             None => mentions[i].quote.speaker.clone(),
         })
         .collect();
-    let mut speakers: Vec<SpeakerOut> = entities
+    let mut speakers: Vec<Speaker> = entities
         .into_iter()
         .zip(canonical)
         .filter(|(e, _)| !e.docs.is_empty())
-        .map(|(e, name)| SpeakerOut {
+        .map(|(e, name)| Speaker {
             aliases: e.aliases.into_iter().filter(|a| *a != name).collect(),
             name,
             docs: e.docs.into_iter().collect(),
@@ -343,7 +354,7 @@ pub fn canonical_speakers(mentions: &[SpeakerMention]) -> Canonical {
     speakers.extend(
         unresolved
             .into_iter()
-            .map(|((name, described), docs)| SpeakerOut {
+            .map(|((name, described), docs)| Speaker {
                 name,
                 aliases: Vec::new(),
                 docs: docs.into_iter().collect(),
@@ -392,7 +403,7 @@ mod tests {
     }
 
     /// Each quotation's canonical speaker ("" for none), and the speakers.
-    fn speakers_of(quotes: &[(usize, Quote)]) -> (Vec<String>, Vec<SpeakerOut>) {
+    fn speakers_of(quotes: &[(usize, Quote)]) -> (Vec<String>, Vec<Speaker>) {
         let mentions: Vec<SpeakerMention> = quotes
             .iter()
             .map(|(doc, quote)| SpeakerMention { doc: *doc, quote })

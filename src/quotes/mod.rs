@@ -18,9 +18,7 @@ pub mod speakers;
 pub mod turns;
 pub mod units;
 
-use crate::report::{QuoteGroupMember, QuoteGroupOut, QuoteOut, SpeakerOut};
 use crate::segment::Sentence;
-use crate::span::Utf16Index;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -166,14 +164,33 @@ impl<'a> Found<'a> {
     }
 }
 
-/// Across documents: gives each quotation its speaker's canonical name and
-/// its group, and returns the speakers and the quote groups. `found[i]`
-/// belongs to `quotes[i]`.
-pub fn cross_outlet(
-    quotes: &mut [QuoteOut],
-    found: &[Found],
-    story_of_doc: &[usize],
-) -> (Vec<SpeakerOut>, Vec<QuoteGroupOut>) {
+/// One quotation as the cross-outlet step reads it: its document and the
+/// quoted words.
+#[derive(Debug, Clone, Copy)]
+pub struct Placed<'a> {
+    pub doc: usize,
+    pub text: &'a str,
+}
+
+/// What the cross-outlet step finds; indices are into its input quotations.
+#[derive(Debug, Clone)]
+pub struct CrossOutlet {
+    /// Per quotation, its speaker's canonical name.
+    pub names: Vec<Option<String>>,
+    /// Per quotation, whether that name is a description ("a senior
+    /// official"), not a name.
+    pub described: Vec<bool>,
+    /// The speakers of the corpus, most documents first.
+    pub speakers: Vec<canon::Speaker>,
+    /// The quote groups in order of id, each with its story.
+    pub groups: Vec<(usize, groups::Group)>,
+}
+
+/// Across documents: each quotation's canonical speaker, the speakers, and
+/// the quote groups (formed within each story; `story_of_doc[d]` is the
+/// story of document `d`, all one story when empty). `found[i]` belongs to
+/// `quotes[i]`.
+pub fn cross_outlet(quotes: &[Placed], found: &[Found], story_of_doc: &[usize]) -> CrossOutlet {
     let mentions: Vec<canon::SpeakerMention> = quotes
         .iter()
         .zip(found)
@@ -187,17 +204,14 @@ pub fn cross_outlet(
         described,
         speakers,
     } = canon::canonical_speakers(&mentions);
-    for ((q, name), described) in quotes.iter_mut().zip(names).zip(described) {
-        q.speaker = name;
-        q.speaker_described = described;
-    }
     let inputs: Vec<groups::GroupInput> = quotes
         .iter()
         .zip(found)
-        .map(|(q, f)| groups::GroupInput {
+        .zip(&names)
+        .map(|((q, f), name)| groups::GroupInput {
             doc: q.doc,
-            text: &q.text,
-            speaker: q.speaker.as_deref(),
+            text: q.text,
+            speaker: name.as_deref(),
             claim: f.claim,
             context: &f.context,
         })
@@ -211,7 +225,6 @@ pub fn cross_outlet(
         in_story[story(q.doc).min(n_stories - 1)].push(i);
     }
     let mut found_groups = Vec::new();
-    let mut group_story = Vec::new();
     for (s, picked) in in_story.iter().enumerate() {
         let subset: Vec<groups::GroupInput> = picked.iter().map(|&i| inputs[i]).collect();
         for mut g in groups::group(&subset) {
@@ -220,67 +233,15 @@ pub fn cross_outlet(
                 .iter_mut()
                 .flatten()
                 .for_each(|m| *m = picked[*m]);
-            found_groups.push(g);
-            group_story.push(s);
+            found_groups.push((s, g));
         }
     }
-    let mut out = Vec::with_capacity(found_groups.len());
-    for (g, &story) in found_groups.iter().zip(&group_story) {
-        let id = out.len();
-        let mut docs: Vec<usize> = g.members.iter().map(|&m| quotes[m].doc).collect();
-        crate::order::sort(&mut docs);
-        docs.dedup();
-        let members: Vec<QuoteGroupMember> = g
-            .members
-            .iter()
-            .zip(&g.differing)
-            .zip(&g.piece_of)
-            .map(|((&m, spans), whole)| {
-                let index = Utf16Index::new(&quotes[m].text);
-                QuoteGroupMember {
-                    quote: quotes[m].id,
-                    doc: quotes[m].doc,
-                    speaker: quotes[m].speaker.clone(),
-                    differing: spans
-                        .iter()
-                        .map(|&(s, e)| [index.to_utf16(s), index.to_utf16(e)])
-                        .collect(),
-                    piece_of: whole.map(|w| quotes[w].id),
-                }
-            })
-            .collect();
-        // The group's speaker: the one most members give.
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for m in &members {
-            if let Some(s) = m.speaker.as_deref() {
-                match counts.iter_mut().find(|(n, _)| *n == s) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((s, 1)),
-                }
-            }
-        }
-        let speaker = counts
-            .iter()
-            .max_by_key(|(_, c)| *c)
-            .map(|(n, _)| n.to_string());
-        out.push(QuoteGroupOut {
-            id,
-            story,
-            speaker,
-            quotes: members.iter().map(|m| m.quote).collect(),
-            docs,
-            members,
-            link: g.link.name().to_string(),
-            conflict: !g.conflicting_speakers.is_empty(),
-            conflicting_speakers: g.conflicting_speakers.clone(),
-        });
+    CrossOutlet {
+        names,
+        described,
+        speakers,
+        groups: found_groups,
     }
-    for (gid, g) in found_groups.iter().enumerate() {
-        for &m in &g.members {
-            quotes[m].group = Some(gid);
-        }
-    }
-    (speakers, out)
 }
 
 /// Statement, fragment or term, from the quoted words and what precedes them.

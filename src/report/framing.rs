@@ -617,11 +617,11 @@ pub const LOADED: &[&str] = &[
 /// Whether `w` (lower case) is an evaluative word: in [`EVALUATIVE`] or
 /// [`LOADED`] (then also inflected: -s, -es, -ed, -d, -ing, a doubled last
 /// consonant before -ed or -ing), or, with the word vectors, rated loaded
-/// by the learned model ([`super::loaded`]); a manner adverb only when the
+/// by the learned model ([`crate::align::loaded`]); a manner adverb only when the
 /// model cannot rate it.
 fn is_evaluative(w: &str, vectors: Option<&WordVectors>) -> bool {
-    let rated = vectors.and_then(|v| super::loaded::probability(v, w));
-    if rated.is_some_and(|p| p >= super::loaded::THRESHOLD) {
+    let rated = vectors.and_then(|v| crate::align::loaded::probability(v, w));
+    if rated.is_some_and(|p| p >= crate::align::loaded::THRESHOLD) {
         return true;
     }
     // The -ly rule guesses only where the model cannot rate the word: it
@@ -1281,7 +1281,7 @@ fn group_differences(
 
 /// Every framing difference of the Report: claims first (by id), then quote
 /// groups. `vectors`: the word-vector table, for the learned rating of
-/// loaded words ([`super::loaded`]); without it the word lists alone find
+/// loaded words ([`crate::align::loaded`]); without it the word lists alone find
 /// evaluative words.
 pub fn framing(report: &Report, vectors: Option<&WordVectors>) -> Vec<FramingOut> {
     let mut out = Vec::new();

@@ -1,13 +1,22 @@
 //! The Report: everything the pipeline found, in in one serde shape shared
 //! by the CLI's JSON, the page and the tests. Spans here are UTF-16 code
 //! units so that JavaScript's `text.slice(start, end)` returns the span.
+//!
+//! The stages return their own types; the functions here turn them into
+//! the serialised shape ([`claims_out`], [`cross_outlet_out`]). [`framing`]
+//! reads the finished Report and adds how its outlets word each claim, so it
+//! lives here rather than among the stages it does not feed.
 
-use crate::align::framing::{FramingOut, OutletFraming};
+pub mod framing;
+pub mod framing_score;
+
 use crate::align::{Alignment, Claim, Finding, Kind, SentenceIn};
 use crate::ingest::{Format, Removed};
 use crate::quotes::QuoteKind;
 use crate::segment::SentenceKind;
 use crate::span::Utf16Index;
+use crate::stories;
+use framing::{FramingOut, OutletFraming};
 use serde::{Deserialize, Serialize};
 
 pub const SCHEMA: &str = "parallax.report/1";
@@ -32,7 +41,7 @@ pub struct Report {
     pub speakers: Vec<SpeakerOut>,
     /// How the outlets' wordings of each claim and quote group differ:
     /// labels for one referent, reporting verbs, hedges, evaluative words,
-    /// details only some include (see [`crate::align::framing`]).
+    /// details only some include (see [`crate::report::framing`]).
     pub framing: Vec<FramingOut>,
     /// Per outlet, the terms of `framing` its wordings use (labels with
     /// what others say instead, reporting verbs, hedges, evaluative words).
@@ -62,7 +71,7 @@ impl Report {
                 || f.quote_group
                     .is_some_and(|g| groups.iter().any(|x| x.id == g))
         });
-        self.framing_outlets = crate::align::framing::outlet_summary(&self, &self.framing);
+        self.framing_outlets = crate::report::framing::outlet_summary(&self, &self.framing);
         self
     }
 }
@@ -343,6 +352,334 @@ impl serde_json::ser::Formatter for Thousandths {
         }
         serde_json::ser::CompactFormatter.write_f64(out, value)
     }
+}
+
+/// The quotations in Report form (no speakers canonicalised, no groups
+/// yet), in document order: per document its text, its quotations and its
+/// number of sentences; `sentence_base[d]` is the Report id of document
+/// `d`'s first sentence.
+pub fn quotes_out(
+    documents: &[(&str, &[crate::quotes::Quote], usize)],
+    sentence_base: &[usize],
+) -> Vec<QuoteOut> {
+    let mut quotes_out = Vec::new();
+    for (d, &(text, quotes, n_sentences)) in documents.iter().enumerate() {
+        let index = Utf16Index::new(text);
+        for q in quotes {
+            quotes_out.push(QuoteOut {
+                id: quotes_out.len(),
+                doc: d,
+                sentence: sentence_base[d] + q.sentence.min(n_sentences.saturating_sub(1)),
+                start: index.to_utf16(q.start),
+                end: index.to_utf16(q.end),
+                text: text[q.start..q.end].to_string(),
+                speaker: q.speaker.clone(),
+                cue: q.cue.clone(),
+                kind: q.kind,
+                group: None,
+                speaker_given: q.speaker_given.clone(),
+                closed: q.closed,
+                speaker_described: q.speaker_described,
+            });
+        }
+    }
+    quotes_out
+}
+
+/// The stories in Report form: each labelled by the headline of its most
+/// central document (the most alike to the others of its story), dated by
+/// its documents' publication dates.
+pub fn stories_out(
+    set: &stories::Stories,
+    docs: &[DocumentOut],
+    similarity: &[Vec<f64>],
+    choices: &[StoryChoice],
+) -> Vec<StoryOut> {
+    set.members
+        .iter()
+        .enumerate()
+        .map(|(id, members)| {
+            let centrality = |d: usize| -> f64 {
+                members
+                    .iter()
+                    .filter(|&&o| o != d)
+                    .map(|&o| {
+                        similarity
+                            .get(d)
+                            .and_then(|r| r.get(o))
+                            .copied()
+                            .unwrap_or(0.0)
+                    })
+                    .sum()
+            };
+            let central = members
+                .iter()
+                .copied()
+                .max_by(|&a, &b| centrality(a).total_cmp(&centrality(b)).then(b.cmp(&a)))
+                .unwrap_or(0);
+            let label = docs
+                .get(central)
+                .map(|d| d.title.clone().unwrap_or_else(|| d.file.clone()))
+                .unwrap_or_default();
+            let mut dated: Vec<(i64, &str)> = members
+                .iter()
+                .filter_map(|&d| docs.get(d)?.date.as_deref())
+                .filter_map(|date| Some((stories::days_of(date)?, date)))
+                .collect();
+            crate::order::sort(&mut dated);
+            let chosen = members.iter().any(|&d| {
+                docs.get(d)
+                    .is_some_and(|doc| choices.iter().any(|c| c.file == doc.file))
+            });
+            StoryOut {
+                id,
+                label,
+                documents: members.clone(),
+                first_date: dated.first().map(|d| d.1.to_string()),
+                last_date: dated.last().map(|d| d.1.to_string()),
+                chosen,
+            }
+        })
+        .collect()
+}
+
+/// Document `doc`'s sentences in Report form, ids from `first_id`: each
+/// with its claims (`claims_of[k]` for its `k`-th sentence, taken; the
+/// first is its own claim) and, from `shown`, the unit it is shown in and
+/// the quotation marks around it (see the pipeline's `whole_marks`; a
+/// sentence `shown` has no entry for is its own unit, with no marks).
+pub fn sentences_out(
+    doc: usize,
+    text: &str,
+    sentences: &[crate::segment::Sentence],
+    first_id: usize,
+    claims_of: &mut [Vec<usize>],
+    shown: &mut impl Iterator<Item = (usize, String, String)>,
+) -> Vec<SentenceOut> {
+    let index = Utf16Index::new(text);
+    sentences
+        .iter()
+        .zip(claims_of.iter_mut())
+        .enumerate()
+        .map(|(k, (sent, claims))| {
+            let id = first_id + k;
+            let (unit, before, after) = shown.next().unwrap_or((id, String::new(), String::new()));
+            SentenceOut {
+                id,
+                doc,
+                start: index.to_utf16(sent.start),
+                end: index.to_utf16(sent.end),
+                text: text[sent.start..sent.end].to_string(),
+                kind: sent.kind,
+                claim: claims.first().copied(),
+                claims: std::mem::take(claims),
+                unit,
+                before,
+                after,
+            }
+        })
+        .collect()
+}
+
+/// Document `id` in Report form: the reader's `doc` with its outlet (and
+/// where that name came from), its own claims (`claims`: shared with
+/// another outlet, its own alone) and what it shares word for word with
+/// other documents; its text only when `include_text`.
+pub fn document_out(
+    id: usize,
+    doc: crate::ingest::Document,
+    (outlet, outlet_source): (Option<String>, Option<crate::ingest::meta::OutletSource>),
+    include_text: bool,
+    (claims_shared, claims_unique): (usize, usize),
+    copied: crate::align::docsim::Verbatim,
+) -> DocumentOut {
+    DocumentOut {
+        id,
+        word_count: doc.text.split_whitespace().count(),
+        file: doc.file,
+        format: doc.format,
+        title: doc.title,
+        outlet,
+        outlet_source,
+        date: doc.date,
+        date_source: doc.date_source,
+        byline: doc.byline,
+        dateline: doc.dateline,
+        url: doc.url,
+        language: doc.language,
+        section: doc.section,
+        length: doc.length,
+        text: if include_text {
+            doc.text
+        } else {
+            String::new()
+        },
+        removed: doc.removed,
+        warnings: doc.warnings,
+        claims_shared,
+        claims_unique,
+        verbatim_share: copied.share,
+        verbatim_with: copied.with,
+        quoted_share: copied.quoted_share,
+        quoted_with: copied.quoted_with,
+    }
+}
+
+/// Alignment compared a quotation's sentences as one unit and named it by
+/// its first sentence; in the Report every sentence of the unit is a
+/// wording of the claim (so the grid shows the whole quotation, and each
+/// sentence points to its claim), with the differing words, support and
+/// discrepancy values that fall in it, moved to its own UTF-16 offsets.
+/// `spread` is the pipeline's `Prepared::spread`, indexed like `align_ids`.
+pub fn spread_units(
+    claims: &mut [ClaimOut],
+    align_ids: &[usize],
+    spread: &[Vec<(usize, [usize; 2])>],
+) {
+    let unit_of: crate::features::FastMap<usize, &[(usize, [usize; 2])]> = align_ids
+        .iter()
+        .zip(spread)
+        .filter(|(_, s)| !s.is_empty())
+        .map(|(&id, s)| (id, s.as_slice()))
+        .collect();
+    if unit_of.is_empty() {
+        return;
+    }
+    // The part of `span` inside `range`, relative to it.
+    let clip = |[s, e]: [usize; 2], [a, b]: [usize; 2]| -> Option<[usize; 2]> {
+        (s < b && a < e).then(|| [s.max(a) - a, e.min(b) - a])
+    };
+    for claim in claims.iter_mut() {
+        if !claim
+            .wordings
+            .iter()
+            .any(|w| unit_of.contains_key(&w.sentence))
+        {
+            continue;
+        }
+        let mut wordings = Vec::with_capacity(claim.wordings.len());
+        for w in claim.wordings.drain(..) {
+            let Some(members) = unit_of.get(&w.sentence) else {
+                wordings.push(w);
+                continue;
+            };
+            // When a clause of the unit carries the claim, only the
+            // sentences it runs over are wordings of it.
+            let carries = |range: [usize; 2]| w.support.map_or(true, |s| clip(s, range).is_some());
+            for &(sentence, range) in members.iter().filter(|(_, r)| carries(*r)) {
+                wordings.push(WordingOut {
+                    sentence,
+                    doc: w.doc,
+                    differs: w.differs.iter().filter_map(|&d| clip(d, range)).collect(),
+                    support: w.support.and_then(|s| clip(s, range)),
+                    also: w.also,
+                    before: String::new(),
+                    after: String::new(),
+                });
+            }
+        }
+        claim.wordings = wordings;
+        claim.sentences = claim.wordings.iter().map(|w| w.sentence).collect();
+        for finding in &mut claim.discrepancies {
+            for v in &mut finding.values {
+                let (Some(members), Some([s, e])) = (unit_of.get(&v.sentence), v.span) else {
+                    continue;
+                };
+                if let Some(&(sentence, range)) =
+                    members.iter().find(|(_, [a, b])| *a <= s && s < *b)
+                {
+                    v.sentence = sentence;
+                    v.span = Some([s - range[0], e.min(range[1]) - range[0]]);
+                }
+            }
+        }
+    }
+}
+
+/// The cross-outlet step's findings in Report form: each quotation of
+/// `quotes` (the step's input, in the same order) gets its canonical
+/// speaker and its group; the speakers and the quote groups are returned,
+/// spans as UTF-16 offsets relative to each quotation's text.
+pub fn cross_outlet_out(
+    quotes: &mut [QuoteOut],
+    found: crate::quotes::CrossOutlet,
+) -> (Vec<SpeakerOut>, Vec<QuoteGroupOut>) {
+    let crate::quotes::CrossOutlet {
+        names,
+        described,
+        speakers,
+        groups,
+    } = found;
+    for ((q, name), described) in quotes.iter_mut().zip(names).zip(described) {
+        q.speaker = name;
+        q.speaker_described = described;
+    }
+    let speakers = speakers
+        .into_iter()
+        .map(|s| SpeakerOut {
+            name: s.name,
+            aliases: s.aliases,
+            docs: s.docs,
+            described: s.described,
+        })
+        .collect();
+    let mut out = Vec::with_capacity(groups.len());
+    for (story, g) in &groups {
+        let id = out.len();
+        let mut docs: Vec<usize> = g.members.iter().map(|&m| quotes[m].doc).collect();
+        crate::order::sort(&mut docs);
+        docs.dedup();
+        let members: Vec<QuoteGroupMember> = g
+            .members
+            .iter()
+            .zip(&g.differing)
+            .zip(&g.piece_of)
+            .map(|((&m, spans), whole)| {
+                let index = Utf16Index::new(&quotes[m].text);
+                QuoteGroupMember {
+                    quote: quotes[m].id,
+                    doc: quotes[m].doc,
+                    speaker: quotes[m].speaker.clone(),
+                    differing: spans
+                        .iter()
+                        .map(|&(s, e)| [index.to_utf16(s), index.to_utf16(e)])
+                        .collect(),
+                    piece_of: whole.map(|w| quotes[w].id),
+                }
+            })
+            .collect();
+        // The group's speaker: the one most members give.
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for m in &members {
+            if let Some(s) = m.speaker.as_deref() {
+                match counts.iter_mut().find(|(n, _)| *n == s) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((s, 1)),
+                }
+            }
+        }
+        let speaker = counts
+            .iter()
+            .max_by_key(|(_, c)| *c)
+            .map(|(n, _)| n.to_string());
+        out.push(QuoteGroupOut {
+            id,
+            story: *story,
+            speaker,
+            quotes: members.iter().map(|m| m.quote).collect(),
+            docs,
+            members,
+            link: g.link.name().to_string(),
+            conflict: !g.conflicting_speakers.is_empty(),
+            conflicting_speakers: g.conflicting_speakers.clone(),
+        });
+    }
+    for (gid, (_, g)) in groups.iter().enumerate() {
+        for &m in &g.members {
+            quotes[m].group = Some(gid);
+        }
+    }
+    (speakers, out)
 }
 
 /// The claims in Report form: `sentence_ids[k]` is the Report id of input
