@@ -596,6 +596,108 @@ pub fn spread_units(
     }
 }
 
+/// Per Report sentence: the id of its unit's first sentence and the
+/// quotation marks to show before and after it, which make whole each run
+/// of a unit's sentences with the same claim (or none: an unshared row) and
+/// kind (claim or not), to go on `SentenceOut`. Sets too the marks around each claim's run of
+/// consecutive wordings of one document (on `WordingOut`) and its label's:
+/// a piece of a long quotation never shows an unpaired mark, and its
+/// middle sentences still show as quoted (issue #14, point 5).
+/// `documents`: per document its text, quotations and sentences (Report
+/// ids run through them in order); `align_ids[k]..=unit_last[k]` are the
+/// Report ids of unit `k`; a sentence in none is a unit alone.
+pub fn whole_marks(
+    claims: &mut [ClaimOut],
+    claim_of: &[Option<usize>],
+    documents: &[(&str, &[crate::quotes::Quote], &[crate::segment::Sentence])],
+    align_ids: &[usize],
+    unit_last: &[usize],
+) -> Vec<(usize, String, String)> {
+    // Report id -> (document, byte start, byte end).
+    let place: Vec<(usize, usize, usize)> = documents
+        .iter()
+        .enumerate()
+        .flat_map(|(d, a)| a.2.iter().map(move |s| (d, s.start, s.end)))
+        .collect();
+    let total = place.len();
+    // The marks around sentences first..=last, one document's.
+    let marks = |first: usize, last: usize| -> (String, String) {
+        let ((d, start, _), (_, _, end)) = (place[first], place[last]);
+        crate::quotes::units::marks_for(documents[d].0, documents[d].1, start, end)
+    };
+    let mut unit: Vec<usize> = (0..total).collect();
+    let mut last_of: Vec<usize> = (0..total).collect();
+    for (&first, &last) in align_ids.iter().zip(unit_last) {
+        if last >= total || first > last {
+            continue;
+        }
+        for u in &mut unit[first..=last] {
+            *u = first;
+        }
+        last_of[first] = last;
+    }
+    let mut out: Vec<(usize, String, String)> = unit
+        .iter()
+        .map(|&u| (u, String::new(), String::new()))
+        .collect();
+    // The page's rows: a claim sentence and the rest (a lone closing mark
+    // the splitter left) are never one row.
+    let kinds: Vec<bool> = documents
+        .iter()
+        .flat_map(|a| a.2.iter().map(|s| s.kind == SentenceKind::Claim))
+        .collect();
+    let key = |s: usize| (unit[s], claim_of.get(s).copied().flatten(), kinds[s]);
+    let mut first = 0;
+    while first < total {
+        let mut last = first;
+        while last + 1 < total && key(last + 1) == key(first) {
+            last += 1;
+        }
+        let (before, after) = marks(first, last);
+        out[first].1 = before;
+        out[last].2 = after;
+        first = last + 1;
+    }
+    for claim in claims {
+        if claim.label_sentence < total {
+            let (first, last) = (claim.label_sentence, last_of[claim.label_sentence]);
+            let (d, start, _) = place[first];
+            let end = place[last].2;
+            if let Some(text) = documents[d].0.get(start..end) {
+                let (before, after) = marks(first, last);
+                claim.label = format!("{before}{text}{after}");
+            }
+        }
+        let held: std::collections::HashSet<usize> =
+            claim.wordings.iter().map(|w| w.sentence).collect();
+        let doc_of = |s: usize| place.get(s).map(|p| p.0);
+        for w in &mut claim.wordings {
+            if w.sentence >= total {
+                continue;
+            }
+            let mut first = w.sentence;
+            while first > 0
+                && held.contains(&(first - 1))
+                && doc_of(first - 1) == doc_of(w.sentence)
+            {
+                first -= 1;
+            }
+            let mut last = w.sentence;
+            while held.contains(&(last + 1)) && doc_of(last + 1) == doc_of(w.sentence) {
+                last += 1;
+            }
+            let (before, after) = marks(first, last);
+            if w.sentence == first {
+                w.before = before;
+            }
+            if w.sentence == last {
+                w.after = after;
+            }
+        }
+    }
+    out
+}
+
 /// The cross-outlet step's findings in Report form: each quotation of
 /// `quotes` (the step's input, in the same order) gets its canonical
 /// speaker and its group; the speakers and the quote groups are returned,
