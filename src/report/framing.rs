@@ -367,6 +367,26 @@ fn is_number(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w)
 }
 
+/// Reporting verbs that only carry the speech act (say, tell, state, note,
+/// add, write, announce, explain, describe, call, confirm, reiterate,
+/// report, tweet): Caldas-Coulthard's "neutral structuring" verbs
+/// ("On reporting reporting", in Coulthard ed., Advances in Written Text
+/// Analysis, 1994). Every other verb of [`REPORTING`] tells the reader how
+/// to take the words (claim, admit, insist, concede, slam), so one outlet
+/// choosing it where the others report no act of saying is itself a
+/// choice of wording.
+#[rustfmt::skip]
+const NEUTRAL_REPORTING: &[&str] = &[
+    "say", "tell", "state", "note", "add", "write", "announce", "explain", "describe", "call",
+    "confirm", "reiterate", "reported", "tweet",
+];
+
+/// Whether the reporting verb `lemma` (as [`reporting_lemma`] gives it)
+/// takes a stance on what was said (see [`NEUTRAL_REPORTING`]).
+fn is_stance_verb(lemma: &str) -> bool {
+    !NEUTRAL_REPORTING.contains(&lemma)
+}
+
 /// The lemma of a reporting verb form, if `w` is one.
 pub fn reporting_lemma(w: &str) -> Option<&'static str> {
     // The lemma "state" is also a noun ("the State Department"): only its
@@ -1105,6 +1125,19 @@ fn scare_quotes(
     }
 }
 
+/// Whether a headline is set in title case: most of its words of four
+/// letters or more start with a capital ("Senate Passes Sweeping Bill",
+/// not "Senate passes sweeping bill"), so a capital there says nothing of
+/// names.
+fn is_title_case(text: &str, ws: &[Word]) -> bool {
+    let long: Vec<&Word> = ws.iter().filter(|w| w.norm.chars().count() >= 4).collect();
+    let capitals = long
+        .iter()
+        .filter(|w| text[w.start..].starts_with(char::is_uppercase))
+        .count();
+    long.len() >= 3 && capitals * 4 >= long.len() * 3
+}
+
 /// Word choice over the whole claim, for wordings too far apart for slots
 /// (they share under [`MIN_SHARED`] of their words, yet state one claim):
 /// an evaluative word or a hedge one document has where no other
@@ -1126,10 +1159,19 @@ fn whole_claim(
     let held = |out: &Vec<FramingOut>, side: &Side, r: (usize, usize)| taken(out, &side.term(r));
     scare_quotes(sides, &docs, claim, group, out);
     for side in sides {
+        let title_case = side.headline && is_title_case(side.text, &side.words);
         for (k, w) in side.words.iter().enumerate() {
-            let evaluative = is_evaluative(&w.norm, vectors);
             let capital = k > 0 && side.text[w.start..].starts_with(char::is_uppercase);
-            if !evaluative || capital || held(out, side, (k, k + 1)) {
+            // A title-case headline capitalises every word, so a capital
+            // there does not mark a name; the model's rating of a name read
+            // as a common word ("Trump") means nothing, so only the lists
+            // judge such words.
+            let evaluative = if capital && title_case {
+                is_evaluative(&w.norm, None)
+            } else {
+                !capital && is_evaluative(&w.norm, vectors)
+            };
+            if !evaluative || held(out, side, (k, k + 1)) {
                 continue;
             }
             if sides
@@ -1196,6 +1238,22 @@ fn whole_claim(
             quote_group: group,
             wordings: verbs.iter().map(|(s, k, _)| s.term((*k, k + 1))).collect(),
         });
+    } else if let [(side, k, lemma)] = verbs[..] {
+        // One outlet alone reports an act of saying, with a verb that
+        // judges it ("admitted", "insisted"): the others state the matter
+        // without it, so the verb is that outlet's framing.
+        // The bare lemma is as often a noun ("the charge", "a pledge",
+        // "his claim"): only an inflected form surely reports speech.
+        let inflected = side.words[k].norm != lemma;
+        if inflected && is_stance_verb(lemma) && !held(out, side, (k, k + 1)) {
+            out.push(alone(
+                FramingKind::ReportingVerb,
+                side.term((k, k + 1)),
+                sides,
+                &docs,
+                (claim, group),
+            ));
+        }
     }
 }
 
@@ -1554,6 +1612,58 @@ mod tests {
             (1, "The mayor resigned on Monday, the council said.", false),
         ]);
         assert!(!got.iter().any(|(k, _)| *k == Hedge), "{got:?}");
+    }
+
+    #[test]
+    fn a_title_case_headline_is_read_for_listed_words_a_sentence_case_one_keeps_names() {
+        use FramingKind::*;
+        let got = whole(&[
+            (0, "Mayor Caves To Council On Bridge Closure", true),
+            (1, "The mayor agreed to reopen the bridge on Monday.", false),
+        ]);
+        assert_eq!(got, [(Evaluative, "Caves".to_string())]);
+        // In sentence case a capital is a name's: "Slam" the town is no verb.
+        let got = whole(&[
+            (0, "Mayor of Slam reopens bridge after vote", true),
+            (1, "The mayor agreed to reopen the bridge on Monday.", false),
+        ]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_judging_reporting_verb_one_outlet_alone_uses_is_its_framing() {
+        use FramingKind::*;
+        let got = whole(&[
+            (
+                0,
+                "The mayor admitted on Monday that the bridge had been closed too late.",
+                false,
+            ),
+            (
+                1,
+                "The bridge was closed too late, the inquiry found.",
+                false,
+            ),
+        ]);
+        assert_eq!(got, [(ReportingVerb, "admitted".to_string())]);
+        // A neutral verb, or a bare lemma that may be a noun, is no choice.
+        for a in [
+            "The mayor said on Monday that the bridge had been closed too late.",
+            "The mayor faces a charge that the bridge had been closed too late.",
+        ] {
+            let got = whole(&[
+                (0, a, false),
+                (
+                    1,
+                    "The bridge was closed too late, the inquiry found.",
+                    false,
+                ),
+            ]);
+            assert!(
+                !got.iter().any(|(k, _)| *k == ReportingVerb),
+                "{a}: {got:?}"
+            );
+        }
     }
 
     #[cfg(feature = "bundled-model")]
