@@ -1174,20 +1174,32 @@ fn whole_claim(
             if !evaluative || held(out, side, (k, k + 1)) {
                 continue;
             }
-            if sides
+            // Each other document's use of the word, if any: an entry needs
+            // one that lacks it, and names every outlet that shares it.
+            let uses: Vec<(usize, Option<FramingTerm>)> = docs
                 .iter()
-                .any(|o| o.doc != side.doc && o.words.iter().any(|x| x.norm == w.norm))
-            {
+                .filter(|&&d| d != side.doc)
+                .map(|&d| {
+                    let used = sides.iter().filter(|o| o.doc == d).find_map(|o| {
+                        let at = o.words.iter().position(|x| x.norm == w.norm)?;
+                        Some(o.term((at, at + 1)))
+                    });
+                    (d, used)
+                })
+                .collect();
+            if uses.iter().all(|(_, u)| u.is_some()) {
                 continue;
             }
-            let term = side.term((k, k + 1));
-            out.push(alone(
+            let lacking: Vec<usize> = uses.iter().filter(|u| u.1.is_none()).map(|u| u.0).collect();
+            let mut entry = alone(
                 FramingKind::Evaluative,
-                term,
+                side.term((k, k + 1)),
                 sides,
-                &docs,
+                &lacking,
                 (claim, group),
-            ));
+            );
+            entry.wordings.extend(uses.into_iter().filter_map(|u| u.1));
+            out.push(entry);
         }
     }
     // Hedges and attributions one document gives and no other does.
@@ -1628,6 +1640,40 @@ mod tests {
             (1, "The mayor agreed to reopen the bridge on Monday.", false),
         ]);
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_evaluative_word_two_outlets_share_differs_from_the_third() {
+        let sides = [
+            "The brutal siege of the town ended on Monday.",
+            "The brutal siege of the town ended on Monday, officials said.",
+            "The siege of the town ended on Monday.",
+        ];
+        let sides: Vec<Side> = sides
+            .iter()
+            .enumerate()
+            .map(|(d, t)| Side::new(d, d, None, t, (0, t.len())))
+            .collect();
+        let mut out = Vec::new();
+        whole_claim(&sides, Some(0), None, &mut out, None);
+        let brutal: Vec<&FramingOut> = out
+            .iter()
+            .filter(|f| f.kind == FramingKind::Evaluative)
+            .collect();
+        assert_eq!(brutal.len(), 1, "one entry for the word: {out:?}");
+        let by_doc: Vec<(usize, &str)> = brutal[0]
+            .wordings
+            .iter()
+            .map(|w| (w.doc, w.text.as_str()))
+            .collect();
+        assert_eq!(by_doc, [(0, "brutal"), (2, ""), (1, "brutal")]);
+        // Shared by every outlet it is no difference.
+        let mut out = Vec::new();
+        whole_claim(&sides[..2], Some(0), None, &mut out, None);
+        assert!(
+            !out.iter().any(|f| f.kind == FramingKind::Evaluative),
+            "{out:?}"
+        );
     }
 
     #[test]
