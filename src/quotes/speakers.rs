@@ -323,6 +323,27 @@ const INTRO: &[&str] = &[
     "instead",
 ];
 
+/// Words after which a sentence-initial participle opens a phrase of its
+/// own ("Chastened by", "Pressed on", "Facing a"), not a name's ("Manning
+/// said").
+const PARTICIPLE_LINKS: &[&str] = &[
+    "by", "with", "to", "the", "a", "an", "in", "on", "at", "from", "over", "about", "after",
+    "for", "into", "out", "up", "his", "her", "their", "its",
+];
+
+/// Whether token `i`, a sentence's first word, is a participle opening an
+/// introductory phrase: a capitalised -ed or -ing word of five letters or
+/// more followed by a preposition or determiner. Its capital is the
+/// sentence's, not a name's, so it is never the subject.
+fn participle_opens(toks: &[Tok], i: usize) -> bool {
+    let w = toks[i].lower();
+    w.len() >= 5
+        && (w.ends_with("ed") || w.ends_with("ing"))
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| PARTICIPLE_LINKS.contains(&n.lower().as_str()))
+}
+
 /// What a speaker slot holds.
 #[derive(Debug, Clone, PartialEq)]
 enum Who {
@@ -1052,9 +1073,15 @@ fn clause_subject(toks: &[Tok], upto: usize) -> Option<Who> {
     while start < upto && !toks[start].is_word() {
         start += 1;
     }
-    if start < upto && INTRO.contains(&toks[start].lower().as_str()) {
-        let comma = (start..upto).find(|&i| toks[i].text == ",")?;
-        start = comma + 1;
+    if start < upto
+        && (INTRO.contains(&toks[start].lower().as_str()) || participle_opens(toks, start))
+    {
+        // The subject follows the introductory phrase: after the first of
+        // its commas that a speaker follows ("Chastened by the reviews, as
+        // well as the costs, Mr. Roe revised his plan").
+        return (start..upto)
+            .filter(|&i| toks[i].text == ",")
+            .find_map(|i| who_forward(toks, i + 1));
     }
     if start >= upto {
         return None;
@@ -2221,6 +2248,8 @@ mod rules {
         ("he is not the chairwoman named last", "Mayor Omar Bell opened the session.\n\nThe vote was close, said Chairwoman Ada Lim, who leads the opposition.\n\n“We will try again,” he said.", "We will try again,", Some("Omar Bell")),
         ("dash signature", "“He is not fit to lead.” ― Sonya Herridge\n“Next one.” ― Pamela Padilla", "He is not fit to lead.", Some("Sonya Herridge")),
         ("possessive noun of speech", "Politifact seized on Donald Trump’s claim that there were “thousands of shootings” in Chicago.", "thousands of shootings", Some("Donald Trump")),
+        ("a participle opens the sentence, the subject follows its commas", "Mayor Jane Roe spoke first.\n\nPressed by the council, as well as by the press, Roe revised her plan.\n\n“The bridge will reopen,” she said.", "The bridge will reopen,", Some("Jane Roe")),
+        ("a participle opening a sentence is no name", "Chastened by the vote, the mayor left early.\n\n“We will try again,” he said.", "We will try again,", None),
         ("said X with a colon", "Critics disagree. Said Ryan Ellis: “I don’t get the sense she cares.”", "I don’t get the sense she cares.", Some("Ryan Ellis")),
         ("party and state skipped", "House Speaker Paul D. Ryan (R-Wis.) said the protests demand “more listening” from all.", "more listening", Some("Paul D Ryan")),
         ("descriptors before the name", "“They are wrong,” said 9/11 widow Terry Strada.", "They are wrong,", Some("Terry Strada")),
