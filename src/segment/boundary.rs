@@ -96,6 +96,9 @@ fn split_paragraph(para: &str, offset: usize, out: &mut Vec<(usize, usize)>) {
         if c.is_uppercase() && follows_year_without_period(para, i) {
             cut(i, &mut sentence_start);
         }
+        if c.is_uppercase() && quotation_ends_line(para, i, &quotes) {
+            cut(i, &mut sentence_start);
+        }
         if is_terminator(c) {
             let run = Run::scan(para, i);
             if let Some(at) = decide(para, &run, sentence_start, &quotes) {
@@ -418,6 +421,30 @@ fn follows_year_without_period(text: &str, i: usize) -> bool {
         && bytes[i - 4..i].iter().all(u8::is_ascii_digit)
         && (i == 4 || bytes[i - 5].is_ascii_whitespace() || bytes[i - 5] == b'(')
         && text[i..].chars().nth(1).is_some_and(char::is_lowercase)
+}
+
+/// `… a caption naming the "Harbour Lights Parade" The parade starts …`:
+/// a quotation closing on a word, with no terminator before or after it,
+/// then a capitalised word that starts sentences. In running prose a quoted
+/// name or title goes on with punctuation or lowercase words ("the
+/// "Harbour Lights Parade" starts"); an opener after it means the line
+/// break after a heading, caption or pull-quote source was lost. "I" and
+/// "A" are left out: they follow quoted words in prose ("the word "yes" I
+/// heard", "grade "B" A levels").
+fn quotation_ends_line(text: &str, i: usize, quotes: &[(usize, usize)]) -> bool {
+    let word = word_at(text, i);
+    if matches!(word, "I" | "A") || !lexicon::is_sentence_starter(word) {
+        return false;
+    }
+    let before = text[..i].trim_end();
+    let Some(mark) = before.chars().next_back() else {
+        return false;
+    };
+    let close = before.len() - mark.len_utf8();
+    // Quotations do not overlap, so their closing marks are in order.
+    let k = quotes.partition_point(|q| q.1 < close);
+    quotes.get(k).is_some_and(|q| q.1 == close)
+        && prev_char(text, close).is_some_and(char::is_alphanumeric)
 }
 
 /// The word ending at `end`: back to whitespace or an opening mark, without
@@ -959,6 +986,48 @@ mod tests {
                     "Photo: City Archive.",
                     "The end came.",
                 ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_quoted_title_before_a_sentence_opener_ends_its_line() {
+        check(&[
+            (
+                "caption ending in a quoted title",
+                "Floats of the \"Harbour Lights Parade\" The parade starts at dusk.",
+                &[
+                    "Floats of the \"Harbour Lights Parade\"",
+                    "The parade starts at dusk.",
+                ],
+            ),
+            (
+                "curly marks",
+                "A column headed “Why the ferry matters” Many readers wrote in.",
+                &[
+                    "A column headed “Why the ferry matters”",
+                    "Many readers wrote in.",
+                ],
+            ),
+            (
+                "a quoted title inside prose goes on",
+                "The \"Harbour Lights Parade\" starts at dusk, and \"Lights\" the crowd.",
+                &["The \"Harbour Lights Parade\" starts at dusk, and \"Lights\" the crowd."],
+            ),
+            (
+                "a name after a quoted word is no opener",
+                "She called it \"fair\" Mayor Li said.",
+                &["She called it \"fair\" Mayor Li said."],
+            ),
+            (
+                "I and A follow quoted words",
+                "The word \"yes\" I heard twice.",
+                &["The word \"yes\" I heard twice."],
+            ),
+            (
+                "an unpaired mark protects nothing and cuts nothing",
+                "He wrote 5\" The rest.",
+                &["He wrote 5\" The rest."],
             ),
         ]);
     }
