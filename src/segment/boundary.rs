@@ -15,6 +15,9 @@ use super::lexicon;
 
 /// How far a rule looks around a terminator for the word it is about.
 const MAX_WORD: usize = 64;
+/// Longest section heading, in words, taken apart from the sentence that
+/// was run into it.
+const MAX_HEADING_WORDS: usize = 8;
 /// A quotation longer than this is not kept in one sentence: past this
 /// length an unclosed or mismatched mark would swallow too much.
 const MAX_QUOTE: usize = 1500;
@@ -94,6 +97,12 @@ fn split_paragraph(para: &str, offset: usize, out: &mut Vec<(usize, usize)>) {
             }
         }
         if c.is_uppercase() && follows_year_without_period(para, i) {
+            cut(i, &mut sentence_start);
+        }
+        if c.is_uppercase()
+            && (quotation_ends_line(para, i, &quotes)
+                || heading_ends_before(para, sentence_start, i, &quotes))
+        {
             cut(i, &mut sentence_start);
         }
         if is_terminator(c) {
@@ -418,6 +427,101 @@ fn follows_year_without_period(text: &str, i: usize) -> bool {
         && bytes[i - 4..i].iter().all(u8::is_ascii_digit)
         && (i == 4 || bytes[i - 5].is_ascii_whitespace() || bytes[i - 5] == b'(')
         && text[i..].chars().nth(1).is_some_and(char::is_lowercase)
+}
+
+/// `… a caption naming the "Harbour Lights Parade" The parade starts …`:
+/// a quotation closing on a word, with no terminator before or after it,
+/// then a capitalised word that starts sentences. In running prose a quoted
+/// name or title goes on with punctuation or lowercase words ("the
+/// "Harbour Lights Parade" starts"); an opener after it means the line
+/// break after a heading, caption or pull-quote source was lost. "I" and
+/// "A" are left out: they follow quoted words in prose ("the word "yes" I
+/// heard", "grade "B" A levels").
+fn quotation_ends_line(text: &str, i: usize, quotes: &[(usize, usize)]) -> bool {
+    let word = word_at(text, i);
+    if matches!(word, "I" | "A") || !lexicon::is_sentence_starter(word) {
+        return false;
+    }
+    let before = text[..i].trim_end();
+    let Some(mark) = before.chars().next_back() else {
+        return false;
+    };
+    let close = before.len() - mark.len_utf8();
+    // Quotations do not overlap, so their closing marks are in order.
+    let k = quotes.partition_point(|q| q.1 < close);
+    quotes.get(k).is_some_and(|q| q.1 == close)
+        && prev_char(text, close).is_some_and(char::is_alphanumeric)
+}
+
+/// `… ends on Sunday. Parking near the harbour The council has opened …`:
+/// a section heading whose line break was lost. The text since the last
+/// sentence end is a short phrase of plain words in sentence case (a
+/// capitalised first word that opens no sentence itself, the rest
+/// lowercase), and a capitalised sentence opener follows its last word
+/// with no punctuation between. In prose a capitalised "The" or "In" after
+/// a lowercase word starts a name that the word before leads into
+/// ("against The Church", "told The Times", "joined The Wanderers", "the
+/// band The Wanderers"), so a heading never ends on a linking word, a
+/// speech verb, a verb form in -ed or -ing, or a noun that takes a title.
+fn heading_ends_before(
+    text: &str,
+    sentence_start: usize,
+    i: usize,
+    quotes: &[(usize, usize)],
+) -> bool {
+    if i.saturating_sub(sentence_start) > MAX_HEADING_WORDS * 16 {
+        return false;
+    }
+    let next = word_at(text, i);
+    if matches!(next, "I" | "A") || !lexicon::is_sentence_starter(next) {
+        return false;
+    }
+    let k = quotes.partition_point(|q| q.0 < i);
+    if k > 0 && quotes[k - 1].1 > i {
+        return false;
+    }
+    let Some(heading) = text.get(sentence_start..i) else {
+        return false;
+    };
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    if words.len() > MAX_HEADING_WORDS {
+        return false;
+    }
+    let plain = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+            && w.chars().next().is_some_and(char::is_alphanumeric)
+            && w.chars().next_back().is_some_and(char::is_alphanumeric)
+    };
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !words.iter().all(|w| plain(w))
+        || !capitalised(first)
+        || lexicon::is_sentence_starter(first)
+        || rest.iter().any(|w| capitalised(w))
+    {
+        return false;
+    }
+    // One capitalised word could as well open a title-case headline
+    // ("Harbour Is the Winner of the Prize"): then the words after the
+    // opener go on in sentence case.
+    if rest.is_empty()
+        && text[i..].split_whitespace().skip(1).take(2).any(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(char::is_uppercase)
+        })
+    {
+        return false;
+    }
+    let last = words[words.len() - 1].to_lowercase();
+    !(lexicon::is_linking_word(&last)
+        || lexicon::is_title_noun(&last)
+        || crate::quotes::speakers::is_cue_word(&last)
+        || last.ends_with("ed")
+        || last.ends_with("ing"))
 }
 
 /// The word ending at `end`: back to whitespace or an opening mark, without
@@ -958,6 +1062,132 @@ mod tests {
                     "It was held in Washington D.C.",
                     "Photo: City Archive.",
                     "The end came.",
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_quoted_title_before_a_sentence_opener_ends_its_line() {
+        check(&[
+            (
+                "caption ending in a quoted title",
+                "Floats of the \"Harbour Lights Parade\" The parade starts at dusk.",
+                &[
+                    "Floats of the \"Harbour Lights Parade\"",
+                    "The parade starts at dusk.",
+                ],
+            ),
+            (
+                "curly marks",
+                "A column headed “Why the ferry matters” Many readers wrote in.",
+                &[
+                    "A column headed “Why the ferry matters”",
+                    "Many readers wrote in.",
+                ],
+            ),
+            (
+                "a quoted title inside prose goes on",
+                "The \"Harbour Lights Parade\" starts at dusk, and \"Lights\" the crowd.",
+                &["The \"Harbour Lights Parade\" starts at dusk, and \"Lights\" the crowd."],
+            ),
+            (
+                "a name after a quoted word is no opener",
+                "She called it \"fair\" Mayor Li said.",
+                &["She called it \"fair\" Mayor Li said."],
+            ),
+            (
+                "I and A follow quoted words",
+                "The word \"yes\" I heard twice.",
+                &["The word \"yes\" I heard twice."],
+            ),
+            (
+                "an unpaired mark protects nothing and cuts nothing",
+                "He wrote 5\" The rest.",
+                &["He wrote 5\" The rest."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_heading_run_into_its_section_is_taken_apart() {
+        check(&[
+            (
+                "sentence-case heading before The",
+                "The fair ends on Sunday. Parking near the harbour The council has opened a field.",
+                &[
+                    "The fair ends on Sunday.",
+                    "Parking near the harbour",
+                    "The council has opened a field.",
+                ],
+            ),
+            (
+                "one-word heading before a fronted phrase",
+                "Tickets sold out. Background In 2019 the fair moved to the harbour.",
+                &[
+                    "Tickets sold out.",
+                    "Background",
+                    "In 2019 the fair moved to the harbour.",
+                ],
+            ),
+            (
+                "a heading at the top of a paragraph, its line break a space",
+                "Weather for the weekend\nIt will rain on Saturday.",
+                &["Weather for the weekend", "It will rain on Saturday."],
+            ),
+            (
+                "a name after a linking word or a speech verb",
+                "Rain fell. Fans wrote to The Courier. Officials told The Courier so.",
+                &[
+                    "Rain fell.",
+                    "Fans wrote to The Courier.",
+                    "Officials told The Courier so.",
+                ],
+            ),
+            (
+                "a title beside its noun",
+                "Rain fell. Fans of the band The Wanderers sang.",
+                &["Rain fell.", "Fans of the band The Wanderers sang."],
+            ),
+            (
+                "a verb in -ed or -ing before a name",
+                "Rain fell. Ferries joined The Armada. Crowds watching The Armada cheered.",
+                &[
+                    "Rain fell.",
+                    "Ferries joined The Armada.",
+                    "Crowds watching The Armada cheered.",
+                ],
+            ),
+            (
+                "a sentence opening with an opener is no heading",
+                "Rain fell. The crowd at the harbour The mayor spoke.",
+                &["Rain fell.", "The crowd at the harbour The mayor spoke."],
+            ),
+            (
+                "title case and long phrases are no heading",
+                "Rain fell. Parking Near The Harbour The end. Crowds of people from all over the region in the town The end.",
+                &[
+                    "Rain fell.",
+                    "Parking Near The Harbour The end.",
+                    "Crowds of people from all over the region in the town The end.",
+                ],
+            ),
+            (
+                "a title-case headline is no heading",
+                "Harbour Is the Winner of the Prize\nFerries Over Budget, Council Says",
+                &["Harbour Is the Winner of the Prize\nFerries Over Budget, Council Says"],
+            ),
+            (
+                "I and A follow lowercase words",
+                "Rain fell. Vitamin A helps. Parking near the harbour I saw.",
+                &["Rain fell.", "Vitamin A helps.", "Parking near the harbour I saw."],
+            ),
+            (
+                "inside a quotation",
+                "Rain fell. She said \"parking near the harbour The council agreed\" and left.",
+                &[
+                    "Rain fell.",
+                    "She said \"parking near the harbour The council agreed\" and left.",
                 ],
             ),
         ]);

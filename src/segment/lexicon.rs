@@ -184,6 +184,62 @@ const SENTENCE_STARTERS: &[&str] = &[
     "according",
 ];
 
+/// Words after which a capitalised "The" or "In" goes on the same phrase
+/// as part of a name ("against The Church", "told The Times", "and The
+/// Guardian"): articles, prepositions, conjunctions, possessives and
+/// auxiliaries. A heading never ends on one.
+const LINKING_WORDS: &[&str] = &[
+    "a", "about", "above", "across", "after", "against", "along", "amid", "among", "an", "and",
+    "are", "around", "as", "at", "be", "been", "before", "behind", "being", "below", "beside",
+    "between", "beyond", "both", "but", "by", "called", "despite", "did", "do", "does", "down",
+    "during", "each", "either", "every", "for", "from", "had", "has", "have", "her", "his", "if",
+    "in", "inside", "into", "is", "its", "like", "my", "named", "near", "neither", "no", "nor",
+    "not", "of", "off", "on", "onto", "or", "our", "out", "outside", "over", "past", "per",
+    "since", "than", "that", "the", "their", "these", "this", "those", "through", "to", "toward",
+    "towards", "under", "unlike", "until", "up", "upon", "versus", "via", "was", "were", "what",
+    "when", "where", "which", "while", "who", "whom", "whose", "with", "within", "without", "yet",
+    "your",
+];
+
+/// Nouns that take a title beside them ("the band The Wanderers", "the
+/// film In the Mood"): a capitalised opener after one names a work.
+const TITLE_NOUNS: &[&str] = &[
+    "album",
+    "band",
+    "blog",
+    "book",
+    "brand",
+    "channel",
+    "club",
+    "column",
+    "company",
+    "film",
+    "firm",
+    "game",
+    "group",
+    "journal",
+    "magazine",
+    "movie",
+    "musical",
+    "newspaper",
+    "novel",
+    "opera",
+    "paper",
+    "play",
+    "podcast",
+    "program",
+    "programme",
+    "series",
+    "ship",
+    "show",
+    "single",
+    "site",
+    "song",
+    "station",
+    "team",
+    "website",
+];
+
 /// Prepositions that open a fronted time phrase ("At 5 a.m. Mr. Smith ...").
 const TIME_PREPOSITIONS: &[&str] = &[
     "at", "by", "before", "after", "until", "till", "around", "about", "from", "since", "on", "in",
@@ -223,6 +279,14 @@ pub fn is_inner_abbreviation(lower: &str) -> bool {
 
 pub fn is_time_preposition(lower: &str) -> bool {
     TIME_PREPOSITIONS.contains(&lower)
+}
+
+pub fn is_linking_word(lower: &str) -> bool {
+    LINKING_WORDS.contains(&lower)
+}
+
+pub fn is_title_noun(lower: &str) -> bool {
+    TITLE_NOUNS.contains(&lower)
 }
 
 pub fn is_am_pm(lower: &str) -> bool {
