@@ -2,8 +2,9 @@
 //! `March 27, 2020`, `27 de marzo de 2020`, a URL path) in, an ISO 8601 day
 //! `YYYY-MM-DD` out, or `None` when the string holds no plausible date.
 //!
-//! The day is the one written: a time zone offset is never applied, since the
-//! outlet's own calendar day is what a reader sees on the page.
+//! The day is the one written: a time zone offset is never applied here,
+//! since the outlet's own calendar day is what a reader sees on the page.
+//! (`meta` moves a UTC stamp of an outlet in the Americas to its day there.)
 
 /// Years accepted as publication years. Without a clock the library cannot
 /// know "today", so the upper bound is a generous constant.
@@ -357,6 +358,24 @@ pub fn days_apart(a: &str, b: &str) -> Option<u32> {
     u32::try_from(diff).ok()
 }
 
+/// The day before a `YYYY-MM-DD` day (Gregorian calendar); `None` for a
+/// partial or malformed day.
+pub fn previous_day(day: &str) -> Option<String> {
+    let mut parts = day.split('-');
+    let y: u32 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    let d: u32 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() || !(1..=12).contains(&m) || d == 0 {
+        return None;
+    }
+    let (y, m, d) = match (m, d) {
+        (1, 1) => (y.checked_sub(1)?, 12, 31),
+        (m, 1) => (y, m - 1, days_in_month(y, m - 1)),
+        (m, d) => (y, m, d - 1),
+    };
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
 /// A date written into a URL path: `/2020/03/27/`, `/2020-03-27-title`,
 /// `/20200327/`. A year and month alone (`/2020/03/slug`) give `YYYY-MM`.
 pub fn from_url(url: &str) -> Option<String> {
@@ -404,6 +423,22 @@ pub fn from_url(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_day_before() {
+        for (day, want) in [
+            ("2020-03-01", Some("2020-02-29")),
+            ("2019-03-01", Some("2019-02-28")),
+            ("2020-01-01", Some("2019-12-31")),
+            ("2020-05-02", Some("2020-05-01")),
+            ("2020-08-01", Some("2020-07-31")),
+            ("2020-05", None),
+            ("2020-13-01", None),
+            ("x", None),
+        ] {
+            assert_eq!(previous_day(day).as_deref(), want, "{day}");
+        }
+    }
 
     #[test]
     fn whole_strings_parse_to_their_day() {

@@ -193,12 +193,19 @@ pub fn read(dom: &Dom) -> Meta {
         .filter(|a| !names_site(a));
 
     let header = super::header::read(dom, title.as_deref());
+    // Where the outlet's clock runs: the page's locale region first (its
+    // own `og:locale`, then the document language), else its address.
+    let region = meta(&["og:locale"])
+        .or_else(|| first_attr(dom, "html", "lang"))
+        .and_then(|l| locale_region(&l))
+        .or_else(|| url.as_deref().and_then(country_domain));
     let (date, date_source) = publication_date(
         dom,
         &metas,
         ld.as_ref(),
         url.as_deref(),
         header.date.as_deref(),
+        region.as_deref(),
     );
 
     Meta {
@@ -224,7 +231,12 @@ fn publication_date(
     ld: Option<&Value>,
     url: Option<&str>,
     header_date: Option<&str>,
+    region: Option<&str>,
 ) -> (Option<String>, Option<&'static str>) {
+    let local_day = |dom: &Dom, raw: &str, day: String, source, header_date| {
+        let day = americas_day(raw, day, region);
+        local_day(dom, raw, day, source, header_date)
+    };
     if let Some(raw) =
         ld.and_then(|v| text_value(v.get("datePublished").or_else(|| v.get("dateCreated"))?))
     {
@@ -302,13 +314,7 @@ fn local_day(
     source: &'static str,
     header_date: Option<&str>,
 ) -> (Option<String>, Option<&'static str>) {
-    let upper = raw.trim().to_ascii_uppercase();
-    let utc = upper.ends_with('Z')
-        || upper.contains("+00:00")
-        || upper.contains("+0000")
-        || upper.contains("GMT")
-        || upper.contains("UTC");
-    if utc {
+    if is_utc_stamp(raw) {
         let printed = (0..dom.nodes.len())
             .filter(|&id| {
                 dom.attr(id, "itemprop")
@@ -324,6 +330,80 @@ fn local_day(
         }
     }
     (Some(day), Some(source))
+}
+
+/// Regions of the Americas: every one of their time zones runs at least
+/// four hours behind UTC (three in Atlantic Canada's and Brazil's east in
+/// part of the year; those are left out of the ISO 3166 list below only
+/// where the whole country is so).
+const AMERICAS: &[&str] = &[
+    "us", "ca", "mx", "gt", "hn", "sv", "ni", "cr", "pa", "cu", "do", "pr", "jm", "ht", "co", "ve",
+    "ec", "pe", "bo", "cl", "py",
+];
+
+/// The ISO 3166 region of a locale ("en_US", "en-us", "fr-CA"), lowercase.
+fn locale_region(locale: &str) -> Option<String> {
+    let region = locale.trim().split(['_', '-']).nth(1)?;
+    (region.len() == 2 && region.chars().all(|c| c.is_ascii_alphabetic()))
+        .then(|| region.to_ascii_lowercase())
+}
+
+/// The country of an address's country-code domain ("radio-canada.ca"),
+/// for the Americas' codes only: elsewhere (".co", ".tv") a code is often
+/// bought for its letters.
+fn country_domain(url: &str) -> Option<String> {
+    let host = url
+        .split_once("://")?
+        .1
+        .split(['/', '?', '#', ':'])
+        .next()?;
+    let tld = host.rsplit('.').next()?.to_ascii_lowercase();
+    (AMERICAS.contains(&tld.as_str()) && tld != "co").then_some(tld)
+}
+
+/// A machine stamp in UTC ("2020-05-02T02:54:29Z") names the instant; the
+/// outlet's calendar day is its own zone's. For an outlet in the Americas
+/// (`region`, see [`AMERICAS`]) a stamp before 04:00 UTC (05:00 from
+/// November to March, when the United States and Canada keep standard
+/// time) still falls on the day before there, whatever the zone from the
+/// Atlantic to the Pacific. Elsewhere, or for a stamp with its own offset,
+/// the day as written stands.
+fn americas_day(raw: &str, day: String, region: Option<&str>) -> String {
+    if !region.is_some_and(|r| AMERICAS.contains(&r)) || !is_utc_stamp(raw) {
+        return day;
+    }
+    let Some(hour) = stamp_hour(raw) else {
+        return day;
+    };
+    let month: u32 = day.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
+    let behind = if (4..=10).contains(&month) { 4 } else { 5 };
+    if hour < behind {
+        date::previous_day(&day).unwrap_or(day)
+    } else {
+        day
+    }
+}
+
+/// Whether a stamp is written in UTC ("Z", "+00:00", "GMT", "UTC").
+fn is_utc_stamp(raw: &str) -> bool {
+    let upper = raw.trim().to_ascii_uppercase();
+    upper.ends_with('Z')
+        || upper.contains("+00:00")
+        || upper.contains("+0000")
+        || upper.contains("GMT")
+        || upper.contains("UTC")
+}
+
+/// The hour of a stamp's time of day: the first `HH:MM` in it.
+fn stamp_hour(raw: &str) -> Option<u32> {
+    let b = raw.as_bytes();
+    (0..b.len().saturating_sub(4)).find_map(|i| {
+        let digits = |k: usize| b[k].is_ascii_digit();
+        let starts = i == 0 || !b[i - 1].is_ascii_digit();
+        (starts && digits(i) && digits(i + 1) && b[i + 2] == b':' && digits(i + 3) && digits(i + 4))
+            .then(|| u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0'))
+            .filter(|&h| h < 24)
+    })
 }
 
 /// Parse.ly's older `parsely-page` meta holds JSON with a `pub_date`.
@@ -597,6 +677,45 @@ mod tests {
             let m = meta_of(&format!("<html><head>{head}</head><body></body></html>"));
             assert_eq!(m.title.as_deref(), Some(*want), "{head}");
         }
+    }
+
+    #[test]
+    fn a_utc_stamp_of_an_outlet_in_the_americas_gives_its_day_there() {
+        let page = |head: &str, stamp: &str| {
+            format!(
+                r#"<html{head}><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Bridge closes","datePublished":"{stamp}"}}</script></head><body></body></html>"#
+            )
+        };
+        let cases: &[(&str, &str, &str)] = &[
+            // Evening on the east coast is the next morning in UTC.
+            (r#" lang="en-US""#, "2020-05-02T02:54:29Z", "2020-05-01"),
+            (
+                r#" lang="fr-CA""#,
+                "2020-01-01T04:30:00+00:00",
+                "2019-12-31",
+            ),
+            // Standard time: five hours behind in winter.
+            (r#" lang="en-US""#, "2020-03-01T04:30:00Z", "2020-02-29"),
+            (r#" lang="en-US""#, "2020-07-01T04:30:00Z", "2020-07-01"),
+            // Elsewhere, or a stamp with its own offset, keeps its day.
+            (r#" lang="en-GB""#, "2020-05-02T02:54:29Z", "2020-05-02"),
+            (r#" lang="pl""#, "2020-08-19T03:16:00Z", "2020-08-19"),
+            (
+                r#" lang="en-US""#,
+                "2020-05-02T02:54:29-04:00",
+                "2020-05-02",
+            ),
+        ];
+        for (head, stamp, want) in cases {
+            let m = meta_of(&page(head, stamp));
+            assert_eq!(m.date.as_deref(), Some(*want), "{head} {stamp}");
+        }
+        // A country-code address of the Americas says the same.
+        let m = meta_of(
+            r#"<html lang="fr"><head><link rel="canonical" href="https://nouvelles.example.ca/1">
+            <meta property="article:published_time" content="2020-08-25T00:23:33Z"></head></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2020-08-24"));
     }
 
     #[test]
