@@ -862,21 +862,32 @@ fn compare(
 }
 
 /// Per word of `ws` (words of `text`), whether it stands inside quotation
-/// marks: curly marks nest, a straight double mark toggles.
+/// marks: curly marks nest, a straight double mark toggles. Single marks
+/// (headlines' quotation marks, and British style's) count where they
+/// stand outside a word: one opening before a word's first letter, one
+/// closing after its last. An apostrophe inside a word ("Trump's") is part
+/// of the word, and one before a digit ("the '90s") opens nothing.
 fn quoted(text: &str, ws: &[Word]) -> Vec<bool> {
-    let (mut depth, mut straight, mut at) = (0i32, false, 0usize);
+    let (mut depth, mut straight, mut single) = (0i32, false, false);
+    let mut prev_end: Option<usize> = None;
     ws.iter()
         .map(|w| {
-            for c in text.get(at..w.start).unwrap_or("").chars() {
+            let from = prev_end.unwrap_or(0).min(w.start);
+            let gap = text.get(from..w.start).unwrap_or("");
+            for (i, c) in gap.char_indices() {
+                let next = text[from + i + c.len_utf8()..].chars().next();
                 match c {
                     '“' => depth += 1,
                     '”' => depth = (depth - 1).max(0),
                     '"' => straight = !straight,
+                    // A closing mark stands right after the previous word.
+                    '’' | '\'' if single && i == 0 && prev_end.is_some() => single = false,
+                    '‘' | '\'' if next.is_some_and(char::is_alphabetic) => single = true,
                     _ => {}
                 }
             }
-            at = w.start.max(at);
-            depth > 0 || straight
+            prev_end = Some(w.end);
+            depth > 0 || straight || single
         })
         .collect()
 }
@@ -1086,10 +1097,18 @@ fn scare_quotes(
                 .map(|w| w.norm.as_str())
                 .filter(|w| !is_function(w) && !is_number(w))
                 .collect();
-            // A capitalised word makes it a title or a name ("HR 1", "Mo").
-            let named = run
-                .iter()
-                .any(|w| side.text[w.start..].starts_with(char::is_uppercase));
+            // A capitalised word makes it a title or a name ("HR 1", "Mo"),
+            // except in a title-case headline, which capitalises them all;
+            // there marks around several words mostly quote speech ("Mary
+            // Is 'Dead Wrong'"), around one a label held at a distance
+            // ("Trump's 'Compromise' Offer").
+            let title_case = side.headline && is_title_case(side.text, &side.words);
+            let named = if title_case {
+                run.len() > 1
+            } else {
+                run.iter()
+                    .any(|w| side.text[w.start..].starts_with(char::is_uppercase))
+            };
             if content.is_empty() || named {
                 continue;
             }
@@ -1108,7 +1127,8 @@ fn scare_quotes(
                 let before = side.text[..w0.start].chars().next_back();
                 let after = side.text[w1.end..].chars().next();
                 if let (Some(o), Some(c)) = (before, after) {
-                    if matches!(o, '“' | '"') && matches!(c, '”' | '"') {
+                    if matches!(o, '“' | '"' | '‘' | '\'') && matches!(c, '”' | '"' | '’' | '\'')
+                    {
                         term.span = Some([a - 1, b + 1]);
                         term.text = format!("{o}{}{c}", term.text);
                     }
@@ -1593,6 +1613,60 @@ mod tests {
             let got = whole(&[(0, a, false), (1, b, false)]);
             assert!(!got.iter().any(|(k, _)| *k == Evaluative), "{a}: {got:?}");
         }
+    }
+
+    #[test]
+    fn single_marks_quote_in_headlines_and_british_style() {
+        use FramingKind::*;
+        let got = whole(&[
+            (
+                0,
+                "Mayor's 'Compromise' Bridge Plan Includes Major Toll Rises",
+                true,
+            ),
+            (
+                1,
+                "The mayor offered a new plan for the bridge tolls.",
+                false,
+            ),
+        ]);
+        assert!(
+            got.contains(&(Evaluative, "'Compromise'".to_string())),
+            "{got:?}"
+        );
+        // Several quoted words of a headline quote speech.
+        let got = whole(&[
+            (0, "Council Says Toll Plan Is 'Dead Wrong' For Bridge", true),
+            (
+                1,
+                "The mayor offered a new plan for the bridge tolls.",
+                false,
+            ),
+        ]);
+        assert!(!got.iter().any(|(_, t)| t.contains("Dead")), "{got:?}");
+        let got = whole(&[
+            (
+                0,
+                "Critics said the plan was a political ‘cover-up’ of the flood damage.",
+                false,
+            ),
+            (
+                1,
+                "Critics said the plan hid the extent of the flood damage.",
+                false,
+            ),
+        ]);
+        assert_eq!(got, [(Evaluative, "‘cover-up’".to_string())]);
+        // Apostrophes are no marks: "the '90s", "Jones' plan", "rock 'n' roll".
+        let text = "The mayor's plan recalls the '90s and Jones' old rock 'n' roll toll.";
+        let ws = words(text);
+        let q: Vec<&str> = ws
+            .iter()
+            .zip(quoted(text, &ws))
+            .filter(|(_, q)| *q)
+            .map(|(w, _)| &text[w.start..w.end])
+            .collect();
+        assert_eq!(q, ["n"]);
     }
 
     #[test]
