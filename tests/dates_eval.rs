@@ -53,8 +53,8 @@ fn publication_day_on_the_benchmark_pages() {
 /// (`../shared/eval/article_extraction/`, never used to tune the date
 /// reader's sources) whose address carries a full date (`/2019/11/18/`).
 /// That day is the outlet's own calendar day; the reader is scored on the
-/// HTML with the address's date left unused (a day read from the address
-/// itself is not counted either way).
+/// HTML, and a page whose day it read from the address itself (its last
+/// resort) is left out of the count.
 #[test]
 fn publication_day_against_dated_addresses() {
     let Some(shared) = common::shared_dir("dates_eval") else {

@@ -1073,15 +1073,19 @@ fn clause_subject(toks: &[Tok], upto: usize) -> Option<Who> {
     while start < upto && !toks[start].is_word() {
         start += 1;
     }
-    if start < upto
-        && (INTRO.contains(&toks[start].lower().as_str()) || participle_opens(toks, start))
-    {
+    let intro = start < upto && INTRO.contains(&toks[start].lower().as_str());
+    if intro || start < upto && participle_opens(toks, start) {
         // The subject follows the introductory phrase: after the first of
         // its commas that a speaker follows ("Chastened by the reviews, as
         // well as the costs, Mr. Roe revised his plan").
-        return (start..upto)
+        let after = (start..upto)
             .filter(|&i| toks[i].text == ",")
             .find_map(|i| who_forward(toks, i + 1));
+        // A name ending like a participle ("Beijing on Monday said") has
+        // no such phrase after it: it is the subject.
+        if intro || after.is_some() {
+            return after;
+        }
     }
     if start >= upto {
         return None;
@@ -2249,6 +2253,7 @@ mod rules {
         ("dash signature", "“He is not fit to lead.” ― Sonya Herridge\n“Next one.” ― Pamela Padilla", "He is not fit to lead.", Some("Sonya Herridge")),
         ("possessive noun of speech", "Politifact seized on Donald Trump’s claim that there were “thousands of shootings” in Chicago.", "thousands of shootings", Some("Donald Trump")),
         ("a participle opens the sentence, the subject follows its commas", "Mayor Jane Roe spoke first.\n\nPressed by the council, as well as by the press, Roe revised her plan.\n\n“The bridge will reopen,” she said.", "The bridge will reopen,", Some("Jane Roe")),
+        ("a name ending like a participle is still the subject", "Officials met on Monday.\n\nBeijing on Monday said it would “respond firmly” to the move.", "respond firmly", Some("Beijing")),
         ("a participle opening a sentence is no name", "Chastened by the vote, the mayor left early.\n\n“We will try again,” he said.", "We will try again,", None),
         ("said X with a colon", "Critics disagree. Said Ryan Ellis: “I don’t get the sense she cares.”", "I don’t get the sense she cares.", Some("Ryan Ellis")),
         ("party and state skipped", "House Speaker Paul D. Ryan (R-Wis.) said the protests demand “more listening” from all.", "more listening", Some("Paul D Ryan")),

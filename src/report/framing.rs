@@ -864,9 +864,11 @@ fn compare(
 /// Per word of `ws` (words of `text`), whether it stands inside quotation
 /// marks: curly marks nest, a straight double mark toggles. Single marks
 /// (headlines' quotation marks, and British style's) count where they
-/// stand outside a word: one opening before a word's first letter, one
-/// closing after its last. An apostrophe inside a word ("Trump's") is part
-/// of the word, and one before a digit ("the '90s") opens nothing.
+/// stand outside a word: one opens where no letter or digit comes before
+/// it and a letter after, one closes right after a word or its trailing
+/// punctuation ("‘We will win,’ he said"). An apostrophe inside a word
+/// ("Trump's") is part of the word, and one before a digit ("the '90s")
+/// opens nothing.
 fn quoted(text: &str, ws: &[Word]) -> Vec<bool> {
     let (mut depth, mut straight, mut single) = (0i32, false, false);
     let mut prev_end: Option<usize> = None;
@@ -880,9 +882,24 @@ fn quoted(text: &str, ws: &[Word]) -> Vec<bool> {
                     '“' => depth += 1,
                     '”' => depth = (depth - 1).max(0),
                     '"' => straight = !straight,
-                    // A closing mark stands right after the previous word.
-                    '’' | '\'' if single && i == 0 && prev_end.is_some() => single = false,
-                    '‘' | '\'' if next.is_some_and(char::is_alphabetic) => single = true,
+                    // A closing mark stands right after the previous word,
+                    // or after the punctuation that ends it.
+                    '’' | '\''
+                        if single
+                            && prev_end.is_some()
+                            && gap[..i].chars().all(|p| ",.;:?!".contains(p)) =>
+                    {
+                        single = false
+                    }
+                    '‘' | '\''
+                        if next.is_some_and(char::is_alphabetic)
+                            && !text[..from + i]
+                                .chars()
+                                .next_back()
+                                .is_some_and(char::is_alphanumeric) =>
+                    {
+                        single = true
+                    }
                     _ => {}
                 }
             }
@@ -1069,12 +1086,16 @@ const MAX_SCARE_WORDS: usize = 2;
 /// distance at once; entered as evaluative, with the marks.
 fn scare_quotes(
     sides: &[Side],
+    title_case: &[bool],
     docs: &[usize],
     claim: Option<usize>,
     group: Option<usize>,
     out: &mut Vec<FramingOut>,
 ) {
-    for side in sides.iter().filter(|s| s.quote.is_none()) {
+    for (side, &title_case) in sides.iter().zip(title_case) {
+        if side.quote.is_some() {
+            continue;
+        }
         let q = quoted(side.text, &side.words);
         let own = q.iter().filter(|&&x| !x).count();
         let mut k = 0;
@@ -1102,7 +1123,6 @@ fn scare_quotes(
             // there marks around several words mostly quote speech ("Mary
             // Is 'Dead Wrong'"), around one a label held at a distance
             // ("Trump's 'Compromise' Offer").
-            let title_case = side.headline && is_title_case(side.text, &side.words);
             let named = if title_case {
                 run.len() > 1
             } else {
@@ -1145,6 +1165,31 @@ fn scare_quotes(
     }
 }
 
+/// Whether the verb at word `k` of `side` reports speech, not an act that
+/// shares its form ("denied that ..." or "..., she insisted", not "denied
+/// bail" or "declared a state of emergency"): "that" or a subject pronoun
+/// within the next four words, a quotation mark or colon before the fifth,
+/// or a comma or closing mark just before its subject (an inverted cue).
+fn introduces_speech(side: &Side, k: usize) -> bool {
+    let ws = &side.words;
+    let clause = ws[k + 1..].iter().take(4).any(|w| {
+        matches!(
+            w.norm.as_str(),
+            "that" | "he" | "she" | "they" | "we" | "i" | "it"
+        )
+    });
+    let tail_end = ws.get(k + 5).map_or(side.text.len(), |w| w.start);
+    let marked = side
+        .text
+        .get(ws[k].end..tail_end)
+        .is_some_and(|t| t.contains(['"', '“', '‘', ':']));
+    let inverted = k >= 1
+        && side.text[..ws[k - 1].start]
+            .trim_end()
+            .ends_with([',', '”', '"']);
+    clause || marked || inverted
+}
+
 /// Whether a headline is set in title case: most of its words of four
 /// letters or more start with a capital ("Senate Passes Sweeping Bill",
 /// not "Senate passes sweeping bill"), so a capital there says nothing of
@@ -1160,9 +1205,12 @@ fn is_title_case(text: &str, ws: &[Word]) -> bool {
 
 /// Word choice over the whole claim, for wordings too far apart for slots
 /// (they share under [`MIN_SHARED`] of their words, yet state one claim):
-/// an evaluative word or a hedge one document has where no other
-/// document's wording has it, and reporting verbs when the documents use
-/// different ones. Words already in an entry are not entered again.
+/// an evaluative word some documents use where another document's wording
+/// lacks it (one entry naming every document that uses it), a hedge one
+/// document has where no other has it, reporting verbs when the documents
+/// use different ones, and a judging verb of saying one document alone
+/// reports (see [`is_stance_verb`]). Words already in an entry are not
+/// entered again.
 fn whole_claim(
     sides: &[Side],
     claim: Option<usize>,
@@ -1177,19 +1225,21 @@ fn whole_claim(
         return;
     }
     let held = |out: &Vec<FramingOut>, side: &Side, r: (usize, usize)| taken(out, &side.term(r));
-    scare_quotes(sides, &docs, claim, group, out);
-    for side in sides {
-        let title_case = side.headline && is_title_case(side.text, &side.words);
+    // A title-case headline capitalises every word, so a capital there
+    // does not mark a name; the model's rating of a name read as a common
+    // word ("Trump") means nothing, so only the lists judge such words.
+    let title_case: Vec<bool> = sides
+        .iter()
+        .map(|s| s.headline && is_title_case(s.text, &s.words))
+        .collect();
+    scare_quotes(sides, &title_case, &docs, claim, group, out);
+    for (side, &title_case) in sides.iter().zip(&title_case) {
         for (k, w) in side.words.iter().enumerate() {
-            let capital = k > 0 && side.text[w.start..].starts_with(char::is_uppercase);
-            // A title-case headline capitalises every word, so a capital
-            // there does not mark a name; the model's rating of a name read
-            // as a common word ("Trump") means nothing, so only the lists
-            // judge such words.
-            let evaluative = if capital && title_case {
+            let upper = side.text[w.start..].starts_with(char::is_uppercase);
+            let evaluative = if upper && title_case {
                 is_evaluative(&w.norm, None)
             } else {
-                !capital && is_evaluative(&w.norm, vectors)
+                !(upper && k > 0) && is_evaluative(&w.norm, vectors)
             };
             if !evaluative || held(out, side, (k, k + 1)) {
                 continue;
@@ -1277,7 +1327,11 @@ fn whole_claim(
         // The bare lemma is as often a noun ("the charge", "a pledge",
         // "his claim"): only an inflected form surely reports speech.
         let inflected = side.words[k].norm != lemma;
-        if inflected && is_stance_verb(lemma) && !held(out, side, (k, k + 1)) {
+        if inflected
+            && is_stance_verb(lemma)
+            && introduces_speech(side, k)
+            && !held(out, side, (k, k + 1))
+        {
             out.push(alone(
                 FramingKind::ReportingVerb,
                 side.term((k, k + 1)),
@@ -1667,6 +1721,31 @@ mod tests {
             .map(|(w, _)| &text[w.start..w.end])
             .collect();
         assert_eq!(q, ["n"]);
+        // A mark closes after the punctuation ending its words; and read
+        // from a clause inside the sentence, an apostrophe before it opens
+        // nothing.
+        let marked = |text: &str, from: usize| -> Vec<String> {
+            let mut ws = words(&text[from..]);
+            for w in &mut ws {
+                w.start += from;
+                w.end += from;
+            }
+            ws.iter()
+                .zip(quoted(text, &ws))
+                .filter(|(_, q)| *q)
+                .map(|(w, _)| text[w.start..w.end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            marked("‘We will win,’ he said, and the council agreed.", 0),
+            ["We", "will", "win"]
+        );
+        assert_eq!(
+            marked("He called the plan ‘a sham,’ and the council agreed.", 0),
+            ["a", "sham"]
+        );
+        let text = "Trump's aides said the bridge will reopen in May.";
+        assert!(marked(text, text.find("the").unwrap()).is_empty());
     }
 
     #[test]
@@ -1766,10 +1845,12 @@ mod tests {
             ),
         ]);
         assert_eq!(got, [(ReportingVerb, "admitted".to_string())]);
-        // A neutral verb, or a bare lemma that may be a noun, is no choice.
+        // A neutral verb, a bare lemma that may be a noun, or a verb of
+        // saying used for another act, is no choice.
         for a in [
             "The mayor said on Monday that the bridge had been closed too late.",
             "The mayor faces a charge that the bridge had been closed too late.",
+            "The judge denied bail as the bridge had been closed too late.",
         ] {
             let got = whole(&[
                 (0, a, false),

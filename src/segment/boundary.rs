@@ -472,8 +472,19 @@ fn heading_ends_before(
     if i.saturating_sub(sentence_start) > MAX_HEADING_WORDS * 16 {
         return false;
     }
+    // The opener is a word of its own ("MoveOn" holds no heading "Move").
+    if !text[..i].ends_with(char::is_whitespace) {
+        return false;
+    }
     let next = word_at(text, i);
     if matches!(next, "I" | "A") || !lexicon::is_sentence_starter(next) {
+        return false;
+    }
+    // An article before a capitalised word opens a title, which a verb
+    // before it leads into ("Smith joins The Guardian", "Viewers love The
+    // Crown").
+    let after_next = text[i..].split_whitespace().nth(1).unwrap_or("");
+    if matches!(next, "The" | "An") && after_next.starts_with(char::is_uppercase) {
         return false;
     }
     let k = quotes.partition_point(|q| q.0 < i);
@@ -1181,6 +1192,15 @@ mod tests {
                 "I and A follow lowercase words",
                 "Rain fell. Vitamin A helps. Parking near the harbour I saw.",
                 &["Rain fell.", "Vitamin A helps.", "Parking near the harbour I saw."],
+            ),
+            (
+                "a present-tense verb before a title, or a capital inside a word",
+                "Rain fell. Smith joins The Guardian as editor. MoveOn called the vote a sham.",
+                &[
+                    "Rain fell.",
+                    "Smith joins The Guardian as editor.",
+                    "MoveOn called the vote a sham.",
+                ],
             ),
             (
                 "inside a quotation",

@@ -358,6 +358,19 @@ pub fn days_apart(a: &str, b: &str) -> Option<u32> {
     u32::try_from(diff).ok()
 }
 
+/// The day of the week of a Gregorian date, 0 for Sunday to 6 for
+/// Saturday (Sakamoto's method); `None` for a month out of range.
+pub fn weekday(year: u32, month: u32, day: u32) -> Option<u32> {
+    const T: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let t = *T.get(month.checked_sub(1)? as usize)?;
+    let y = if month < 3 {
+        year.checked_sub(1)?
+    } else {
+        year
+    };
+    Some((y + y / 4 - y / 100 + y / 400 + t + day) % 7)
+}
+
 /// The day before a `YYYY-MM-DD` day (Gregorian calendar); `None` for a
 /// partial or malformed day.
 pub fn previous_day(day: &str) -> Option<String> {
@@ -423,6 +436,16 @@ pub fn from_url(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays() {
+        // 1 May 2020 was a Friday, 1 March 2020 a Sunday, 1 January 2000 a
+        // Saturday.
+        assert_eq!(weekday(2020, 5, 1), Some(5));
+        assert_eq!(weekday(2020, 3, 1), Some(0));
+        assert_eq!(weekday(2000, 1, 1), Some(6));
+        assert_eq!(weekday(2020, 13, 1), None);
+    }
 
     #[test]
     fn the_day_before() {

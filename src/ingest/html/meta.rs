@@ -193,12 +193,14 @@ pub fn read(dom: &Dom) -> Meta {
         .filter(|a| !names_site(a));
 
     let header = super::header::read(dom, title.as_deref());
-    // Where the outlet's clock runs: the page's locale region first (its
-    // own `og:locale`, then the document language), else its address.
-    let region = meta(&["og:locale"])
-        .or_else(|| first_attr(dom, "html", "lang"))
-        .and_then(|l| locale_region(&l))
-        .or_else(|| url.as_deref().and_then(country_domain));
+    // Where the outlet's clock runs: a country-code address first (a
+    // locale of "en_US" is many publishing tools' default), else the
+    // page's `og:locale`, else the document language.
+    let region = url
+        .as_deref()
+        .and_then(country_domain)
+        .or_else(|| meta(&["og:locale"]).and_then(|l| locale_region(&l)))
+        .or_else(|| first_attr(dom, "html", "lang").and_then(|l| locale_region(&l)));
     let (date, date_source) = publication_date(
         dom,
         &metas,
@@ -233,15 +235,20 @@ fn publication_date(
     header_date: Option<&str>,
     region: Option<&str>,
 ) -> (Option<String>, Option<&'static str>) {
-    let local_day = |dom: &Dom, raw: &str, day: String, source, header_date| {
-        let day = americas_day(raw, day, region);
-        local_day(dom, raw, day, source, header_date)
+    let day_there = |dom: &Dom, raw: &str, day: String, source, header_date| {
+        local_day(
+            dom,
+            raw,
+            americas_day(raw, day, region),
+            source,
+            header_date,
+        )
     };
     if let Some(raw) =
         ld.and_then(|v| text_value(v.get("datePublished").or_else(|| v.get("dateCreated"))?))
     {
         if let Some(d) = date::parse(&raw) {
-            return local_day(dom, &raw, d, "json-ld", header_date);
+            return day_there(dom, &raw, d, "json-ld", header_date);
         }
     }
     for key in DATE_METAS {
@@ -250,7 +257,7 @@ fn publication_date(
             .filter(|(k, _)| k == key)
             .find_map(|(_, v)| Some((v, date::parse(v)?)));
         if let Some((raw, d)) = found {
-            return local_day(dom, raw, d, "meta", header_date);
+            return day_there(dom, raw, d, "meta", header_date);
         }
     }
     if let Some(d) = parsely_page_date(metas) {
@@ -332,13 +339,16 @@ fn local_day(
     (Some(day), Some(source))
 }
 
-/// Regions of the Americas: every one of their time zones runs at least
-/// four hours behind UTC (three in Atlantic Canada's and Brazil's east in
-/// part of the year; those are left out of the ISO 3166 list below only
-/// where the whole country is so).
+/// Regions of the Americas (ISO 3166) whose clocks run at least four
+/// hours behind UTC all year: the United States, Canada (Newfoundland and
+/// the Atlantic provinces aside) and Mexico, five in standard time (see
+/// [`north_american_standard_time`]); Central America, the Caribbean
+/// countries listed and the Andes at four or five all year. Chile,
+/// Paraguay, Brazil and Argentina, three hours behind for part or all of
+/// the year, are left out.
 const AMERICAS: &[&str] = &[
     "us", "ca", "mx", "gt", "hn", "sv", "ni", "cr", "pa", "cu", "do", "pr", "jm", "ht", "co", "ve",
-    "ec", "pe", "bo", "cl", "py",
+    "ec", "pe", "bo",
 ];
 
 /// The ISO 3166 region of a locale ("en_US", "en-us", "fr-CA"), lowercase.
@@ -348,9 +358,15 @@ fn locale_region(locale: &str) -> Option<String> {
         .then(|| region.to_ascii_lowercase())
 }
 
-/// The country of an address's country-code domain ("radio-canada.ca"),
-/// for the Americas' codes only: elsewhere (".co", ".tv") a code is often
-/// bought for its letters.
+/// Two-letter domains sold for their letters, which say nothing of where
+/// an outlet is.
+const VANITY_DOMAINS: &[&str] = &[
+    "co", "tv", "io", "me", "ai", "fm", "am", "ly", "cc", "ws", "to", "gg", "so", "sh", "is", "it",
+    "la", "nu", "vc", "st",
+];
+
+/// The country of an address's country-code domain ("radio-canada.ca",
+/// "bbc.co.uk"); `None` for a generic or vanity domain.
 fn country_domain(url: &str) -> Option<String> {
     let host = url
         .split_once("://")?
@@ -358,16 +374,39 @@ fn country_domain(url: &str) -> Option<String> {
         .split(['/', '?', '#', ':'])
         .next()?;
     let tld = host.rsplit('.').next()?.to_ascii_lowercase();
-    (AMERICAS.contains(&tld.as_str()) && tld != "co").then_some(tld)
+    let coded = tld.len() == 2 && tld.chars().all(|c| c.is_ascii_alphabetic());
+    (coded && !VANITY_DOMAINS.contains(&tld.as_str())).then_some(tld)
+}
+
+/// Whether a day (`YYYY-MM-DD`) falls in standard time in the United
+/// States and Canada: before the second Sunday of March or from the first
+/// Sunday of November (the rule since 2007; the change comes at 02:00
+/// local time, which a day's granularity leaves out).
+fn north_american_standard_time(day: &str) -> bool {
+    let mut parts = day.split('-').map(|p| p.parse::<u32>().ok());
+    let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    // The n-th Sunday of a month: the first Sunday's date plus weeks.
+    let sunday = |month: u32, n: u32| {
+        let first = date::weekday(y, month, 1).unwrap_or(0);
+        1 + (7 - first) % 7 + 7 * (n - 1)
+    };
+    match m {
+        1 | 2 | 12 => true,
+        3 => d < sunday(3, 2),
+        11 => d >= sunday(11, 1),
+        _ => false,
+    }
 }
 
 /// A machine stamp in UTC ("2020-05-02T02:54:29Z") names the instant; the
 /// outlet's calendar day is its own zone's. For an outlet in the Americas
-/// (`region`, see [`AMERICAS`]) a stamp before 04:00 UTC (05:00 from
-/// November to March, when the United States and Canada keep standard
-/// time) still falls on the day before there, whatever the zone from the
-/// Atlantic to the Pacific. Elsewhere, or for a stamp with its own offset,
-/// the day as written stands.
+/// (`region`, see [`AMERICAS`]) a stamp before 04:00 UTC (05:00 in the
+/// United States, Canada and Mexico in standard time) still falls on the
+/// day before there, whatever its zone. Elsewhere, or for a stamp with its
+/// own offset, the day as written stands.
 fn americas_day(raw: &str, day: String, region: Option<&str>) -> String {
     if !region.is_some_and(|r| AMERICAS.contains(&r)) || !is_utc_stamp(raw) {
         return day;
@@ -375,8 +414,12 @@ fn americas_day(raw: &str, day: String, region: Option<&str>) -> String {
     let Some(hour) = stamp_hour(raw) else {
         return day;
     };
-    let month: u32 = day.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
-    let behind = if (4..=10).contains(&month) { 4 } else { 5 };
+    let north = region.is_some_and(|r| matches!(r, "us" | "ca" | "mx"));
+    let behind = if north && north_american_standard_time(&day) {
+        5
+    } else {
+        4
+    };
     if hour < behind {
         date::previous_day(&day).unwrap_or(day)
     } else {
@@ -384,18 +427,29 @@ fn americas_day(raw: &str, day: String, region: Option<&str>) -> String {
     }
 }
 
-/// Whether a stamp is written in UTC ("Z", "+00:00", "GMT", "UTC").
+/// Whether a stamp is written in UTC ("Z", "+00:00", "GMT", "UTC"), not
+/// with an offset from it ("GMT-0400").
 fn is_utc_stamp(raw: &str) -> bool {
     let upper = raw.trim().to_ascii_uppercase();
-    upper.ends_with('Z')
-        || upper.contains("+00:00")
-        || upper.contains("+0000")
-        || upper.contains("GMT")
-        || upper.contains("UTC")
+    let zone = ["GMT", "UTC"].iter().any(|z| {
+        upper.match_indices(z).any(|(at, _)| {
+            let rest = upper[at + 3..].trim_start();
+            !rest.starts_with(['+', '-']) || rest[1..].trim_start_matches(['0', ':']).is_empty()
+        })
+    });
+    upper.ends_with('Z') || upper.contains("+00:00") || upper.contains("+0000") || zone
 }
 
-/// The hour of a stamp's time of day: the first `HH:MM` in it.
+/// The hour of a stamp's time of day, 0-23: the first `HH:MM` in it;
+/// `None` on a twelve-hour clock ("02:54 PM"), which this does not read.
 fn stamp_hour(raw: &str) -> Option<u32> {
+    let lower = raw.to_ascii_lowercase();
+    if lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "am" || w == "pm")
+    {
+        return None;
+    }
     let b = raw.as_bytes();
     (0..b.len().saturating_sub(4)).find_map(|i| {
         let digits = |k: usize| b[k].is_ascii_digit();
@@ -705,6 +759,16 @@ mod tests {
                 "2020-05-02T02:54:29-04:00",
                 "2020-05-02",
             ),
+            (
+                r#" lang="en-US""#,
+                "Sat May 02 2020 01:30:00 GMT-0400",
+                "2020-05-02",
+            ),
+            // Daylight time from the second Sunday of March (8 March 2020).
+            (r#" lang="en-US""#, "2020-03-20T04:30:00Z", "2020-03-20"),
+            (r#" lang="en-US""#, "2020-03-07T04:30:00Z", "2020-03-06"),
+            // Puerto Rico keeps four hours behind all year.
+            (r#" lang="es-PR""#, "2020-01-10T04:30:00Z", "2020-01-10"),
         ];
         for (head, stamp, want) in cases {
             let m = meta_of(&page(head, stamp));
@@ -716,6 +780,12 @@ mod tests {
             <meta property="article:published_time" content="2020-08-25T00:23:33Z"></head></html>"#,
         );
         assert_eq!(m.date.as_deref(), Some("2020-08-24"));
+        // A country-code address elsewhere outweighs a default "en_US".
+        let m = meta_of(
+            r#"<html lang="en-US"><head><link rel="canonical" href="https://news.example.com.au/1">
+            <meta property="article:published_time" content="2020-08-25T02:30:00+00:00"></head></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2020-08-25"));
     }
 
     #[test]
