@@ -1750,11 +1750,68 @@ fn colon_intro(text: &str, top: &Top, qi: usize, lead_end: usize) -> (Option<Who
         };
     }
     // Without a speech verb a description is what the text is ("The county
-    // notice, in full:"), not who spoke it.
+    // notice, in full:"), not who spoke it; nor is a capitalised word that
+    // modifies a noun after it ("Partial transcript as follows:", "Full
+    // text below:"): a name stands alone before the colon or before a
+    // phrase of time, place or manner ("Roe, in a statement:").
     match clause_subject(clause, clause.len()) {
         Some(Who::Someone(Some(_))) => (None, None),
+        Some(Who::Name(chunk)) if modifies_noun(clause, &chunk) => (None, None),
         who => (who, None),
     }
+}
+
+/// Words that may follow a speaker's name in a colon's lead-in without a
+/// verb: prepositions and conjunctions opening a phrase about the remark.
+const AFTER_NAME: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "of",
+    "and",
+    "with",
+    "via",
+    "after",
+    "before",
+    "during",
+    "about",
+    "over",
+    "later",
+    "again",
+    "too",
+    "also",
+    "then",
+    "today",
+    "yesterday",
+];
+
+/// Verbs that follow a subject: a name before one is the subject ("Obama
+/// is rolling out a message:").
+const AFTER_SUBJECT: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "must", "shall", "should", "does", "did", "says", "said", "wrote", "writes",
+];
+
+/// Whether a one-word name without a title in `toks` is followed straight
+/// away by a lowercase word that is no verb after a subject and none of
+/// [`AFTER_NAME`]: the capitalised word then modifies that noun ("Partial
+/// transcript").
+fn modifies_noun(toks: &[Tok], chunk: &NameChunk) -> bool {
+    if chunk.name.len() != 1 || chunk.titled {
+        return false;
+    }
+    let Some(next) = toks.iter().find(|t| t.start >= chunk.end) else {
+        return false;
+    };
+    let lower = next.lower();
+    next.is_word()
+        && next.text.starts_with(|c: char| c.is_lowercase())
+        && !AFTER_NAME.contains(&lower.as_str())
+        && !AFTER_SUBJECT.contains(&lower.as_str())
+        && !lower.ends_with("ed")
 }
 
 /// A possessive name before the quotation or before a noun of speech:
@@ -2254,6 +2311,9 @@ mod rules {
         ("possessive noun of speech", "Politifact seized on Donald Trump’s claim that there were “thousands of shootings” in Chicago.", "thousands of shootings", Some("Donald Trump")),
         ("a participle opens the sentence, the subject follows its commas", "Mayor Jane Roe spoke first.\n\nPressed by the council, as well as by the press, Roe revised her plan.\n\n“The bridge will reopen,” she said.", "The bridge will reopen,", Some("Jane Roe")),
         ("a name ending like a participle is still the subject", "Officials met on Monday.\n\nBeijing on Monday said it would “respond firmly” to the move.", "respond firmly", Some("Beijing")),
+        ("a capitalised word before a noun and a colon is no speaker", "The debate was on Sunday.\n\nPartial transcript as follows:\n\n\"We will wait for the vote.\"", "We will wait for the vote.", None),
+        ("a name and a phrase before a colon is the speaker", "The council met.\n\nMayor Jane Roe, in a statement:\n\n\"We will wait for the vote.\"", "We will wait for the vote.", Some("Jane Roe")),
+        ("a name before a verb and a colon is the speaker", "Mayor Jane Roe met voters.\n\nRoe is sending a new message: “It is about us.”", "It is about us.", Some("Jane Roe")),
         ("a participle opening a sentence is no name", "Chastened by the vote, the mayor left early.\n\n“We will try again,” he said.", "We will try again,", None),
         ("said X with a colon", "Critics disagree. Said Ryan Ellis: “I don’t get the sense she cares.”", "I don’t get the sense she cares.", Some("Ryan Ellis")),
         ("party and state skipped", "House Speaker Paul D. Ryan (R-Wis.) said the protests demand “more listening” from all.", "more listening", Some("Paul D Ryan")),
